@@ -1,0 +1,48 @@
+"""The command line: a contract that scripts and outside checks rely on.
+
+Exit status: 0 done; 1 refused (one ``error:`` line on stderr naming the file
+or item; the project is left as it was); 2 wrong usage (argparse). Each
+command group lives in its own module with a ``register(subparsers)``
+function; commands are plain functions ``run(args) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from qualcode import __version__
+from qualcode.errors import QualcodeError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from qualcode.cli import change_cmds, query_cmds
+
+    parser = argparse.ArgumentParser(
+        prog="qualcode",
+        description="Code qualitative interview transcripts. "
+        "The project file (NAME.qualcode) is always the first argument.",
+    )
+    parser.add_argument("--version", action="version", version=f"qualcode {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in (change_cmds, query_cmds):
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except QualcodeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

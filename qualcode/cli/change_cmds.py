@@ -1,0 +1,171 @@
+"""Commands that change a project: init, import, participants, codebook, code, undo, redo."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from qualcode.cli.output import add_project_argument, open_project
+from qualcode.errors import QualcodeError
+
+
+def run_init(args: argparse.Namespace) -> int:
+    spec = None
+    if args.codebook:
+        from qualcode.codebook import load_codebook
+
+        spec = load_codebook(Path(args.codebook))  # refuse a bad codebook before creating
+    from qualcode.project import Project
+
+    project = Project.create(args.project, language=args.language)
+    try:
+        if args.name:
+            project.set_setting("name", args.name)
+        added = project.merge_codebook(spec)[0] if spec is not None else 0
+    except QualcodeError:
+        project.close()
+        _remove_project_file(args.project)
+        raise
+    project.close()
+    source = f" with {added} codes from {args.codebook}" if spec is not None else ""
+    print(f"created {args.project}{source}")
+    return 0
+
+
+def _remove_project_file(location: str) -> None:
+    if "://" not in location:
+        for suffix in ("", "-wal", "-shm"):
+            Path(location + suffix).unlink(missing_ok=True)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    if args.name and len(args.files) > 1:
+        raise QualcodeError("--name works with a single file only")
+    failed = 0
+    with open_project(args) as project:
+        for file in args.files:
+            try:
+                report = project.import_document(Path(file), case=args.case, name=args.name)
+            except QualcodeError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                failed += 1
+            else:
+                print(report.line())
+    return 1 if failed else 0
+
+
+def run_participants(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        print(project.import_participants(Path(args.file), key=args.key).line())
+    return 0
+
+
+def run_codebook(args: argparse.Namespace) -> int:
+    from qualcode.codebook import load_codebook
+
+    spec = load_codebook(Path(args.file))
+    with open_project(args) as project:
+        added, updated = project.merge_codebook(spec)
+    print(f"{args.file}: {added} codes added, {updated} updated")
+    return 0
+
+
+def _span(text: str) -> tuple[int, int]:
+    try:
+        start, end = (int(part) for part in text.split(":"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"span {text!r}: use START:END") from None
+    return start, end
+
+
+def run_code(args: argparse.Namespace) -> int:
+    from qualcode.project.codings import find_match
+
+    with open_project(args) as project:
+        if args.from_file:
+            ids = project.add_codings_from_csv(Path(args.from_file))
+            print(f"added {len(ids)} codings from {args.from_file}")
+            return 0
+        if not args.doc or not args.code:
+            raise QualcodeError("code: --doc and --code are required (or --from FILE.csv)")
+        if args.match is not None:
+            text = project.document_text(args.doc).text
+            start, end = find_match(args.doc, text, args.match, args.nth)
+        elif args.span is not None:
+            start, end = args.span
+        else:
+            raise QualcodeError("code: give --match TEXT or --span START:END")
+        coding_id = project.add_coding(
+            args.doc, args.code, start, end, coder=args.coder, memo=args.memo or ""
+        )
+        coding = next(c for c in project.codings(document=args.doc) if c.id == coding_id)
+    print(f"coding {coding_id}: {coding.document} {start}:{end} {' > '.join(coding.code_path)}")
+    return 0
+
+
+def run_uncode(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        project.remove_coding(args.id)
+    print(f"removed coding {args.id}")
+    return 0
+
+
+def run_undo(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        event = project.undo() if args.command == "undo" else project.redo()
+    if event is None:
+        raise QualcodeError(f"{args.project}: nothing to {args.command}")
+    print(f"{args.command}: {event.summary}")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("init", help="create a new project")
+    add_project_argument(p)
+    p.add_argument("--codebook", metavar="FILE", help="a YAML or .qdc codebook to start with")
+    p.add_argument("--language", default="nl", help="transcript language (default: nl)")
+    p.add_argument("--name", help="a display name for the project")
+    p.set_defaults(run=run_init)
+
+    p = subparsers.add_parser("import", help="import transcripts (each file its own transaction)")
+    add_project_argument(p)
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--case", help="the participant these transcripts belong to")
+    p.add_argument("--name", help="document name (single file only; default: file name)")
+    p.set_defaults(run=run_import)
+
+    p = subparsers.add_parser("participants", help="load participants and attributes (.csv/.xlsx)")
+    add_project_argument(p)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--key", metavar="COLUMN", help="column holding the case name (default: first)")
+    p.set_defaults(run=run_participants)
+
+    p = subparsers.add_parser("codebook", help="add or merge codes from a YAML or .qdc codebook")
+    add_project_argument(p)
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(run=run_codebook)
+
+    p = subparsers.add_parser("code", help="apply a code to a passage")
+    add_project_argument(p)
+    p.add_argument("--doc", metavar="NAME")
+    p.add_argument("--code", metavar="PATH", help="'Parent > Child', or a unique name")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--match", metavar="TEXT", help="the exact text to code")
+    where.add_argument("--span", type=_span, metavar="START:END", help="code-point offsets")
+    p.add_argument("--nth", type=int, metavar="K", help="which match, counting from 1")
+    p.add_argument("--coder", metavar="NAME")
+    p.add_argument("--memo", metavar="TEXT")
+    p.add_argument("--from", dest="from_file", metavar="FILE.csv",
+                   help="many codings: columns document, code, start, end[, coder, memo]")
+    p.set_defaults(run=run_code)
+
+    p = subparsers.add_parser("uncode", help="remove a coding")
+    add_project_argument(p)
+    p.add_argument("--id", type=int, required=True)
+    p.set_defaults(run=run_uncode)
+
+    for name, text in (("undo", "undo the last change"), ("redo", "redo the last undone change")):
+        p = subparsers.add_parser(name, help=text)
+        add_project_argument(p)
+        p.set_defaults(run=run_undo)

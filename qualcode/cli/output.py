@@ -1,0 +1,40 @@
+"""Printing for the command line: JSON for scripts, aligned tables for people."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from qualcode.project import Project
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in cells:
+        for i, value in enumerate(row):
+            widths[i] = max(widths[i], len(value))
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
+    print(line.rstrip())
+    print("  ".join("-" * w for w in widths))
+    for row in cells:
+        print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+
+
+def open_project(args: Any) -> Project:
+    """Open the project named on the command line (imports SQLAlchemy: not at start-up)."""
+    from qualcode.project import Project
+
+    return Project.open(args.project, coder=getattr(args, "coder", None))
+
+
+def add_project_argument(parser: Any) -> None:
+    parser.add_argument("project", metavar="P", help="the project file (NAME.qualcode)")

@@ -1,0 +1,114 @@
+"""Commands that read a project: documents, codes, cases, codings, history."""
+
+from __future__ import annotations
+
+import argparse
+
+from qualcode.cli.output import add_project_argument, open_project, print_json, print_table
+
+
+def run_documents(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        documents = project.documents()
+    if args.json:
+        print_json([d.to_json() for d in documents])
+        return 0
+    print_table(
+        ["#", "document", "participant", "words", "turns", "sentences", "codings", "coded"],
+        [
+            [d.order, d.name, d.case, d.words, d.turns, d.sentences, d.codings,
+             f"{d.coded_share:.0%}"]
+            for d in documents
+        ],
+    )
+    return 0
+
+
+def run_codes(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        codes = project.codes()
+    if args.json:
+        print_json([c.to_json() for c in codes])
+        return 0
+    print_table(
+        ["code", "key", "colour"],
+        [["  " * c.depth + c.name, c.key, c.color] for c in codes],
+    )
+    return 0
+
+
+def run_cases(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        cases = project.cases()
+    if args.json:
+        print_json([c.to_json() for c in cases])
+        return 0
+    names: list[str] = []
+    for case in cases:
+        names += [n for n in case.attributes if n not in names]
+    print_table(
+        ["participant", *names, "documents"],
+        [[c.name, *(c.attributes.get(n) for n in names), ", ".join(c.documents)] for c in cases],
+    )
+    return 0
+
+
+def run_codings(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        codings = project.codings(document=args.doc, code=args.code, coder=args.coder)
+    if args.json:
+        print_json([c.to_json() for c in codings])
+        return 0
+    print_table(
+        ["id", "document", "span", "code", "coder", "text"],
+        [
+            [c.id, c.document, f"{c.start}:{c.end}", " > ".join(c.code_path), c.coder,
+             _shorten(c.text)]
+            for c in codings
+        ],
+    )
+    return 0
+
+
+def run_history(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        events = project.history(args.limit)
+    if args.json:
+        print_json([e.__dict__ for e in events])
+        return 0
+    print_table(
+        ["#", "when", "who", "what", "state"],
+        [[e.id, e.at, e.coder, e.summary, e.state if e.undoable else ""] for e in events],
+    )
+    return 0
+
+
+def _shorten(text: str, width: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    for name, run, text in (
+        ("documents", run_documents, "list documents in interview order"),
+        ("codes", run_codes, "list the codebook in codebook order"),
+        ("cases", run_cases, "list participants with their attributes"),
+    ):
+        p = subparsers.add_parser(name, help=text)
+        add_project_argument(p)
+        p.add_argument("--json", action="store_true", help="machine-readable output")
+        p.set_defaults(run=run)
+
+    p = subparsers.add_parser("codings", help="list codings")
+    add_project_argument(p)
+    p.add_argument("--doc", metavar="NAME")
+    p.add_argument("--code", metavar="PATH")
+    p.add_argument("--coder", metavar="NAME")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_codings)
+
+    p = subparsers.add_parser("history", help="the change log (audit trail)")
+    add_project_argument(p)
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_history)

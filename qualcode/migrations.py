@@ -1,0 +1,38 @@
+"""Schema migrations, applied in order when an older project is opened.
+
+Each entry upgrades from version ``n`` to ``n + 1`` inside one transaction,
+so a failed upgrade leaves the project as it was. To change the schema: edit
+:mod:`qualcode.model`, bump ``SCHEMA_VERSION``, and append a step here that
+brings an existing database from the previous version to the new one
+(``tests/test_store_migrations.py`` checks the list matches the version).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, Engine, update
+
+from qualcode.model import SCHEMA_VERSION, Setting
+
+Step = Callable[[Connection], None]
+
+#: STEPS[n] upgrades a version-n database to version n + 1.
+#: Version 0 does not exist on disk (new projects are created at the current
+#: version), so the list starts at 1 and is empty until the first change.
+STEPS: dict[int, Step] = {}
+
+
+def upgrade(engine: Engine, version: int) -> None:
+    """Upgrade a database at ``version`` to :data:`SCHEMA_VERSION`, step by step."""
+    for current in range(version, SCHEMA_VERSION):
+        step = STEPS.get(current)
+        if step is None:
+            raise RuntimeError(f"no migration from schema version {current}")
+        with engine.begin() as connection:
+            step(connection)
+            connection.execute(
+                update(Setting)
+                .where(Setting.key == "schema_version")
+                .values(value=str(current + 1))
+            )

@@ -1,0 +1,243 @@
+"""The project's data, as SQLAlchemy 2.x typed models.
+
+Offsets (``start``/``end``) are Unicode code points into ``Document.text``,
+end exclusive, the unit REFI-QDA uses. Every entity a researcher could
+exchange with another tool carries a GUID that never changes (renaming a code
+keeps its GUID). ``SCHEMA_VERSION`` is bumped with each migration in
+:mod:`qualcode.migrations`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+SCHEMA_VERSION = 1
+
+
+def new_guid() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Setting(Base):
+    """Project-wide key/value settings: schema version, language, last document."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Case(Base):
+    """A participant (e.g. ``HA3``); its attributes make the thesis' Table 1."""
+
+    __tablename__ = "case"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    values: Mapped[list[CaseValue]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Attribute(Base):
+    """A participant variable (gender, age, ...) with its inferred type.
+
+    ``type`` is one of ``number``, ``date``, ``duration``, ``text``; values are
+    stored as text and interpreted by type (a duration as ``mm:ss``).
+    """
+
+    __tablename__ = "attribute"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    type: Mapped[str] = mapped_column(String(16), default="text")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CaseValue(Base):
+    __tablename__ = "case_value"
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("case.id", ondelete="CASCADE"), primary_key=True
+    )
+    attribute_id: Mapped[int] = mapped_column(
+        ForeignKey("attribute.id", ondelete="CASCADE"), primary_key=True
+    )
+    value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    case: Mapped[Case] = relationship(back_populates="values")
+    attribute: Mapped[Attribute] = relationship()
+
+
+class Document(Base):
+    """One transcript. ``text`` is normalised once at import and never changes."""
+
+    __tablename__ = "document"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    case_id: Mapped[int | None] = mapped_column(
+        ForeignKey("case.id", ondelete="SET NULL"), nullable=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    source_name: Mapped[str] = mapped_column(String(500))
+    format: Mapped[str] = mapped_column(String(16))
+    encoding: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    removed_controls: Mapped[int] = mapped_column(Integer, default=0)
+    word_count: Mapped[int] = mapped_column(Integer, default=0)
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    interview_order: Mapped[int] = mapped_column(Integer)
+    interview_date: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    case: Mapped[Case | None] = relationship()
+
+
+class Turn(Base):
+    """A speaker turn; ``role`` is interviewer, respondent or unknown."""
+
+    __tablename__ = "turn"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    speaker: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    timestamp: Mapped[str | None] = mapped_column(String(32), nullable=True)
+
+
+class Sentence(Base):
+    """A sentence boundary from spaCy: the unit the keyboard selection moves by."""
+
+    __tablename__ = "sentence"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+class Code(Base):
+    """A code in the hierarchical codebook; siblings have distinct names."""
+
+    __tablename__ = "code"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("code.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    inclusion: Mapped[str] = mapped_column(Text, default="")
+    exclusion: Mapped[str] = mapped_column(Text, default="")
+    example: Mapped[str] = mapped_column(Text, default="")
+    color: Mapped[str | None] = mapped_column(String(9), nullable=True)
+    key: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Coder(Base):
+    __tablename__ = "coder"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class Coding(Base):
+    """A code applied to ``document.text[start:end]`` by a coder."""
+
+    __tablename__ = "coding"
+    __table_args__ = (
+        Index("ix_coding_document", "document_id", "start"),
+        Index("ix_coding_code", "code_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    code_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"))
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    memo: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Memo(Base):
+    """A memo on the project, a document (optionally a span of it) or a code.
+
+    Memos on a single coding live in ``Coding.memo``. Word comments become
+    document memos anchored on the text they covered.
+    """
+
+    __tablename__ = "memo"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    code_id: Mapped[int | None] = mapped_column(
+        ForeignKey("code.id", ondelete="CASCADE"), nullable=True
+    )
+    start: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    end: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    author: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(200), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Event(Base):
+    """One change to the project: the audit trail and the undo/redo log.
+
+    ``changes`` is JSON: a list of row-level operations that can be replayed
+    backwards (undo) or forwards (redo). ``state`` is ``done``, ``undone`` or
+    ``dropped`` (an undone change that a new change made unreachable).
+    """
+
+    __tablename__ = "event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    coder: Mapped[str] = mapped_column(String(200), default="")
+    kind: Mapped[str] = mapped_column(String(64))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    changes: Mapped[str] = mapped_column(Text, default="[]")
+    undoable: Mapped[bool] = mapped_column(Boolean, default=True)
+    state: Mapped[str] = mapped_column(String(8), default="done")
+
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Attribute",
+    "Base",
+    "Case",
+    "CaseValue",
+    "Code",
+    "Coder",
+    "Coding",
+    "Document",
+    "Event",
+    "Memo",
+    "Sentence",
+    "Setting",
+    "Turn",
+]

@@ -1,0 +1,93 @@
+"""The code tree: paths, codebook order, and resolving what a user typed.
+
+Codebook order is depth-first, siblings by ``sort_order`` then id. A code is
+identified to users by its path (``Belasting > Objectieve belasting``) or, when
+unambiguous, by its name alone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from qualcode.errors import NotFoundError, QualcodeError
+from qualcode.model import Code
+from qualcode.project.values import CodeInfo
+
+PATH_SEPARATOR = " > "
+
+
+def split_path(text: str) -> tuple[str, ...]:
+    parts = tuple(part.strip() for part in text.split(">"))
+    if not text.strip() or any(not part for part in parts):
+        raise QualcodeError(f"code {text!r}: not a code path (use 'Parent > Child')")
+    return parts
+
+
+def code_tree(session: Session) -> list[CodeInfo]:
+    """All codes in codebook order, with their paths."""
+    rows = session.scalars(select(Code)).all()
+    children: dict[int | None, list[Code]] = defaultdict(list)
+    for row in rows:
+        children[row.parent_id].append(row)
+    for siblings in children.values():
+        siblings.sort(key=lambda c: (c.sort_order, c.id))
+    result: list[CodeInfo] = []
+
+    def walk(parent_id: int | None, prefix: tuple[str, ...]) -> None:
+        for code in children.get(parent_id, []):
+            path = (*prefix, code.name)
+            result.append(
+                CodeInfo(
+                    id=code.id,
+                    guid=code.guid,
+                    parent_id=code.parent_id,
+                    path=path,
+                    description=code.description,
+                    inclusion=code.inclusion,
+                    exclusion=code.exclusion,
+                    example=code.example,
+                    color=code.color,
+                    key=code.key,
+                    depth=len(prefix),
+                )
+            )
+            walk(code.id, path)
+
+    walk(None, ())
+    return result
+
+
+def resolve(codes: Sequence[CodeInfo], text: str) -> CodeInfo:
+    """Find a code by full path, or by a name that only one code has."""
+    path = split_path(text)
+    for code in codes:
+        if code.path == path:
+            return code
+    if len(path) == 1:
+        named = [code for code in codes if code.name.casefold() == path[0].casefold()]
+        if len(named) == 1:
+            return named[0]
+        if len(named) > 1:
+            options = "; ".join(code.path_text for code in named)
+            raise QualcodeError(f"code {text!r}: ambiguous, could be {options}")
+    raise NotFoundError(f"code {text!r}: no such code in the codebook")
+
+
+def find_child(session: Session, parent_id: int | None, name: str) -> Code | None:
+    return session.scalar(
+        select(Code).where(Code.parent_id.is_(parent_id) if parent_id is None
+                           else Code.parent_id == parent_id, Code.name == name)
+    )
+
+
+def next_sort_order(session: Session, parent_id: int | None) -> int:
+    siblings = session.scalars(
+        select(Code.sort_order).where(
+            Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
+        )
+    ).all()
+    return max(siblings, default=-1) + 1

@@ -1,0 +1,194 @@
+"""Applying and removing codes: the changes a coder makes hundreds of times a day.
+
+Spans are checked against the stored text before anything is written:
+``0 <= start < end <= len(text)``. Functions here are bound as methods of
+:class:`~qualcode.project.service.Project`.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+
+from qualcode.errors import IngestError, NotFoundError, QualcodeError
+from qualcode.model import Coding, Document
+from qualcode.project.codetree import code_tree, resolve
+
+if TYPE_CHECKING:
+    from qualcode.project.service import Project
+
+
+@dataclass(frozen=True)
+class CodingRequest:
+    """One coding to make: document and code as the user named them."""
+
+    document: str
+    code: str
+    start: int
+    end: int
+    coder: str | None = None
+    memo: str = ""
+
+
+def check_span(document: str, length: int, start: int, end: int) -> None:
+    if start < 0 or end < 0:
+        raise QualcodeError(f"document {document!r}: span {start}:{end} is negative")
+    if end <= start:
+        raise QualcodeError(
+            f"document {document!r}: span {start}:{end} is empty or reversed (end must be > start)"
+        )
+    if end > length:
+        raise QualcodeError(
+            f"document {document!r}: span {start}:{end} is past the end ({length} characters)"
+        )
+
+
+def find_match(document: str, text: str, needle: str, nth: int | None) -> tuple[int, int]:
+    """Offsets of ``needle`` in ``text``; ``nth`` counts from 1 and is required if ambiguous."""
+    if not needle:
+        raise QualcodeError("--match: the text to match is empty")
+    positions: list[int] = []
+    index = text.find(needle)
+    while index != -1:
+        positions.append(index)
+        index = text.find(needle, index + 1)
+    if not positions:
+        raise NotFoundError(f"document {document!r}: text {needle!r} not found")
+    if nth is None:
+        if len(positions) > 1:
+            raise QualcodeError(
+                f"document {document!r}: text {needle!r} occurs {len(positions)} times; "
+                "choose one with --nth"
+            )
+        nth = 1
+    if not 1 <= nth <= len(positions):
+        raise QualcodeError(
+            f"document {document!r}: --nth {nth} but {needle!r} occurs {len(positions)} times"
+        )
+    start = positions[nth - 1]
+    return start, start + len(needle)
+
+
+def add_coding(
+    self: Project,
+    document: str,
+    code: str,
+    start: int,
+    end: int,
+    *,
+    coder: str | None = None,
+    memo: str = "",
+) -> int:
+    """Apply ``code`` to ``document.text[start:end]``; returns the coding id."""
+    return add_codings(self, [CodingRequest(document, code, start, end, coder, memo)])[0]
+
+
+def add_codings(self: Project, requests: Sequence[CodingRequest], source: str = "") -> list[int]:
+    """Apply many codings in one transaction: all of them, or none."""
+    if not requests:
+        raise QualcodeError(f"{source or 'codings'}: no codings to add")
+    summary = (
+        f"code {requests[0].document} {requests[0].start}:{requests[0].end} "
+        f"as {requests[0].code}"
+        if len(requests) == 1
+        else f"add {len(requests)} codings from {source or 'a list'}"
+    )
+    with self.change("code", summary) as changes:
+        session = changes.session
+        tree = code_tree(session)
+        documents: dict[str, tuple[int, int]] = {}
+        ids: list[int] = []
+        for request in requests:
+            if request.document not in documents:
+                row = session.execute(
+                    select(Document.id, func.length(Document.text)).where(
+                        Document.name == request.document
+                    )
+                ).first()
+                if row is None:
+                    raise NotFoundError(
+                        f"document {request.document!r}: no such document in the project"
+                    )
+                documents[request.document] = (row[0], row[1])
+            document_id, length = documents[request.document]
+            check_span(request.document, length, request.start, request.end)
+            target = resolve(tree, request.code)
+            coding = Coding(
+                document_id=document_id,
+                code_id=target.id,
+                coder_id=self.coder_id(session, request.coder),
+                start=request.start,
+                end=request.end,
+                memo=request.memo or "",
+            )
+            changes.add(coding)
+            ids.append(coding.id)
+        if len(ids) == 1:
+            changes.summary += f" (coding {ids[0]})"
+    return ids
+
+
+def remove_coding(self: Project, coding_id: int) -> None:
+    with self.change("uncode", f"remove coding {coding_id}") as changes:
+        coding = changes.session.get(Coding, coding_id)
+        if coding is None:
+            raise NotFoundError(f"coding {coding_id}: no such coding")
+        changes.delete(coding)
+
+
+def set_coding_memo(self: Project, coding_id: int, memo: str) -> None:
+    with self.change("memo", f"memo on coding {coding_id}") as changes:
+        coding = changes.session.get(Coding, coding_id)
+        if coding is None:
+            raise NotFoundError(f"coding {coding_id}: no such coding")
+        changes.update(coding, memo=memo)
+
+
+REQUIRED_COLUMNS = ("document", "code", "start", "end")
+
+
+def read_codings_csv(path: Path) -> list[CodingRequest]:
+    """Parse a codings CSV (document, code, start, end[, coder, memo])."""
+    if not path.is_file():
+        raise IngestError(path, "no such file")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise IngestError(path, "not UTF-8 text") from None
+    rows = list(csv.DictReader(text.splitlines()))
+    header = [name.strip() for name in (rows[0].keys() if rows else [])]
+    missing = [name for name in REQUIRED_COLUMNS if name not in header]
+    if missing:
+        raise IngestError(path, f"missing column(s) {', '.join(missing)} in the header")
+    requests = []
+    for number, row in enumerate(rows, start=2):
+        try:
+            start, end = int(row["start"]), int(row["end"])
+        except (TypeError, ValueError):
+            raise IngestError(path, f"line {number}: start/end must be whole numbers") from None
+        requests.append(
+            CodingRequest(
+                document=(row["document"] or "").strip(),
+                code=(row["code"] or "").strip(),
+                start=start,
+                end=end,
+                coder=(row.get("coder") or "").strip() or None,
+                memo=row.get("memo") or "",
+            )
+        )
+    return requests
+
+
+def add_codings_from_csv(self: Project, path: Path) -> list[int]:
+    try:
+        return add_codings(self, read_codings_csv(path), source=str(path))
+    except IngestError:
+        raise
+    except QualcodeError as exc:
+        raise QualcodeError(f"{path}: {exc}") from None
+

@@ -1,0 +1,155 @@
+"""Importing transcripts: read and split outside the transaction, write inside it.
+
+Reading a file and running spaCy can take a while and can fail; both happen
+before the transaction opens, so a bad file never touches the project. The
+write itself is one transaction: the document, its turns, sentences and
+memos, or nothing. Imports are logged but not undoable (undoing would mean
+storing the whole transcript in the event log); a wrong import is deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import insert, select
+
+from qualcode.errors import IngestError, QualcodeError
+from qualcode.model import Case, Document, Memo, Sentence, Turn
+from qualcode.project.values import ImportReport
+
+if TYPE_CHECKING:
+    from qualcode.project.service import Project
+
+WORD = re.compile(r"\w+")
+
+
+def import_document(
+    self: Project,
+    path: str | Path,
+    *,
+    case: str | None = None,
+    name: str | None = None,
+) -> ImportReport:
+    """Import one transcript; the case defaults to the document name."""
+    from qualcode.ingest import read_transcript
+    from qualcode.nlp import split_sentences
+
+    path = Path(path)
+    name = (name or path.stem).strip()
+    if not name:
+        raise IngestError(path, "the document name is empty")
+    if not path.exists():
+        raise IngestError(path, "no such file")
+    if not path.is_file():
+        raise IngestError(path, "not a file")
+    with self.read() as session:
+        if session.scalar(select(Document.id).where(Document.name == name)) is not None:
+            raise IngestError(path, f"a document named {name!r} already exists")
+    ingested = read_transcript(path)
+    if not ingested.text.strip():
+        raise IngestError(path, "no text in this file")
+    sentences = split_sentences(ingested.text, ingested.turns, self.language)
+    case_name = (case or name).strip()
+    with self.change("import", f"import {path.name} as {name}", undoable=False) as changes:
+        session = changes.session
+        case_row = session.scalar(select(Case).where(Case.name == case_name))
+        if case_row is None:
+            case_row = Case(name=case_name)
+            session.add(case_row)
+            session.flush()
+        document = Document(
+            name=name,
+            case_id=case_row.id,
+            text=ingested.text,
+            sha256=hashlib.sha256(ingested.text.encode("utf-8")).hexdigest(),
+            source_name=path.name,
+            format=ingested.format,
+            encoding=ingested.encoding,
+            removed_controls=ingested.removed_controls,
+            word_count=len(WORD.findall(ingested.text)),
+            interview_order=self.next_interview_order(session),
+        )
+        session.add(document)
+        session.flush()
+        if ingested.turns:
+            session.execute(
+                insert(Turn),
+                [
+                    {
+                        "document_id": document.id,
+                        "speaker": turn.speaker,
+                        "role": turn.role,
+                        "start": turn.start,
+                        "end": turn.end,
+                        "timestamp": turn.timestamp,
+                    }
+                    for turn in ingested.turns
+                ],
+            )
+        if sentences:
+            session.execute(
+                insert(Sentence),
+                [{"document_id": document.id, "start": s, "end": e} for s, e in sentences],
+            )
+        for comment in ingested.comments:
+            session.add(
+                Memo(
+                    document_id=document.id,
+                    start=comment.start,
+                    end=comment.end,
+                    author=comment.author,
+                    text=comment.text,
+                )
+            )
+    return ImportReport(
+        document=name,
+        source=str(path),
+        format=ingested.format,
+        encoding=ingested.encoding,
+        chars=len(ingested.text),
+        words=document.word_count,
+        turns=len(ingested.turns),
+        sentences=len(sentences),
+        removed_controls=ingested.removed_controls,
+        memos=len(ingested.comments),
+        case=case_name,
+    )
+
+
+def set_interview_order(self: Project, names: list[str]) -> None:
+    """Put documents in the given interview order (the order saturation uses).
+
+    ``names`` must list every document exactly once.
+    """
+    with self.change("order", "set interview order") as changes:
+        rows = {d.name: d for d in changes.session.scalars(select(Document))}
+        if sorted(names) != sorted(rows):
+            missing = sorted(set(rows) - set(names))
+            unknown = sorted(set(names) - set(rows))
+            raise QualcodeError(
+                f"interview order: must list every document once "
+                f"(missing: {missing or '-'}, unknown: {unknown or '-'})"
+            )
+        for position, name in enumerate(names, start=1):
+            changes.update(rows[name], interview_order=position)
+
+
+def set_turn_role(self: Project, document: str, speaker: str, role: str) -> int:
+    """Correct the inferred role of every turn of ``speaker`` in ``document``."""
+    if role not in ("interviewer", "respondent", "unknown"):
+        raise QualcodeError(f"role {role!r}: use interviewer, respondent or unknown")
+    with self.change("role", f"{document}: {speaker} is {role}") as changes:
+        document_id = changes.session.scalar(select(Document.id).where(Document.name == document))
+        if document_id is None:
+            raise QualcodeError(f"document {document!r}: no such document in the project")
+        turns = changes.session.scalars(
+            select(Turn).where(Turn.document_id == document_id, Turn.speaker == speaker)
+        ).all()
+        if not turns:
+            raise QualcodeError(f"document {document!r}: no speaker {speaker!r}")
+        for turn in turns:
+            changes.update(turn, role=role)
+        return len(turns)

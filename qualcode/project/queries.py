@@ -1,0 +1,250 @@
+"""Read queries that turn rows into value objects.
+
+Kept apart from the service so that the service reads as a list of
+operations. Each function takes an open session and returns detached values.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from qualcode.model import (
+    Attribute,
+    Case,
+    CaseValue,
+    Code,
+    Coder,
+    Coding,
+    Document,
+    Event,
+    Memo,
+    Sentence,
+    Turn,
+)
+from qualcode.project.codetree import code_tree
+from qualcode.project.values import (
+    CaseInfo,
+    CodingInfo,
+    DocumentInfo,
+    DocumentText,
+    EventInfo,
+    MemoInfo,
+    TurnInfo,
+)
+
+__all__ = ["code_tree"]
+
+
+def event_info(row: Event) -> EventInfo:
+    return EventInfo(
+        id=row.id,
+        kind=row.kind,
+        summary=row.summary,
+        coder=row.coder,
+        state=row.state,
+        undoable=row.undoable,
+        at=row.at.isoformat(timespec="seconds"),
+    )
+
+
+def _count_by_document(session: Session, column: object) -> dict[int, int]:
+    return dict(session.execute(select(column, func.count()).group_by(column)).all())  # type: ignore[arg-type]
+
+
+def covered_chars(spans: Iterable[tuple[int, int]]) -> int:
+    """Characters covered by the union of spans (overlaps counted once)."""
+    total = 0
+    current_start = current_end = -1
+    for start, end in sorted(spans):
+        if start > current_end:
+            total += max(0, current_end - current_start)
+            current_start, current_end = start, end
+        else:
+            current_end = max(current_end, end)
+    total += max(0, current_end - current_start)
+    return total
+
+
+def documents(session: Session) -> list[DocumentInfo]:
+    turns = _count_by_document(session, Turn.document_id)
+    sentences = _count_by_document(session, Sentence.document_id)
+    codings = _count_by_document(session, Coding.document_id)
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for document_id, start, end in session.execute(
+        select(Coding.document_id, Coding.start, Coding.end)
+    ):
+        spans[document_id].append((start, end))
+    case_names = dict(session.execute(select(Case.id, Case.name)).all())
+    rows = session.execute(
+        select(
+            Document.id,
+            Document.guid,
+            Document.name,
+            Document.case_id,
+            Document.interview_order,
+            func.length(Document.text),
+            Document.format,
+            Document.encoding,
+            Document.source_name,
+            Document.interview_date,
+            Document.word_count,
+        ).order_by(Document.interview_order, Document.id)
+    ).all()
+    return [
+        DocumentInfo(
+            id=row[0],
+            guid=row[1],
+            name=row[2],
+            case=case_names.get(row[3]) if row[3] is not None else None,
+            order=row[4],
+            chars=row[5],
+            words=row[10],
+            turns=turns.get(row[0], 0),
+            sentences=sentences.get(row[0], 0),
+            codings=codings.get(row[0], 0),
+            coded_chars=covered_chars(spans.get(row[0], [])),
+            format=row[6],
+            encoding=row[7],
+            source_name=row[8],
+            interview_date=row[9],
+        )
+        for row in rows
+    ]
+
+
+def document_text(session: Session, document: Document) -> DocumentText:
+    turns = session.scalars(
+        select(Turn).where(Turn.document_id == document.id).order_by(Turn.start)
+    ).all()
+    sentences = session.execute(
+        select(Sentence.start, Sentence.end)
+        .where(Sentence.document_id == document.id)
+        .order_by(Sentence.start)
+    ).all()
+    return DocumentText(
+        id=document.id,
+        name=document.name,
+        case=document.case.name if document.case else None,
+        text=document.text,
+        turns=tuple(TurnInfo(t.speaker, t.role, t.start, t.end, t.timestamp) for t in turns),
+        sentences=tuple((s, e) for s, e in sentences),
+    )
+
+
+def coder_names(session: Session) -> list[str]:
+    return list(session.scalars(select(Coder.name).order_by(Coder.name)))
+
+
+def codings(
+    session: Session,
+    *,
+    document_id: int | None = None,
+    code_ids: set[int] | None = None,
+    coder: str | None = None,
+) -> list[CodingInfo]:
+    tree = {code.id: code for code in code_tree(session)}
+    query = (
+        select(Coding, Document.name, Document.interview_order, Case.name, Coder.name)
+        .join(Document, Coding.document_id == Document.id)
+        .outerjoin(Case, Document.case_id == Case.id)
+        .join(Coder, Coding.coder_id == Coder.id)
+        .order_by(Document.interview_order, Coding.start, Coding.end, Coding.id)
+    )
+    if document_id is not None:
+        query = query.where(Coding.document_id == document_id)
+    if code_ids is not None:
+        query = query.where(Coding.code_id.in_(code_ids))
+    if coder is not None:
+        query = query.where(Coder.name == coder)
+    texts: dict[int, str] = {}
+    result: list[CodingInfo] = []
+    for coding, document_name, _order, case_name, coder_name in session.execute(query):
+        text = texts.get(coding.document_id)
+        if text is None:
+            text = session.scalar(select(Document.text).where(Document.id == coding.document_id))
+            texts[coding.document_id] = text or ""
+            text = texts[coding.document_id]
+        code = tree[coding.code_id]
+        result.append(
+            CodingInfo(
+                id=coding.id,
+                guid=coding.guid,
+                document=document_name,
+                document_id=coding.document_id,
+                case=case_name,
+                code_id=coding.code_id,
+                code_path=code.path,
+                start=coding.start,
+                end=coding.end,
+                text=text[coding.start : coding.end],
+                coder=coder_name,
+                memo=coding.memo,
+                color=code.color,
+            )
+        )
+    return result
+
+
+def typed_value(kind: str, value: str | None) -> str | float | int | None:
+    """A stored attribute value as its type: numbers as int/float, others as text."""
+    if value is None or value == "":
+        return None
+    if kind == "number":
+        number = float(value.replace(",", "."))
+        return int(number) if number.is_integer() else number
+    return value
+
+
+def cases(session: Session) -> list[CaseInfo]:
+    attributes = {
+        a.id: a for a in session.scalars(select(Attribute).order_by(Attribute.sort_order))
+    }
+    documents_by_case: dict[int, list[str]] = defaultdict(list)
+    for case_id, name in session.execute(
+        select(Document.case_id, Document.name).order_by(Document.interview_order)
+    ):
+        if case_id is not None:
+            documents_by_case[case_id].append(name)
+    values: dict[int, dict[int, str | None]] = defaultdict(dict)
+    for row in session.scalars(select(CaseValue)):
+        values[row.case_id][row.attribute_id] = row.value
+    result = []
+    for case in session.scalars(select(Case).order_by(Case.name)):
+        attrs = {
+            attribute.name: typed_value(attribute.type, values[case.id].get(attribute_id))
+            for attribute_id, attribute in attributes.items()
+            if attribute_id in values[case.id]
+        }
+        result.append(
+            CaseInfo(
+                name=case.name,
+                guid=case.guid,
+                attributes=attrs,
+                documents=tuple(documents_by_case.get(case.id, [])),
+            )
+        )
+    return result
+
+
+def memos(session: Session, document_id: int | None) -> list[MemoInfo]:
+    query = select(Memo, Document.name).outerjoin(Document, Memo.document_id == Document.id)
+    if document_id is not None:
+        query = query.where(Memo.document_id == document_id)
+    return [
+        MemoInfo(memo.id, name, memo.start, memo.end, memo.author, memo.text)
+        for memo, name in session.execute(query.order_by(Memo.id))
+    ]
+
+
+def counts(session: Session) -> dict[str, int]:
+    return {
+        "documents": session.scalar(select(func.count()).select_from(Document)) or 0,
+        "cases": session.scalar(select(func.count()).select_from(Case)) or 0,
+        "codes": session.scalar(select(func.count()).select_from(Code)) or 0,
+        "codings": session.scalar(select(func.count()).select_from(Coding)) or 0,
+        "coders": session.scalar(select(func.count()).select_from(Coder)) or 0,
+    }

@@ -1,0 +1,297 @@
+"""The Project service: the one API every front end calls.
+
+Rules a caller can rely on:
+
+* Every method that changes the project runs in one transaction and writes
+  one :class:`~qualcode.model.Event`; when it returns, the change is on disk.
+  When it raises :class:`~qualcode.errors.QualcodeError`, nothing was written.
+* Undoable changes record their row operations, so :meth:`Project.undo` and
+  :meth:`Project.redo` work across restarts.
+* Reads return frozen value objects (:mod:`qualcode.project.values`).
+
+Topic-specific operations live in sibling modules (``importing``,
+``codebook_ops``, ``codings``, ``participants``); this class wires them to
+transactions.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from qualcode.errors import NotFoundError, QualcodeError
+from qualcode.model import Coder, Document, Event, Setting
+from qualcode.project import queries
+from qualcode.project.changes import ChangeSet, replay
+from qualcode.project.values import (
+    CaseInfo,
+    CodeInfo,
+    CodingInfo,
+    DocumentInfo,
+    DocumentText,
+    EventInfo,
+    MemoInfo,
+)
+from qualcode.store import Store, create_store, open_store
+
+
+def default_coder_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "coder"
+
+
+class Project:
+    """An open project. Use :meth:`create` or :meth:`open`; close when done."""
+
+    def __init__(self, store: Store, coder: str | None = None) -> None:
+        self._store = store
+        self.coder = coder or self.setting("default_coder") or default_coder_name()
+
+    # -- lifecycle -------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls, location: str | os.PathLike[str], *, language: str = "nl", coder: str | None = None
+    ) -> Project:
+        project = cls(create_store(location), coder)
+        project.set_setting("language", language)
+        return project
+
+    @classmethod
+    def open(cls, location: str | os.PathLike[str], *, coder: str | None = None) -> Project:
+        return cls(open_store(location), coder)
+
+    @property
+    def location(self) -> str:
+        return self._store.location
+
+    @property
+    def name(self) -> str:
+        return self.setting("name") or Path(self.location).stem
+
+    @property
+    def language(self) -> str:
+        return self.setting("language") or "nl"
+
+    def close(self) -> None:
+        self._store.dispose()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions ----------------------------------------------------
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._store.sessions() as session:
+            yield session
+
+    @contextmanager
+    def change(self, kind: str, summary: str, *, undoable: bool = True) -> Iterator[ChangeSet]:
+        """One change = one transaction + one Event. Raise inside to roll back."""
+        with self._store.sessions() as session, session.begin():
+            changes = ChangeSet(session)
+            changes.summary = summary
+            yield changes
+            if undoable:
+                session.execute(
+                    update(Event).where(Event.state == "undone").values(state="dropped")
+                )
+            session.add(
+                Event(
+                    coder=self.coder,
+                    kind=kind,
+                    summary=changes.summary,
+                    changes=changes.dumps() if undoable else "[]",
+                    undoable=undoable,
+                )
+            )
+
+    def coder_id(self, session: Session, name: str | None = None) -> int:
+        name = (name or self.coder).strip()
+        if not name:
+            raise QualcodeError("coder: the coder name is empty")
+        coder = session.scalar(select(Coder).where(Coder.name == name))
+        if coder is None:
+            coder = Coder(name=name)
+            session.add(coder)
+            session.flush()
+        return coder.id
+
+    # -- settings --------------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        with self.read() as session:
+            row = session.get(Setting, key)
+            return row.value if row else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Settings are preferences (language, last document), not study data: no Event."""
+        with self._store.sessions() as session, session.begin():
+            row = session.get(Setting, key)
+            if row is None:
+                session.add(Setting(key=key, value=value))
+            else:
+                row.value = value
+
+    # -- undo / redo -----------------------------------------------------
+
+    def undo(self) -> EventInfo | None:
+        """Reverse the latest undoable change still in effect; None if there is none."""
+        return self._step(backwards=True)
+
+    def redo(self) -> EventInfo | None:
+        """Re-apply the change most recently undone; None if there is none."""
+        return self._step(backwards=False)
+
+    def _step(self, *, backwards: bool) -> EventInfo | None:
+        with self._store.sessions() as session, session.begin():
+            wanted = "done" if backwards else "undone"
+            order = Event.id.desc() if backwards else Event.id.asc()
+            target = session.scalar(
+                select(Event)
+                .where(Event.undoable.is_(True), Event.state == wanted)
+                .order_by(order)
+                .limit(1)
+            )
+            if target is None:
+                return None
+            try:
+                replay(session, target.changes, backwards=backwards)
+            except Exception as exc:  # an IntegrityError means later changes depend on it
+                raise QualcodeError(
+                    f"cannot {'undo' if backwards else 'redo'} {target.summary!r}: "
+                    f"later changes depend on it ({type(exc).__name__})"
+                ) from exc
+            target.state = "undone" if backwards else "done"
+            session.add(
+                Event(
+                    coder=self.coder,
+                    kind="undo" if backwards else "redo",
+                    summary=f"{'undo' if backwards else 'redo'}: {target.summary}",
+                    undoable=False,
+                )
+            )
+            session.flush()
+            return queries.event_info(target)
+
+    def history(self, limit: int = 50) -> list[EventInfo]:
+        with self.read() as session:
+            rows = session.scalars(select(Event).order_by(Event.id.desc()).limit(limit))
+            return [queries.event_info(row) for row in rows]
+
+    # -- reads -----------------------------------------------------------
+
+    def documents(self) -> list[DocumentInfo]:
+        with self.read() as session:
+            return queries.documents(session)
+
+    def document(self, name: str) -> DocumentInfo:
+        for info in self.documents():
+            if info.name == name:
+                return info
+        raise NotFoundError(f"document {name!r}: no such document in the project")
+
+    def document_text(self, name: str) -> DocumentText:
+        with self.read() as session:
+            return queries.document_text(session, self._document_row(session, name))
+
+    def codes(self) -> list[CodeInfo]:
+        with self.read() as session:
+            return queries.code_tree(session)
+
+    def code(self, path: str) -> CodeInfo:
+        from qualcode.project.codetree import resolve
+
+        return resolve(self.codes(), path)
+
+    def codings(
+        self,
+        *,
+        document: str | None = None,
+        code: str | None = None,
+        coder: str | None = None,
+        include_children: bool = False,
+    ) -> list[CodingInfo]:
+        with self.read() as session:
+            document_id = self._document_row(session, document).id if document else None
+            code_ids: set[int] | None = None
+            if code is not None:
+                tree = queries.code_tree(session)
+                from qualcode.project.codetree import resolve
+
+                target = resolve(tree, code)
+                code_ids = {target.id}
+                if include_children:
+                    code_ids |= {c.id for c in tree if c.path[: len(target.path)] == target.path}
+            if coder is not None and coder not in queries.coder_names(session):
+                raise NotFoundError(f"coder {coder!r}: no codings by this coder")
+            return queries.codings(
+                session, document_id=document_id, code_ids=code_ids, coder=coder
+            )
+
+    def coders(self) -> list[str]:
+        with self.read() as session:
+            return queries.coder_names(session)
+
+    def cases(self) -> list[CaseInfo]:
+        with self.read() as session:
+            return queries.cases(session)
+
+    def memos(self, document: str | None = None) -> list[MemoInfo]:
+        with self.read() as session:
+            document_id = self._document_row(session, document).id if document else None
+            return queries.memos(session, document_id)
+
+    def counts(self) -> dict[str, int]:
+        with self.read() as session:
+            return queries.counts(session)
+
+    def _document_row(self, session: Session, name: str) -> Document:
+        row = session.scalar(select(Document).where(Document.name == name))
+        if row is None:
+            raise NotFoundError(f"document {name!r}: no such document in the project")
+        return row
+
+    def next_interview_order(self, session: Session) -> int:
+        return (session.scalar(select(func.max(Document.interview_order))) or 0) + 1
+
+    # -- changes, by topic -------------------------------------------------
+    # Each is a plain function taking the Project first, kept in its topic
+    # module and bound here as a method; those modules import spaCy, pandas
+    # and readers inside the functions, so opening a project stays fast.
+
+    from qualcode.project.codebook_ops import (
+        add_code,
+        codings_under,
+        delete_code,
+        merge_codebook,
+        merge_codes,
+        move_code,
+        rename_code,
+        update_code,
+    )
+    from qualcode.project.codings import (
+        add_coding,
+        add_codings,
+        add_codings_from_csv,
+        remove_coding,
+        set_coding_memo,
+    )
+    from qualcode.project.importing import (
+        import_document,
+        set_interview_order,
+        set_turn_role,
+    )
+    from qualcode.project.participants import import_participants
