@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from qualcode.model import Case, Document, Memo, Sentence, Turn
 from qualcode.project.values import ImportReport
 
 if TYPE_CHECKING:
+    from qualcode.ingest import AnchoredComment, TurnSpan
     from qualcode.project.service import Project
 
 WORD = re.compile(r"\w+")
@@ -35,7 +37,6 @@ def import_document(
 ) -> ImportReport:
     """Import one transcript; the case defaults to the document name."""
     from qualcode.ingest import read_transcript
-    from qualcode.nlp import split_sentences
 
     path = Path(path)
     name = (name or path.stem).strip()
@@ -51,10 +52,53 @@ def import_document(
     ingested = read_transcript(path)
     if not ingested.text.strip():
         raise IngestError(path, "no text in this file")
-    sentences = split_sentences(ingested.text, ingested.turns, self.language)
+    return add_document(
+        self,
+        name,
+        ingested.text,
+        case=case,
+        source_name=path.name,
+        format=ingested.format,
+        encoding=ingested.encoding,
+        removed_controls=ingested.removed_controls,
+        turns=ingested.turns,
+        comments=ingested.comments,
+        source=str(path),
+    )
+
+
+def add_document(
+    self: Project,
+    name: str,
+    text: str,
+    *,
+    case: str | None = None,
+    source_name: str = "",
+    format: str = "txt",
+    encoding: str | None = None,
+    removed_controls: int = 0,
+    turns: Sequence[TurnSpan] = (),
+    comments: Sequence[AnchoredComment] = (),
+    sentences: Sequence[tuple[int, int]] | None = None,
+    source: str | None = None,
+) -> ImportReport:
+    """Store an already-normalised text as a new document (one transaction).
+
+    Used by :func:`import_document` and by importers of other formats
+    (REFI-QDA). Sentences are split with spaCy unless given. ``text`` must
+    already be normalised (:func:`qualcode.ingest.normalise`): it is stored
+    as is and never changes afterwards. Refused if the name is taken.
+    """
+    label = source or name
+    if sentences is None:
+        from qualcode.nlp import split_sentences
+
+        sentences = split_sentences(text, list(turns), self.language)
     case_name = (case or name).strip()
-    with self.change("import", f"import {path.name} as {name}", undoable=False) as changes:
+    with self.change("import", f"import {label} as {name}", undoable=False) as changes:
         session = changes.session
+        if session.scalar(select(Document.id).where(Document.name == name)) is not None:
+            raise QualcodeError(f"{label}: a document named {name!r} already exists")
         case_row = session.scalar(select(Case).where(Case.name == case_name))
         if case_row is None:
             case_row = Case(name=case_name)
@@ -63,18 +107,18 @@ def import_document(
         document = Document(
             name=name,
             case_id=case_row.id,
-            text=ingested.text,
-            sha256=hashlib.sha256(ingested.text.encode("utf-8")).hexdigest(),
-            source_name=path.name,
-            format=ingested.format,
-            encoding=ingested.encoding,
-            removed_controls=ingested.removed_controls,
-            word_count=len(WORD.findall(ingested.text)),
+            text=text,
+            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            source_name=source_name or name,
+            format=format,
+            encoding=encoding,
+            removed_controls=removed_controls,
+            word_count=len(WORD.findall(text)),
             interview_order=self.next_interview_order(session),
         )
         session.add(document)
         session.flush()
-        if ingested.turns:
+        if turns:
             session.execute(
                 insert(Turn),
                 [
@@ -86,7 +130,7 @@ def import_document(
                         "end": turn.end,
                         "timestamp": turn.timestamp,
                     }
-                    for turn in ingested.turns
+                    for turn in turns
                 ],
             )
         if sentences:
@@ -94,7 +138,7 @@ def import_document(
                 insert(Sentence),
                 [{"document_id": document.id, "start": s, "end": e} for s, e in sentences],
             )
-        for comment in ingested.comments:
+        for comment in comments:
             session.add(
                 Memo(
                     document_id=document.id,
@@ -106,15 +150,15 @@ def import_document(
             )
     return ImportReport(
         document=name,
-        source=str(path),
-        format=ingested.format,
-        encoding=ingested.encoding,
-        chars=len(ingested.text),
+        source=label,
+        format=format,
+        encoding=encoding,
+        chars=len(text),
         words=document.word_count,
-        turns=len(ingested.turns),
+        turns=len(turns),
         sentences=len(sentences),
-        removed_controls=ingested.removed_controls,
-        memos=len(ingested.comments),
+        removed_controls=removed_controls,
+        memos=len(comments),
         case=case_name,
     )
 

@@ -290,6 +290,7 @@ class Project:
         set_coding_memo,
     )
     from qualcode.project.importing import (
+        add_document,
         import_document,
         set_interview_order,
         set_turn_role,
