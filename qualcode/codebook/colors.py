@@ -59,15 +59,11 @@ PALETTE: tuple[str, ...] = (
     "#d44f47",  # brick red
 )
 
-_VARIANTS: tuple[tuple[float, float], ...] = (
-    (12.0, 0.26),
-    (-12.0, 0.13),
-    (24.0, 0.20),
-    (-24.0, 0.28),
-    (6.0, 0.11),
-    (-6.0, 0.23),
-    (18.0, 0.16),
-    (-18.0, 0.25),
+#: (hue shift in degrees, luminance) for successive variants of one colour:
+#: 20 distinct pairs, neighbours differing in both hue and lightness.
+_VARIANTS: tuple[tuple[float, float], ...] = tuple(
+    ((10.0, -10.0, 20.0, -20.0, 0.0)[i % 5], (0.27, 0.12, 0.23, 0.15)[(i % 5 + i // 5) % 4])
+    for i in range(20)
 )
 
 
@@ -132,14 +128,14 @@ def color_with_luminance(hue: float, saturation: float, luminance: float) -> str
     return _hex(colorsys.hls_to_rgb((hue % 360) / 360, (low + high) / 2, saturation))
 
 
-def variant(parent: str, index: int) -> str:
-    """The colour for the ``index``-th sub-code (from 0) of a code coloured ``parent``.
+def variant(base: str, index: int) -> str:
+    """The ``index``-th (from 0) variation on colour ``base``.
 
-    Sub-codes keep the parent's hue family: each is shifted a little in hue
-    and set lighter or darker, alternating, so that siblings differ from each
-    other and from the parent while staying readable.
+    Variations keep the hue family (within 20 degrees) and alternate lighter
+    and darker inside the readable band, so that sub-codes look related to
+    their category yet differ from each other.
     """
-    hue, _, saturation = colorsys.rgb_to_hls(*_rgb(parent))
+    hue, _, saturation = colorsys.rgb_to_hls(*_rgb(base))
     shift, luminance = _VARIANTS[index % len(_VARIANTS)]
     shift += 3.0 * (index // len(_VARIANTS))
     saturation = min(max(saturation, 0.45), 0.75)
@@ -150,8 +146,10 @@ def assign_colors(spec: CodebookSpec) -> CodebookSpec:
     """A copy of ``spec`` in which every code has a colour.
 
     Colours already written are kept. A top-level code without one takes the
-    next :data:`PALETTE` colour not used by another top-level code; a sub-code
-    without one takes a :func:`variant` of its parent's colour.
+    next :data:`PALETTE` colour not used by another top-level code. A sub-code
+    without one takes a :func:`variant` of the colour of its nearest coloured
+    ancestor, numbered in file order among that ancestor's uncoloured
+    descendants — so a whole category shares one hue without drifting.
     """
     taken = {code.color for code in spec.codes if code.color}
     free = [color for color in PALETTE if color not in taken]
@@ -161,18 +159,19 @@ def assign_colors(spec: CodebookSpec) -> CodebookSpec:
             return free.pop(0)
         return variant(PALETTE[position % len(PALETTE)], position // len(PALETTE))
 
-    def colour_children(code: CodeSpec) -> CodeSpec:
-        assert code.color is not None
-        children = tuple(
-            colour_children(
-                child if child.color else dataclasses.replace(child, color=variant(code.color, i))
-            )
-            for i, child in enumerate(code.children)
-        )
-        return dataclasses.replace(code, children=children)
+    def colour_below(code: CodeSpec, base: str, counter: list[int]) -> CodeSpec:
+        children = []
+        for child in code.children:
+            if child.color:
+                children.append(colour_below(child, child.color, [0]))
+            else:
+                coloured = dataclasses.replace(child, color=variant(base, counter[0]))
+                counter[0] += 1
+                children.append(colour_below(coloured, base, counter))
+        return dataclasses.replace(code, children=tuple(children))
 
-    codes = tuple(
-        colour_children(code if code.color else dataclasses.replace(code, color=next_top_level(i)))
-        for i, code in enumerate(spec.codes)
-    )
-    return dataclasses.replace(spec, codes=codes)
+    codes = []
+    for position, code in enumerate(spec.codes):
+        color = code.color or next_top_level(position)
+        codes.append(colour_below(dataclasses.replace(code, color=color), color, [0]))
+    return dataclasses.replace(spec, codes=tuple(codes))

@@ -79,11 +79,16 @@ def _line(node: Node) -> int:
 
 
 def _compose(text: str, source: str) -> tuple[Node, dict[tuple[int, int], int]]:
-    loader = _MarkingLoader(text)
+    try:
+        loader = _MarkingLoader(text)
+    except yaml.reader.ReaderError as error:
+        raise _reader_error(error, text, source) from None
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark and "end of stream" in str(error.problem):
+            mark = error.context_mark  # where the unclosed quote or bracket opened
         problem = " ".join(str(error.problem or error.context or "bad YAML").split())
         if error.context and error.problem:
             problem = f"{problem} ({' '.join(str(error.context).split())})"
@@ -91,12 +96,7 @@ def _compose(text: str, source: str) -> tuple[Node, dict[tuple[int, int], int]]:
             source, f"not valid YAML: {problem}", mark.line + 1 if mark else None
         ) from None
     except yaml.reader.ReaderError as error:
-        line = text.count("\n", 0, error.position) + 1
-        raise CodebookError(
-            source, f"not valid YAML: character {error.character!r} is not allowed", line
-        ) from None
-    except yaml.YAMLError as error:
-        raise CodebookError(source, f"not valid YAML: {' '.join(str(error).split())}") from None
+        raise _reader_error(error, text, source) from None
     except RecursionError:
         raise CodebookError(source, "not valid YAML: nested too deeply to read") from None
     finally:
@@ -104,6 +104,14 @@ def _compose(text: str, source: str) -> tuple[Node, dict[tuple[int, int], int]]:
     if root is None:
         raise CodebookError(source, "empty codebook: write at least 'name:' and 'codes:'", 1)
     return root, loader.alias_lines
+
+
+def _reader_error(error: yaml.reader.ReaderError, text: str, source: str) -> CodebookError:
+    """PyYAML refuses control characters before parsing; name their line."""
+    line = text.count("\n", 0, error.position) + 1
+    return CodebookError(
+        source, f"not valid YAML: control character U+{error.character:04X} is not allowed", line
+    )
 
 
 @dataclass
@@ -235,6 +243,9 @@ class _Reader:
         path = (*parent_path, name)
         what = f"code {format_code_path(path)!r}"
         texts = {key: self.text(fields.get(key), what, key) for key in _TEXT_KEYS}
+        color = self.color(fields.get("color"), what)
+        shortcut = self.shortcut(fields.get("key"), what)
+        guid = self.guid(fields.get("guid"), what)
         children_node = fields.get("children")
         children: tuple[CodeSpec, ...] = ()
         if children_node is not None:
@@ -248,14 +259,7 @@ class _Reader:
             children = self.codes(
                 children_node, path, (*ancestors, id(node), id(children_node)), via
             )
-        return CodeSpec(
-            name=name,
-            color=self.color(fields.get("color"), what),
-            key=self.shortcut(fields.get("key"), what),
-            guid=self.guid(fields.get("guid"), what),
-            children=children,
-            **texts,
-        )
+        return CodeSpec(name=name, color=color, key=shortcut, guid=guid, children=children, **texts)
 
     def color(self, node: Node | None, what: str) -> str | None:
         if node is None:
@@ -282,9 +286,7 @@ class _Reader:
             )
         if value in self.keys:
             other, line = self.keys[value]
-            raise self.fail(
-                f"{what}: key {value!r} is already used by {other!r} (line {line})", node
-            )
+            raise self.fail(f"{what}: key {value!r} is already used by {other} (line {line})", node)
         self.keys[value] = (what.removeprefix("code "), _line(node))
         return value
 
