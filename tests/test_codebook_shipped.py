@@ -93,3 +93,8 @@ def test_categories_have_distinct_colours_and_sub_codes_differ_from_siblings(cod
     for _, code in codebook.walk():
         colours = [child.color for child in code.children]
         assert len(set(colours)) == len(colours), code.name
+
+
+def test_no_two_codes_in_the_shipped_codebook_share_a_colour(codebook):
+    colours = [code.color for _, code in codebook.walk()]
+    assert len(set(colours)) == len(colours)

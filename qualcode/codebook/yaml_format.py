@@ -227,12 +227,8 @@ class _Reader:
         self.count += 1
         if self.count > MAX_CODES:
             raise self.fail(f"more than {MAX_CODES:,} codes; that is not a usable codebook", node)
-        fields = self.fields(
-            node,
-            CODE_KEYS,
-            "code" if not parent_path else f"code under {format_code_path(parent_path)!r}",
-        )
         label = f"code under {format_code_path(parent_path)!r}" if parent_path else "code"
+        fields = self.fields(node, CODE_KEYS, label)
         name = self.name(fields.get("name"), label, node)
         if PATH_SEPARATOR in name:
             raise self.fail(
