@@ -296,3 +296,4 @@ class Project:
         set_turn_role,
     )
     from qualcode.project.participants import import_participants
+    from qualcode.project.snapshot import snapshot
