@@ -51,18 +51,16 @@ def read_transcript(path: Path) -> IngestedText:
         from qualcode.ingest.subtitles import read_subtitles
 
         result = read_subtitles(path, data, file_format)
-    elif file_format == "docx":
-        from qualcode.ingest.word import read_docx
-
-        text, comments, removed = read_docx(path, data)
-        result = IngestedText(text, file_format, None, detect_turns(text), comments, removed)
     else:
         encoding: str | None = None
-        if file_format == "odt":
+        if file_format == "docx":
+            from qualcode.ingest.word import read_docx
+
+            text, comments, removed = read_docx(path, data)
+        elif file_format == "odt":
             from qualcode.ingest.opendocument import read_odt
 
-            raw, comments = read_odt(path, data)
-            text, removed = raw
+            text, comments, removed = read_odt(path, data)
         elif file_format == "rtf":
             from qualcode.ingest.rtf import read_rtf
 

@@ -65,3 +65,17 @@ def normalise_pieces(pieces: Iterable[str]) -> tuple[str, list[int], int]:
         raw += len(piece)
         offsets.append(len(normalise(joined[:raw])[0]) if raw < len(joined) else len(text))
     return text, offsets, removed
+
+
+def normalise_marked(raw: str, positions: Iterable[int]) -> tuple[str, dict[int, int], int]:
+    """Normalise ``raw`` and map each raw position in ``positions`` to the new text.
+
+    For readers that note anchors (comment starts and ends) while building
+    raw text. Returns ``(text, {raw position: new position}, removed count)``.
+    """
+    cuts = sorted({p for p in positions if 0 < p < len(raw)})
+    bounds = [0, *cuts, len(raw)]
+    pieces = [raw[a:b] for a, b in itertools.pairwise(bounds)]
+    text, offsets, removed = normalise_pieces(pieces)
+    where = dict(zip(bounds, offsets, strict=True))
+    return text, where, removed

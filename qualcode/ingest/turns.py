@@ -153,7 +153,7 @@ def detect_turns(text: str) -> list[TurnSpan]:
     starts: list[tuple[int, str, str | None]] = []
     for match in TURN_START.finditer(text):
         label = match["label"] or match["otter_label"] or match["bracket_label"]
-        if not _looks_like_label(label):
+        if not looks_like_label(label):
             continue
         timestamp = (
             match["ts_before"] or match["ts_after"] or match["otter_ts"] or match["bracket_ts"]
@@ -252,7 +252,8 @@ def _key(label: str) -> str:
 _KNOWN_LABELS = _INTERVIEWER_LABELS | _RESPONDENT_LABELS
 
 
-def _looks_like_label(label: str) -> bool:
+def looks_like_label(label: str) -> bool:
+    """True for a plausible speaker label: a known one, or a short capitalised name."""
     if len(label) > 40 or _key(label) in _NEVER_SPEAKERS:
         return False
     words = label.split(" ")

@@ -16,13 +16,12 @@ and footnotes are page furniture and are left out.
 from __future__ import annotations
 
 import io
-import itertools
 import zipfile
 from pathlib import Path
 
 from qualcode.errors import IngestError
 from qualcode.ingest.model import AnchoredComment
-from qualcode.ingest.normalise import normalise, normalise_pieces
+from qualcode.ingest.normalise import normalise, normalise_marked
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SKIPPED = frozenset(
@@ -75,11 +74,7 @@ def read_docx(path: Path, data: bytes) -> tuple[str, list[AnchoredComment], int]
     except (PackageNotFoundError, KeyError, XMLSyntaxError, ValueError, EOFError) as error:
         raise IngestError(path, f"not a valid Word document: {error}") from error
 
-    raw = "".join(walker.out)
-    cuts = sorted(set(walker.positions()))
-    pieces = [raw[a:b] for a, b in itertools.pairwise([0, *cuts, len(raw)])]
-    text, offsets, removed = normalise_pieces(pieces)
-    where = dict(zip([0, *cuts, len(raw)], offsets, strict=True))
+    text, where, removed = normalise_marked("".join(walker.out), walker.positions())
     comments = []
     for comment_id, (start, end) in walker.ranges().items():
         if comment_id not in comment_texts:
