@@ -31,7 +31,8 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _GUESSED_CODE_PAGES = ["mac_roman", "cp850"]
-_MAX_CONTROL_SHARE = 0.05
+_MAX_CONTROL_SHARE = 0.10
+_FEW_CONTROLS = 16
 BINARY = "binary file, not a transcript"
 
 
@@ -47,7 +48,7 @@ def decode_text_file(path: Path, data: bytes) -> tuple[str, str]:
     if not text.strip("\ufeff \t\r\n"):
         raise IngestError(path, "empty file (no text)")
     controls = len(text) - len(text.translate(CONTROL_CHARACTERS))
-    if controls > _MAX_CONTROL_SHARE * len(text):
+    if controls > _MAX_CONTROL_SHARE * len(text) and controls > _FEW_CONTROLS:
         raise IngestError(path, BINARY)
     return text, encoding
 

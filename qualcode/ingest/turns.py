@@ -13,8 +13,8 @@ transcripts typed by researchers and exported by transcription tools:
 A label is at most four words, starts with a capital, and further words are
 capitalised, numbers (``Speaker 2``) or name particles (``van``, ``de``).
 To keep header lines such as ``Datum: 12 maart`` out, a label that is not a
-well-known one (I, R, Interviewer, Q/A, V/A, ...) must occur at least twice,
-and some header words are never speakers.
+well-known one (I, R, Interviewer, Q/A, V/A, ...) or a participant code
+(HA3, P01) must occur at least twice, and some header words are never speakers.
 
 Text before the first label (a header) belongs to no turn. No labels at all
 gives ``[]``: the caller treats the text as one block without speakers.
@@ -162,7 +162,7 @@ def detect_turns(text: str) -> list[TurnSpan]:
         starts.append((start, label, timestamp))
 
     counts = Counter(label for _, label, _ in starts)
-    starts = [s for s in starts if counts[s[1]] >= 2 or _key(s[1]) in _KNOWN_LABELS]
+    starts = [s for s in starts if counts[s[1]] >= 2 or _is_known(s[1])]
     if not starts:
         return []
 
@@ -250,6 +250,12 @@ def _key(label: str) -> str:
 
 
 _KNOWN_LABELS = _INTERVIEWER_LABELS | _RESPONDENT_LABELS
+
+
+def _is_known(label: str) -> bool:
+    """Labels trusted even once: well-known roles and participant codes (HA3, P01)."""
+    key = _key(label)
+    return key in _KNOWN_LABELS or bool(_PARTICIPANT_CODE.match(key))
 
 
 def looks_like_label(label: str) -> bool:
