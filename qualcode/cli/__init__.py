@@ -31,9 +31,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _join_dash_values(argv: Sequence[str]) -> list[str]:
+    """Let ``--span -3:5`` reach our own check (exit 1), not argparse's (exit 2).
+
+    argparse takes a value starting with ``-`` for an option unless it looks
+    like a plain number; a negative span is bad input to refuse, not bad usage.
+    """
+    joined: list[str] = []
+    items = list(argv)
+    for i, item in enumerate(items):
+        if i and items[i - 1] in ("--span", "--match") and item.startswith("-") and joined:
+            joined[-1] = f"{joined[-1]}={item}"
+        else:
+            joined.append(item)
+    return joined
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_join_dash_values(sys.argv[1:] if argv is None else argv))
     try:
         return int(args.run(args) or 0)
     except QualcodeError as exc:
