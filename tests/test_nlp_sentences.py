@@ -148,3 +148,14 @@ def test_empty_text_has_no_sentences():
 def test_unknown_language_is_a_clear_error():
     with pytest.raises(QualcodeError, match="language 'xx-nope'"):
         split_sentences("Hallo.", [], language="xx-nope")
+
+
+def test_subtitle_turn_labels_are_left_out_of_sentences():
+    from qualcode.ingest import TurnSpan
+
+    text = "Dr. Mia (arts) Peeters: Goed. Heel goed.\nTom: Fijn.\n"
+    turns = [
+        TurnSpan(0, 40, "Dr. Mia (arts) Peeters", "respondent"),
+        TurnSpan(41, 51, "Tom", "interviewer"),
+    ]
+    assert _sentences(text, turns) == ["Goed.", "Heel goed.", "Fijn."]
