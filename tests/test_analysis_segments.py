@@ -45,7 +45,7 @@ def test_merged_text_is_the_document_text_of_the_union():
     snapshot = study.snapshot()
     (segment,) = merge_codings(snapshot.codings)
     assert (segment.start, segment.end, segment.text) == (0, 24, TEXT[0:24])
-    assert segment.codings == (2, 1, 3)
+    assert segment.coding_ids == (2, 1, 3)
 
 
 def test_codings_of_different_codes_do_not_merge_into_one_code_segment():
