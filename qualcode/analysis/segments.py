@@ -78,16 +78,17 @@ def _span(coding: CodingRef) -> tuple[int, int, int]:
     return (coding.start, coding.end, coding.id)
 
 
-def merge_codings(codings: Iterable[CodingRef]) -> list[Segment]:
+def merge_codings(codings: Iterable[CodingRef], presorted: bool = False) -> list[Segment]:
     """Merge codings of one document into segments, sorted by start.
 
     The caller decides what belongs together (one code, or a code and its
     children); codings from different documents must not be mixed.
+    ``presorted`` skips sorting for input already in (start, end, id) order.
     """
     segments: list[Segment] = []
     group: list[CodingRef] = []
     end = -1
-    for coding in sorted(codings, key=_span):
+    for coding in codings if presorted else sorted(codings, key=_span):
         if group and coding.start <= end:
             group.append(coding)
             if coding.end > end:
@@ -114,27 +115,37 @@ def segments_by_code(snapshot: StudySnapshot) -> dict[int, dict[int, list[Segmen
 
 
 def compute_segments_by_code(snapshot: StudySnapshot) -> dict[int, dict[int, list[Segment]]]:
-    """The uncached computation behind :func:`segments_by_code`."""
-    grouped: dict[int, dict[int, list[CodingRef]]] = {}
-    for document in snapshot.documents:
-        for coding in snapshot.codings_by_document[document.id]:
-            grouped.setdefault(coding.code_id, {}).setdefault(document.id, []).append(coding)
-    return {
-        code_id: {doc_id: merge_codings(items) for doc_id, items in per_doc.items()}
-        for code_id, per_doc in grouped.items()
-    }
+    """The uncached computation behind :func:`segments_by_code`.
 
-
-def segments_of(snapshot: StudySnapshot, code_ids: Iterable[int]) -> dict[int, list[Segment]]:
-    """Document id -> segments of the codes in ``code_ids`` pooled as one code.
-
-    Used for a category's total "with children": a passage coded both
-    "A > B" and "A > C" is one segment of A.
+    One pass per document over its codings, already sorted by (start, end,
+    id), keeping one open segment per code: the same merge as
+    :func:`merge_codings`, without grouping by code first (this is the
+    hot path of every figure).
     """
-    wanted = set(code_ids)
-    result: dict[int, list[Segment]] = {}
+    result: dict[int, dict[int, list[Segment]]] = {}
     for document in snapshot.documents:
-        items = [c for c in snapshot.codings_by_document[document.id] if c.code_id in wanted]
-        if items:
-            result[document.id] = merge_codings(items)
+        document_id = document.id
+        open_groups: dict[int, list[CodingRef]] = {}
+        open_ends: dict[int, int] = {}
+        closed: list[tuple[int, list[CodingRef], int]] = []
+        for coding in snapshot.codings_by_document[document_id]:
+            code_id = coding.code_id
+            group = open_groups.get(code_id)
+            if group is not None and coding.start <= open_ends[code_id]:
+                group.append(coding)
+                if coding.end > open_ends[code_id]:
+                    open_ends[code_id] = coding.end
+                continue
+            if group is not None:
+                closed.append((code_id, group, open_ends[code_id]))
+            open_groups[code_id] = [coding]
+            open_ends[code_id] = coding.end
+        closed.extend(
+            (code_id, group, open_ends[code_id]) for code_id, group in open_groups.items()
+        )
+        closed.sort(key=lambda item: (item[0], item[1][0].start))
+        for code_id, group, end in closed:
+            result.setdefault(code_id, {}).setdefault(document_id, []).append(
+                Segment(document_id, group[0].start, end, tuple(group))
+            )
     return result
