@@ -92,3 +92,9 @@ def test_single_participant_differs_from_single_interview_for_repeat_interviews(
     report = prevalence(study.snapshot())
     assert report.single_interview == ()
     assert [c.code_path for c in report.single_participant] == [("A",)]
+
+
+def test_word_counting_can_be_skipped():
+    row = frequencies(_study(), words=False).row(["Belasting", "Objectief"])
+    assert row.words is None
+    assert row.segments == 3

@@ -45,7 +45,7 @@ def test_merged_text_is_the_document_text_of_the_union():
     snapshot = study.snapshot()
     (segment,) = merge_codings(snapshot.codings)
     assert (segment.start, segment.end, segment.text) == (0, 24, TEXT[0:24])
-    assert segment.codings == (2, 1, 3)
+    assert segment.coding_ids == (2, 1, 3)
 
 
 def test_codings_of_different_codes_do_not_merge_into_one_code_segment():
@@ -62,3 +62,24 @@ def test_codings_of_different_codes_do_not_merge_into_one_code_segment():
 def test_a_word_is_a_run_of_word_characters_and_a_cut_word_still_counts():
     assert count_words("zo'n 3-tal patiënten_x!") == 5  # zo, n, 3, tal, patiënten_x
     assert _frequency_of_a((1, 6)).words == 2  # "k ben"
+
+
+def test_shared_segments_agree_with_merging_each_code_separately():
+    import random
+
+    rng = random.Random(6)
+    study = StudyBuilder()
+    for d in range(3):
+        study.document(f"I{d}", text="x" * 400)
+        for _ in range(60):
+            start = rng.randrange(0, 380)
+            study.coding(f"I{d}", rng.choice("ABCD"), start, start + rng.randrange(1, 20))
+    snapshot = study.snapshot()
+    for code in snapshot.codes:
+        for document in snapshot.documents:
+            own = [
+                c for c in snapshot.codings if c.code_id == code.id and c.document_id == document.id
+            ]
+            expected = [(s.start, s.end, s.coding_ids) for s in merge_codings(own)]
+            shared = snapshot.segments.get(code.id, {}).get(document.id, [])
+            assert [(s.start, s.end, s.coding_ids) for s in shared] == expected

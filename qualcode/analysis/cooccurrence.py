@@ -53,7 +53,7 @@ class CooccurrenceMatrix:
     code_ids: tuple[int, ...]
     cells: tuple[tuple[int, ...], ...]
     same_turn: bool
-    _pairs: dict[tuple[int, int], tuple[CooccurrencePair, ...]] = field(repr=False, compare=False)
+    snapshot: StudySnapshot = field(repr=False, compare=False)
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -67,13 +67,18 @@ class CooccurrenceMatrix:
         """
         if row == column:
             return ()
-        key = (min(row, column), max(row, column))
-        found = self._pairs.get(key, ())
-        if row < column:
-            return found
-        return tuple(
-            CooccurrencePair(p.document, p.participant, p.second, p.first, p.reason) for p in found
-        )
+        first_code, second_code = self.code_ids[row], self.code_ids[column]
+        segments = self.snapshot.segments
+        mine, theirs = segments.get(first_code, {}), segments.get(second_code, {})
+        found = []
+        for document in self.snapshot.documents:
+            if document.id not in mine or document.id not in theirs:
+                continue
+            items = [(0, s) for s in mine[document.id]] + [(1, s) for s in theirs[document.id]]
+            participant = self.snapshot.participant_of(document.id)
+            for (_, first), (_, second), reason in _document_pairs(items, self.same_turn):
+                found.append(CooccurrencePair(document.name, participant, first, second, reason))
+        return tuple(found)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -104,39 +109,44 @@ def cooccurrence(snapshot: StudySnapshot, *, same_turn: bool = False) -> Cooccur
     for code_id, per_document in by_code.items():
         for document_id, items in per_document.items():
             per_document_segments[document_id].extend((index[code_id], s) for s in items)
-    pairs: dict[tuple[int, int], list[CooccurrencePair]] = defaultdict(list)
     for document in snapshot.documents:
         items = per_document_segments.get(document.id)
         if not items:
             continue
-        participant = snapshot.participant_of(document.id)
-        for (a, first), (b, second), reason in _document_pairs(items, same_turn):
+        for (a, _), (b, _), _ in _document_pairs(items, same_turn):
             counts[a][b] += 1
             counts[b][a] += 1
-            pairs[(a, b)].append(
-                CooccurrencePair(document.name, participant, first, second, reason)
-            )
     return CooccurrenceMatrix(
         rows=tuple(c.path for c in snapshot.codes),
         code_ids=tuple(c.id for c in snapshot.codes),
         cells=tuple(tuple(row) for row in counts),
         same_turn=same_turn,
-        _pairs={key: tuple(found) for key, found in pairs.items()},
+        snapshot=snapshot,
     )
+
+
+def _item_key(item: tuple[int, Segment]) -> tuple[int, int, int]:
+    return (item[1].start, item[1].end, item[0])
 
 
 def _document_pairs(
     items: list[tuple[int, Segment]], same_turn: bool
 ) -> list[tuple[tuple[int, Segment], tuple[int, Segment], str]]:
-    """Co-occurring segment pairs of one document, each once, lower code index first."""
-    ordered = sorted(items, key=lambda item: (item[1].start, item[1].end, item[0]))
+    """Co-occurring segment pairs of one document, each once, lower code index first.
+
+    ``items`` are (code index, segment); pairs come in order of the earlier
+    segment's start, so listings read like the transcript.
+    """
+    ordered = sorted(items, key=_item_key)
+    spans = [(segment.start, segment.end, code) for code, segment in ordered]
     found: dict[tuple[int, int], str] = {}
     active: list[int] = []
-    for k, (_, segment) in enumerate(ordered):
-        active = [j for j in active if ordered[j][1].end > segment.start]
-        for j in active:
-            if ordered[j][0] != ordered[k][0]:
-                found[(j, k)] = "overlap"
+    for k, (start, _, code) in enumerate(spans):
+        if active:
+            active = [j for j in active if spans[j][1] > start]
+            for j in active:
+                if spans[j][2] != code:
+                    found[(j, k)] = "overlap"
         active.append(k)
     if same_turn:
         by_turn: dict[int, list[int]] = defaultdict(list)
@@ -146,7 +156,7 @@ def _document_pairs(
         for members in by_turn.values():
             for x, j in enumerate(members):
                 for k in members[x + 1 :]:
-                    if ordered[j][0] != ordered[k][0]:
+                    if spans[j][2] != spans[k][2]:
                         found.setdefault((min(j, k), max(j, k)), "same turn")
     result = []
     for (j, k), reason in sorted(found.items()):

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from qualcode.analysis.segments import Segment, count_words, segments_by_code, segments_of
-from qualcode.analysis.snapshot import StudySnapshot
+from qualcode.analysis.segments import Segment, count_words, merge_codings, segments_by_code
+from qualcode.analysis.snapshot import CodingRef, StudySnapshot
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class CodeFrequency:
     ``codings`` counts raw codings; ``segments`` counts merged passages (see
     :mod:`qualcode.analysis.segments`); ``participants_total`` is the number
     of participants in the whole study, the denominator of ``share``.
+    ``words`` is None when the caller skipped counting words (the slow part).
     """
 
     code_id: int
@@ -34,7 +35,7 @@ class CodeFrequency:
     documents: int
     participants: int
     participants_total: int
-    words: int
+    words: int | None
     with_children: bool = False
 
     @property
@@ -81,6 +82,7 @@ def _frequency(
     code_id: int,
     per_document: dict[int, list[Segment]],
     with_children: bool,
+    words: bool,
 ) -> CodeFrequency:
     segments = [s for items in per_document.values() for s in items]
     return CodeFrequency(
@@ -91,36 +93,49 @@ def _frequency(
         documents=len(per_document),
         participants=len({snapshot.participant_of(d) for d in per_document}),
         participants_total=len(snapshot.participants),
-        words=sum(count_words(s.text) for s in segments),
+        words=sum(count_words(s.text) for s in segments) if words else None,
         with_children=with_children,
     )
 
 
-def frequencies(snapshot: StudySnapshot, *, with_children: bool = False) -> FrequencyTable:
+def frequencies(
+    snapshot: StudySnapshot, *, with_children: bool = False, words: bool = True
+) -> FrequencyTable:
     """Counts per code, every code of the codebook, in codebook order.
 
     ``with_children=True`` gives each code the pooled counts of itself and its
     descendants (as :func:`category_total`); leaves are unchanged.
+    ``words=False`` skips the word count, which reads every coded character.
     """
-    if with_children:
-        rows = tuple(category_total(snapshot, c.id) for c in snapshot.codes)
-    else:
-        by_code = segments_by_code(snapshot)
-        rows = tuple(
-            _frequency(snapshot, c.id, by_code.get(c.id, {}), False) for c in snapshot.codes
-        )
-    return FrequencyTable(rows, len(snapshot.participants), len(snapshot.documents))
+    by_code = segments_by_code(snapshot)
+    rows = []
+    for code in snapshot.codes:
+        if with_children and len(snapshot.descendants(code.id)) > 1:
+            rows.append(category_total(snapshot, code.id, words=words))
+        else:
+            own = by_code.get(code.id, {})
+            rows.append(_frequency(snapshot, code.id, own, with_children, words))
+    return FrequencyTable(tuple(rows), len(snapshot.participants), len(snapshot.documents))
 
 
-def category_total(snapshot: StudySnapshot, code_id: int) -> CodeFrequency:
+def category_total(snapshot: StudySnapshot, code_id: int, *, words: bool = True) -> CodeFrequency:
     """A code together with every code below it, counted as one.
 
     Overlapping or touching codings of different codes in the subtree merge
     into one segment, and a participant counts once however many sub-codes
     they were given — so the total is not the sum of the children's rows.
     """
-    per_document = segments_of(snapshot, snapshot.descendants(code_id))
-    return _frequency(snapshot, code_id, per_document, True)
+    pooled: dict[int, list[CodingRef]] = {}
+    for member in snapshot.descendants(code_id):
+        for document_id, segments in snapshot.segments.get(member, {}).items():
+            for segment in segments:
+                pooled.setdefault(document_id, []).extend(segment.codings)
+    position = snapshot.position
+    per_document = {
+        document_id: merge_codings(pooled[document_id])
+        for document_id in sorted(pooled, key=position.__getitem__)
+    }
+    return _frequency(snapshot, code_id, per_document, True, words)
 
 
 @dataclass(frozen=True)

@@ -23,17 +23,38 @@ from qualcode.analysis.snapshot import CodingRef, StudySnapshot
 WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
-    """A merged span of one document; ``codings`` are the ids merged into it."""
+    """A merged span of one document, with the codings merged into it (sorted by start)."""
 
     document_id: int
     start: int
     end: int
-    text: str
-    codings: tuple[int, ...]
-    code_ids: frozenset[int]
-    turns: frozenset[int]
+    codings: tuple[CodingRef, ...]
+
+    @property
+    def text(self) -> str:
+        """``document_text[start:end]``, stitched from the coding quotes."""
+        pieces = []
+        reach = self.start
+        for coding in self.codings:
+            if coding.end > reach:
+                pieces.append(coding.text[max(reach - coding.start, 0) :])
+                reach = coding.end
+        return "".join(pieces)
+
+    @property
+    def coding_ids(self) -> tuple[int, ...]:
+        return tuple(c.id for c in self.codings)
+
+    @property
+    def code_ids(self) -> frozenset[int]:
+        return frozenset(c.code_id for c in self.codings)
+
+    @property
+    def turns(self) -> frozenset[int]:
+        """The turns its codings start in (a segment may reach into later turns)."""
+        return frozenset(c.turn for c in self.codings if c.turn is not None)
 
     @property
     def words(self) -> int:
@@ -50,61 +71,35 @@ class Segment:
 
 def count_words(text: str) -> int:
     """Number of ``\\w+`` runs in ``text``."""
-    return sum(1 for _ in WORD.finditer(text))
+    return len(WORD.findall(text))
 
 
-def merge_codings(codings: Iterable[CodingRef]) -> list[Segment]:
+def _span(coding: CodingRef) -> tuple[int, int, int]:
+    return (coding.start, coding.end, coding.id)
+
+
+def merge_codings(codings: Iterable[CodingRef], presorted: bool = False) -> list[Segment]:
     """Merge codings of one document into segments, sorted by start.
 
     The caller decides what belongs together (one code, or a code and its
     children); codings from different documents must not be mixed.
-    The segment text is stitched from the coding texts, which are slices of
-    the same document text, so it equals ``document_text[start:end]``.
+    ``presorted`` skips sorting for input already in (start, end, id) order.
     """
-    ordered = sorted(codings, key=lambda c: (c.start, c.end, c.id))
     segments: list[Segment] = []
-    if not ordered:
-        return segments
-    first = ordered[0]
-    start, end = first.start, first.end
-    pieces = [first.text]
-    ids = [first.id]
-    code_ids = {first.code_id}
-    turns = {first.turn} if first.turn is not None else set()
-    for coding in ordered[1:]:
-        if coding.start <= end:
+    group: list[CodingRef] = []
+    end = -1
+    for coding in codings if presorted else sorted(codings, key=_span):
+        if group and coding.start <= end:
+            group.append(coding)
             if coding.end > end:
-                pieces.append(coding.text[end - coding.start :])
                 end = coding.end
-        else:
-            segments.append(
-                Segment(
-                    first.document_id,
-                    start,
-                    end,
-                    "".join(pieces),
-                    tuple(ids),
-                    frozenset(code_ids),
-                    frozenset(turns),
-                )
-            )
-            start, end = coding.start, coding.end
-            pieces, ids, code_ids, turns = [coding.text], [], set(), set()
-        ids.append(coding.id)
-        code_ids.add(coding.code_id)
-        if coding.turn is not None:
-            turns.add(coding.turn)
-    segments.append(
-        Segment(
-            first.document_id,
-            start,
-            end,
-            "".join(pieces),
-            tuple(ids),
-            frozenset(code_ids),
-            frozenset(turns),
-        )
-    )
+            continue
+        if group:
+            segments.append(Segment(group[0].document_id, group[0].start, end, tuple(group)))
+        group = [coding]
+        end = coding.end
+    if group:
+        segments.append(Segment(group[0].document_id, group[0].start, end, tuple(group)))
     return segments
 
 
@@ -112,28 +107,45 @@ def segments_by_code(snapshot: StudySnapshot) -> dict[int, dict[int, list[Segmen
     """Code id -> document id -> that code's segments in the document.
 
     Only codes and documents with codings appear. Documents are in interview
-    order and segments by start, so iteration is deterministic.
+    order and segments by start, so iteration is deterministic. Computed once
+    per snapshot and shared (``StudySnapshot.segments``); callers must not
+    change the lists.
     """
-    grouped: dict[int, dict[int, list[CodingRef]]] = {}
-    for document in snapshot.documents:
-        for coding in snapshot.codings_by_document[document.id]:
-            grouped.setdefault(coding.code_id, {}).setdefault(document.id, []).append(coding)
-    return {
-        code_id: {doc_id: merge_codings(items) for doc_id, items in per_doc.items()}
-        for code_id, per_doc in grouped.items()
-    }
+    return snapshot.segments
 
 
-def segments_of(snapshot: StudySnapshot, code_ids: Iterable[int]) -> dict[int, list[Segment]]:
-    """Document id -> segments of the codes in ``code_ids`` pooled as one code.
+def compute_segments_by_code(snapshot: StudySnapshot) -> dict[int, dict[int, list[Segment]]]:
+    """The uncached computation behind :func:`segments_by_code`.
 
-    Used for a category's total "with children": a passage coded both
-    "A > B" and "A > C" is one segment of A.
+    One pass per document over its codings, already sorted by (start, end,
+    id), keeping one open segment per code: the same merge as
+    :func:`merge_codings`, without grouping by code first (this is the
+    hot path of every figure).
     """
-    wanted = set(code_ids)
-    result: dict[int, list[Segment]] = {}
+    result: dict[int, dict[int, list[Segment]]] = {}
     for document in snapshot.documents:
-        items = [c for c in snapshot.codings_by_document[document.id] if c.code_id in wanted]
-        if items:
-            result[document.id] = merge_codings(items)
+        document_id = document.id
+        open_groups: dict[int, list[CodingRef]] = {}
+        open_ends: dict[int, int] = {}
+        closed: list[tuple[int, list[CodingRef], int]] = []
+        for coding in snapshot.codings_by_document[document_id]:
+            code_id = coding.code_id
+            group = open_groups.get(code_id)
+            if group is not None and coding.start <= open_ends[code_id]:
+                group.append(coding)
+                if coding.end > open_ends[code_id]:
+                    open_ends[code_id] = coding.end
+                continue
+            if group is not None:
+                closed.append((code_id, group, open_ends[code_id]))
+            open_groups[code_id] = [coding]
+            open_ends[code_id] = coding.end
+        closed.extend(
+            (code_id, group, open_ends[code_id]) for code_id, group in open_groups.items()
+        )
+        closed.sort(key=lambda item: (item[0], item[1][0].start))
+        for code_id, group, end in closed:
+            result.setdefault(code_id, {}).setdefault(document_id, []).append(
+                Segment(document_id, group[0].start, end, tuple(group))
+            )
     return result

@@ -21,8 +21,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from qualcode.analysis.errors import AnalysisError
+
+if TYPE_CHECKING:
+    from qualcode.analysis.segments import Segment
 
 ROLES = ("interviewer", "respondent", "unknown")
 
@@ -170,6 +174,13 @@ class StudySnapshot:
             doc_id: tuple(sorted(items, key=lambda c: (c.start, c.end, c.id)))
             for doc_id, items in grouped.items()
         }
+
+    @cached_property
+    def segments(self) -> dict[int, dict[int, list[Segment]]]:
+        """Code id -> document id -> merged segments; computed once, shared by all figures."""
+        from qualcode.analysis.segments import compute_segments_by_code
+
+        return compute_segments_by_code(self)
 
     def find_code(self, path: Iterable[str]) -> CodeRef:
         """The code with exactly this path; AnalysisError naming the path if none."""
