@@ -21,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qualcode.errors import IngestError
-from qualcode.ingest.normalise import CONTROL_CHARACTERS
+from qualcode.ingest.normalise import count_controls
 
 _BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -47,7 +47,7 @@ def decode_text_file(path: Path, data: bytes) -> tuple[str, str]:
     text, encoding = _decode(path, data)
     if not text.strip("\ufeff \t\r\n"):
         raise IngestError(path, "empty file (no text)")
-    controls = len(text) - len(text.translate(CONTROL_CHARACTERS))
+    controls = count_controls(text)
     if controls > _MAX_CONTROL_SHARE * len(text) and controls > _FEW_CONTROLS:
         raise IngestError(path, BINARY)
     return text, encoding
