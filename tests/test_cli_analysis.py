@@ -85,3 +85,23 @@ def test_matrix_csv_has_a_header_and_a_row_per_code(cli, study):
 def test_matrix_on_an_unknown_attribute_is_refused(cli, study):
     result = cli("matrix", study, "--by", "attribute", "--attribute", "shoe size")
     assert result.code == 1 and "shoe size" in result.err
+
+
+def test_agreement_json_gives_per_code_and_document_figures_and_overall_alpha(
+    cli, study, write_file
+):
+    second = write_file("prof.csv", "document,code,start,end,coder\n"
+                        "HA1,Belasting > Objectief,0,8,Prof\nHA1,Belasting > Laat,9,17,Prof\n")
+    assert cli("code", study, "--from", second).code == 0
+    user = json.loads(cli("codings", study, "--doc", "HA1", "--json").out)[0]["coder"]
+    data = json.loads(cli("agreement", study, "--coders", f"{user},Prof", "--json").out)
+    assert data["documents"] == ["HA1"]
+    cells = {tuple(c["code_path"]): c for c in data["cells"]}
+    assert cells[("Belasting", "Objectief")]["percent"] == 100
+    assert cells[("Belasting", "Laat")]["kappa"] < 1
+    assert data["overall"]["alpha"] is not None
+
+
+def test_agreement_needs_two_coders(cli, study):
+    result = cli("agreement", study, "--coders", "Lotte")
+    assert result.code == 1 and "--coders" in result.err

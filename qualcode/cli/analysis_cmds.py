@@ -1,4 +1,4 @@
-"""Commands that analyse a project: stats, saturation, matrix, cooccurrence.
+"""Commands that analyse a project: stats, saturation, matrix, cooccurrence, agreement.
 
 All of them count from one :class:`~qualcode.analysis.snapshot.StudySnapshot`
 (``Project.snapshot``), so the figures match the TUI and the Excel export.
@@ -122,6 +122,38 @@ def run_cooccurrence(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_agreement(args: argparse.Namespace) -> int:
+    from qualcode.analysis.agreement import agreement
+
+    coders = [name.strip() for name in args.coders.split(",")]
+    if len(coders) != 2 or not all(coders) or coders[0] == coders[1]:
+        raise QualcodeError(f"--coders {args.coders!r}: name two different coders, as A,B")
+    with open_project(args) as project:
+        report = agreement(project.snapshot(), coders[0], coders[1])
+    if args.json:
+        print_json(report.to_json())
+        return 0
+
+    def number(value: float | None, digits: int = 2) -> str:
+        return "-" if value is None else f"{value:.{digits}f}"
+
+    print_table(
+        ["code", "document", "agree %", "kappa"],
+        [
+            [" > ".join(c.code_path), c.document, number(c.agreement.percent, 1),
+             number(c.agreement.kappa)]
+            for c in report.cells
+        ],
+    )
+    overall = report.overall
+    print(
+        f"\noverall ({len(report.documents)} documents, unit: character): "
+        f"alpha {number(overall.alpha)}, agreement {number(overall.percent, 1)}%, "
+        f"kappa {number(overall.kappa)}"
+    )
+    return 0
+
+
 def _table(rows: list[list]) -> tuple[list[str], list[list]]:
     return [str(h) for h in rows[0]], rows[1:]
 
@@ -164,6 +196,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     output.add_argument("--json", action="store_true")
     output.add_argument("--csv", action="store_true")
     p.set_defaults(run=run_matrix)
+
+    p = subparsers.add_parser("agreement", help="intercoder agreement of two coders")
+    add_project_argument(p)
+    p.add_argument("--coders", required=True, metavar="A,B")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_agreement)
 
     p = subparsers.add_parser("cooccurrence", help="codes applied to overlapping passages")
     add_project_argument(p)
