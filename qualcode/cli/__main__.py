@@ -1,4 +1,4 @@
-"""``python -m qualcode.cli``: the same as the ``qualcode`` command."""
+"""``python -m qualcode.cli`` runs the command line (as the ``qualcode`` script does)."""
 
 import sys
 
