@@ -54,11 +54,14 @@ def case_of(document: str) -> str:
     return document.split("-", 1)[0]
 
 
-def _order_key(path: Path) -> tuple[int, str, int]:
-    """Pilot first, then each participant's interview, a follow-up after its main one."""
-    stem = path.stem
-    pilot = 0 if "pilot" in stem.lower() else 1
-    return (pilot, case_of(stem), 0 if "-" not in stem else 1)
+def _order_key(path: Path) -> tuple[int, str]:
+    """The main interviews (HA01..HA11) first, then the pilot and the extra sessions.
+
+    So that interview number n is HA0n, as in the thesis' saturation table;
+    the pilot and the follow-up/telephone sessions come after, by name.
+    """
+    main_interview = "-" not in path.stem
+    return (0 if main_interview else 1, path.stem)
 
 
 def transcript_files(folder: Path) -> list[Path]:

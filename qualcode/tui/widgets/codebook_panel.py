@@ -43,12 +43,20 @@ class CodebookPanel(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.codes: list[CodeInfo] = []
+        self._counts: Mapping[int, tuple[int, int]] = {}
+        self._width = 0
+
+    def on_resize(self) -> None:
+        if self.size.width != self._width and self.codes:
+            self.show(self.codes, self._counts)
 
     def show(self, codes: Sequence[CodeInfo], counts: Mapping[int, tuple[int, int]]) -> None:
         """Redraw all rows, keeping the highlighted code."""
         kept = self.highlighted_code
         self.codes = list(codes)
-        width = max(20, (self.size.width or 34) - 2)
+        self._counts = counts
+        self._width = self.size.width
+        width = max(16, (self.size.width or 34) - 4)
         self.set_options(
             Option(code_label(code, counts.get(code.id, (0, 0)), width), id=str(code.id))
             for code in self.codes
