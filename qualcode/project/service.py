@@ -22,11 +22,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from qualcode.errors import NotFoundError, QualcodeError
-from qualcode.model import Coder, Document, Event, Setting
+from qualcode.model import Coder, Document, Event, Setting, utcnow
 from qualcode.project import queries
 from qualcode.project.changes import ChangeSet, replay
 from qualcode.project.values import (
@@ -108,13 +108,15 @@ class Project:
                 session.execute(
                     update(Event).where(Event.state == "undone").values(state="dropped")
                 )
-            session.add(
-                Event(
+            session.execute(
+                insert(Event.__table__).values(
+                    at=utcnow(),
                     coder=self.coder,
                     kind=kind,
                     summary=changes.summary,
                     changes=changes.dumps() if undoable else "[]",
                     undoable=undoable,
+                    state="done",
                 )
             )
 
@@ -296,3 +298,4 @@ class Project:
         set_turn_role,
     )
     from qualcode.project.participants import import_participants
+    from qualcode.project.snapshot import snapshot
