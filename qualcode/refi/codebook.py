@@ -52,7 +52,8 @@ def _local(node: Any) -> str:
 
 
 def children(node: Any, name: str) -> list[Any]:
-    return [child for child in node if _local(child) == name]
+    """Child elements called ``name`` in any namespace (lxml's fast path)."""
+    return node.findall("{*}" + name)
 
 
 def child_text(node: Any, name: str) -> str:

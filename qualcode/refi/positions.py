@@ -125,12 +125,15 @@ def _nfc_by_line(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), where
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 def utf16_map(raw: str) -> list[int] | None:
     """For each UTF-16 unit offset of ``raw``, its code point offset (-1 inside a pair).
 
     None when ``raw`` has no character beyond U+FFFF (the two counts agree).
     """
-    if raw.isascii() or all(ord(c) <= 0xFFFF for c in raw):
+    if raw.isascii() or _ASTRAL.search(raw) is None:
         return None
     where: list[int] = []
     for index, char in enumerate(raw):
