@@ -1,0 +1,115 @@
+"""The category sheets: the thesis' Excel file, one sheet per answer category.
+
+Each sheet has the full category name in its title row, then one heading row
+per code (the category itself, then its sub-codes in codebook order) with the
+code's counts, and under it the quotes in interview order. The quote cell is
+filled with a light tint of the code's colour, as the student highlighted it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from qualcode.export.xlsx_cells import SheetWriter, Value, tint
+
+if TYPE_CHECKING:
+    from qualcode.export.gather import ExportData, Quote
+    from qualcode.project.values import CodeInfo
+
+HEADER_ROW = 3
+FIXED_BEFORE = (("Code", 24), ("Participant", 12), ("Document", 12))
+FIXED_AFTER = (("Speaker", 10), ("Quote", 70), ("Memo", 30), ("Position", 18))
+
+
+def columns(attributes: list[str], with_coder: bool) -> list[tuple[str, float]]:
+    middle = [(name, max(9.0, min(16.0, len(name) + 2.0))) for name in attributes]
+    coder = [("Coder", 12.0)] if with_coder else []
+    return [*FIXED_BEFORE, *middle, *FIXED_AFTER[:1], *coder, *FIXED_AFTER[1:]]
+
+
+def _heading(data: ExportData, code: CodeInfo, category: CodeInfo, quotes: int) -> str:
+    figures = data.figures[code.id]
+    relative = " > ".join(code.path[len(category.path):]) or f"{code.name} (the category itself)"
+    if not quotes:
+        return f"{relative} — no quotes yet"
+    total = data.participants_total
+    return (f"{relative} — {figures.segments} segment{'s' if figures.segments != 1 else ''}"
+            f" · {figures.participants}/{total} participants")
+
+
+def _subtitle(data: ExportData, category: CodeInfo) -> str:
+    figures = data.figures[category.id]
+    parts = [category.description.strip()] if category.description.strip() else []
+    parts.append(
+        f"{figures.pooled_segments} segments, mentioned by {figures.pooled_participants} of "
+        f"{data.participants_total} participants (sub-codes included). Quotes are grouped "
+        "by code in codebook order, then in interview order."
+    )
+    return " ".join(parts)
+
+
+def _print_setup(sheet: Any, data: ExportData, last_column: int) -> None:
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(HEADER_ROW)
+    name = data.project_name.replace("&", "&&")
+    sheet.set_header(f"&L&8{name}&R&8&A")
+    sheet.set_footer("&C&8Page &P of &N")
+
+
+def write_category(
+    writer: SheetWriter,
+    data: ExportData,
+    category: CodeInfo,
+    codes: list[CodeInfo],
+    quotes_by_code: dict[int, list[Quote]],
+    attributes: list[str],
+    done: Callable[[int], None],
+) -> None:
+    """Write one category sheet; ``done(n)`` is told after every ``n`` quotes written."""
+    with_coder = len(data.coders) > 1
+    cols = columns(attributes, with_coder)
+    last = len(cols) - 1
+    writer.widths([w for _n, w in cols])
+    writer.cell(0, category.path_text, "title")
+    writer.sheet.set_row(0, 24)
+    writer.row = 1
+    writer.cell(0, _subtitle(data, category), "subtitle")
+    writer.row = HEADER_ROW
+    writer.line([name for name, _w in cols], "header")
+    writer.sheet.freeze_panes(HEADER_ROW + 1, 0)
+    quote_column = last - 2
+    position_column = last
+    participants = {p.name: p for p in data.participants}
+    styles = ["text", "text", "text", *(["text"] * len(attributes)), "text",
+              *(["text"] if with_coder else []), "wrap", "wrap", "text"]
+    for code in codes:
+        quotes = quotes_by_code.get(code.id, [])
+        if code is category and not quotes:
+            continue
+        color = data.color_of(code)
+        heading_fill = tint(color, 0.45)
+        writer.cell(0, _heading(data, code, category, len(quotes)), "heading", heading_fill,
+                    indent=max(0, code.depth - 1))
+        for column in range(1, last + 1):
+            writer.cell(column, None, "heading", heading_fill)
+        writer.row += 1
+        quote_fill = tint(color, 0.22)
+        fills: list[str | None] = [None] * len(cols)
+        fills[quote_column] = quote_fill
+        for quote in quotes:
+            participant = participants.get(quote.participant)
+            values: list[Value] = [code.name, quote.participant, quote.document]
+            for name in attributes:
+                values.append(participant.attributes.get(name) if participant else None)
+            values.append(quote.speaker)
+            if with_coder:
+                values.append(quote.coder)
+            values += [quote.text, quote.memo, quote.position]
+            writer.record(values, styles, fills, keep=(0, 1, 2), mark=position_column)
+        done(len(quotes))
+    writer.sheet.autofilter(HEADER_ROW, 0, max(HEADER_ROW, writer.row - 1), last)
+    _print_setup(writer.sheet, data, last)
