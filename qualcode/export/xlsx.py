@@ -80,7 +80,8 @@ def write_workbook(data: ExportData, out: Path, progress: Progress,
             progress(0.3 + 0.6 * written / total, f"wrote {written:,} of {total:,} quotes")
 
         for (category, codes), name in zip(categories, names, strict=True):
-            write_category(writer(name), data, category, codes, quotes_by_code, attributes, done)
+            write_category(writer(name), data, category, codes, quotes_by_code, attributes, done,
+                           lambda w, header: _page(w, data, header))
         _participants(writer("Participants"), data)
         _frequencies(writer("Frequencies"), data)
         _saturation(writer("Saturation"), data, workbook)
@@ -100,6 +101,22 @@ def _title(writer: SheetWriter, title: str, subtitle: str) -> None:
     writer.row = 3
 
 
+def _page(writer: SheetWriter, data: ExportData, header: int | None,
+          landscape: bool = True) -> None:
+    """Print setup: A4, one page wide, header row repeated, project and sheet in the margin."""
+    sheet = writer.sheet
+    if landscape:
+        sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.fit_to_pages(1, 0)
+    if header is not None:
+        sheet.repeat_rows(header)
+    name = data.project_name.replace("&", "&&")
+    sheet.set_header(f"&L&8{name}&R&8&A")
+    sheet.set_footer("&C&8Page &P of &N")
+
+
 def _table_header(writer: SheetWriter, headers: list[str], freeze_columns: int = 1) -> int:
     header_row = writer.row
     writer.line(headers, "header")
@@ -109,7 +126,7 @@ def _table_header(writer: SheetWriter, headers: list[str], freeze_columns: int =
 
 def _overview(writer: SheetWriter, data: ExportData, cleaner: CellCleaner,
               sheets: list[tuple[str, Any]]) -> None:
-    writer.widths([26, 100])
+    writer.widths([22, 80])
     _title(writer, f"{data.project_name}: coded quotes",
            "Exported by qualcode. Every figure in this workbook comes from the same project "
            "at the moment of export.")
@@ -128,9 +145,7 @@ def _overview(writer: SheetWriter, data: ExportData, cleaner: CellCleaner,
                              "(32,767 characters) continue on rows marked \"part n of m\""),
     ]
     for label, value in facts:
-        writer.cell(0, label, "label")
-        writer.cell(1, value, "wrap" if isinstance(value, str) else "text")
-        writer.row += 1
+        writer.record([label, value], ["label", "wrap"], [None, None])
     writer.row += 1
     writer.cell(0, "How to read this workbook", "heading")
     writer.row += 1
@@ -151,13 +166,12 @@ def _overview(writer: SheetWriter, data: ExportData, cleaner: CellCleaner,
          "the running total of distinct codes (applied codes, not their parent categories)."),
     ]
     for name, text in guide:
-        writer.cell(0, name, "label")
-        writer.cell(1, text, "wrap")
-        writer.row += 1
+        writer.record([name, text], ["label", "wrap"], [None, None])
+    _page(writer, data, None, landscape=False)
 
 
 def _codebook(writer: SheetWriter, data: ExportData) -> None:
-    writer.widths([34, 40, 10, 9, 45, 32, 32, 32, 10, 11, 13])
+    writer.widths([28, 28, 9, 8, 36, 24, 24, 24, 9, 9, 10])
     _title(writer, "Codebook", f"{len(data.codes)} codes in codebook order; counts are for "
            "the code itself (not its sub-codes).")
     header = _table_header(writer, ["Code", "Path", "Colour", "Shortcut", "Definition",
@@ -177,9 +191,7 @@ def _codebook(writer: SheetWriter, data: ExportData) -> None:
             fills, keep=(0, 1), mark=None, indent=code.depth,
         )
     writer.sheet.autofilter(header, 0, max(header, writer.row - 1), 10)
-    writer.sheet.set_landscape()
-    writer.sheet.fit_to_pages(1, 0)
-    writer.sheet.repeat_rows(header)
+    _page(writer, data, header)
 
 
 def _participants(writer: SheetWriter, data: ExportData) -> None:
@@ -193,6 +205,7 @@ def _participants(writer: SheetWriter, data: ExportData) -> None:
                      ", ".join(participant.documents), participant.words,
                      participant.codings])
     writer.sheet.autofilter(header, 0, max(header, writer.row - 1), len(headers) - 1)
+    _page(writer, data, header)
 
 
 def _frequencies(writer: SheetWriter, data: ExportData) -> None:
@@ -204,7 +217,7 @@ def _frequencies(writer: SheetWriter, data: ExportData) -> None:
     _title(writer, "Frequencies", "Segments per code (rows, codebook order) and participant "
            "(columns). \"Participants\" = participants who mention the code, of "
            f"{total}.")
-    _table_header(writer, headers)
+    header = _table_header(writer, headers)
     for code in data.codes:
         figures = data.figures[code.id]
         writer.cell(0, code.name, "label" if code.depth == 0 else "text", indent=code.depth)
@@ -217,10 +230,11 @@ def _frequencies(writer: SheetWriter, data: ExportData) -> None:
             writer.cell(column, count, "number" if count else "zero",
                         tint(data.color_of(code), 0.3) if count else None)
         writer.row += 1
+    _page(writer, data, header)
 
 
 def _saturation(writer: SheetWriter, data: ExportData, workbook: Any) -> None:
-    writer.widths([5, 14, 14, 9, 10, 12, 90])
+    writer.widths([5, 12, 12, 9, 10, 12, 70])
     _title(writer, "Saturation", "Per interview in the order held: codes used for the first "
            "time and the running total of distinct codes. Saturation is near when "
            "interviews stop adding codes.")
@@ -233,10 +247,13 @@ def _saturation(writer: SheetWriter, data: ExportData, workbook: Any) -> None:
                       ["number", "text", "text", "number", "number", "number", "wrap"],
                       [None] * 7, keep=(0, 1, 2), mark=None)
     if data.saturation:
-        _saturation_chart(writer, workbook, header, writer.row - 1)
+        top = max(r.cumulative for r in data.saturation)
+        _saturation_chart(writer, workbook, header, writer.row - 1, top)
+    _page(writer, data, header)
 
 
-def _saturation_chart(writer: SheetWriter, workbook: Any, header: int, last: int) -> None:
+def _saturation_chart(writer: SheetWriter, workbook: Any, header: int, last: int,
+                      top: int) -> None:
     name = writer.sheet.name
     chart = workbook.add_chart({"type": "column"})
     chart.add_series({"name": "New codes", "categories": [name, header + 1, 1, last, 1],
@@ -249,10 +266,11 @@ def _saturation_chart(writer: SheetWriter, workbook: Any, header: int, last: int
     chart.combine(line)
     chart.set_title({"name": "Code saturation", "name_font": {"size": 12}})
     chart.set_x_axis({"name": "Interview (in the order held)"})
-    chart.set_y_axis({"name": "Codes", "min": 0, "major_gridlines": {"visible": True}})
+    chart.set_y_axis({"name": "Codes", "min": 0, "major_unit": max(1, -(-top // 8)),
+                      "major_gridlines": {"visible": True}})
     chart.set_legend({"position": "bottom"})
-    chart.set_size({"width": 640, "height": 320})
-    writer.sheet.insert_chart(last + 3, 1, chart)
+    chart.set_size({"width": 720, "height": 300})
+    writer.sheet.insert_chart(last + 2, 0, chart, {"x_offset": 4, "y_offset": 8})
 
 
 __all__ = ["STREAM_ABOVE", "export_workbook", "write_workbook"]

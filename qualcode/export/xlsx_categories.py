@@ -9,7 +9,7 @@ filled with a light tint of the code's colour, as the student highlighted it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from qualcode.export.xlsx_cells import SheetWriter, Value, tint
 
@@ -18,12 +18,12 @@ if TYPE_CHECKING:
     from qualcode.project.values import CodeInfo
 
 HEADER_ROW = 3
-FIXED_BEFORE = (("Code", 24), ("Participant", 12), ("Document", 12))
-FIXED_AFTER = (("Speaker", 10), ("Quote", 70), ("Memo", 30), ("Position", 18))
+FIXED_BEFORE = (("Code", 20), ("Participant", 11), ("Document", 10))
+FIXED_AFTER = (("Speaker", 9), ("Quote", 64), ("Memo", 26), ("Position", 15))
 
 
 def columns(attributes: list[str], with_coder: bool) -> list[tuple[str, float]]:
-    middle = [(name, max(9.0, min(16.0, len(name) + 2.0))) for name in attributes]
+    middle = [(name, max(7.0, min(12.0, len(name) + 1.0))) for name in attributes]
     coder = [("Coder", 12.0)] if with_coder else []
     return [*FIXED_BEFORE, *middle, *FIXED_AFTER[:1], *coder, *FIXED_AFTER[1:]]
 
@@ -49,17 +49,6 @@ def _subtitle(data: ExportData, category: CodeInfo) -> str:
     return " ".join(parts)
 
 
-def _print_setup(sheet: Any, data: ExportData, last_column: int) -> None:
-    sheet.set_landscape()
-    sheet.set_paper(9)
-    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-    sheet.fit_to_pages(1, 0)
-    sheet.repeat_rows(HEADER_ROW)
-    name = data.project_name.replace("&", "&&")
-    sheet.set_header(f"&L&8{name}&R&8&A")
-    sheet.set_footer("&C&8Page &P of &N")
-
-
 def write_category(
     writer: SheetWriter,
     data: ExportData,
@@ -68,6 +57,7 @@ def write_category(
     quotes_by_code: dict[int, list[Quote]],
     attributes: list[str],
     done: Callable[[int], None],
+    page: Callable[[SheetWriter, int], None],
 ) -> None:
     """Write one category sheet; ``done(n)`` is told after every ``n`` quotes written."""
     with_coder = len(data.coders) > 1
@@ -84,7 +74,7 @@ def write_category(
     quote_column = last - 2
     position_column = last
     participants = {p.name: p for p in data.participants}
-    styles = ["text", "text", "text", *(["text"] * len(attributes)), "text",
+    styles = ["text", "text", "text", *(["center"] * len(attributes)), "text",
               *(["text"] if with_coder else []), "wrap", "wrap", "text"]
     for code in codes:
         quotes = quotes_by_code.get(code.id, [])
@@ -112,4 +102,4 @@ def write_category(
             writer.record(values, styles, fills, keep=(0, 1, 2), mark=position_column)
         done(len(quotes))
     writer.sheet.autofilter(HEADER_ROW, 0, max(HEADER_ROW, writer.row - 1), last)
-    _print_setup(writer.sheet, data, last)
+    page(writer, HEADER_ROW)

@@ -18,6 +18,7 @@ Value = str | int | float | None
 FONT = "Calibri"
 HEADER_FILL = "#DDE3EA"
 NEUTRAL = "#B0B7C3"
+WRAPPING = frozenset({"wrap", "header"})
 
 
 def tint(color: str | None, share: float) -> str:
@@ -41,8 +42,9 @@ class Styles:
         "header": {"bold": True, "bg_color": HEADER_FILL, "bottom": 1, "valign": "top",
                    "text_wrap": True},
         "text": {"valign": "top"},
-        "wrap": {"valign": "top", "text_wrap": True},
+        "wrap": {"valign": "top", "text_wrap": True, "align": "left"},
         "number": {"valign": "top", "align": "right"},
+        "center": {"valign": "top", "align": "center"},
         "zero": {"valign": "top", "align": "right", "font_color": "#B8B8B8"},
         "heading": {"bold": True, "valign": "top"},
         "label": {"bold": True, "valign": "top"},
@@ -79,6 +81,7 @@ class SheetWriter:
         self.styles = styles
         self.cleaner = cleaner
         self.row = 0
+        self.column_widths: list[float] = []
 
     def cell(self, column: int, value: Value, style: str = "text", fill: str | None = None,
              indent: int = 0) -> None:
@@ -97,6 +100,9 @@ class SheetWriter:
 
     def line(self, values: Sequence[Value], style: str = "text") -> None:
         """Short values (labels, names, numbers) across one row, then move down."""
+        if style in WRAPPING:
+            self._fit([str(v) if isinstance(v, str) else None for v in values],
+                      [style] * len(values))
         for column, value in enumerate(values):
             self.cell(column, value, style)
         self.row += 1
@@ -122,6 +128,8 @@ class SheetWriter:
         ]
         rows = max((len(p) for p in pieces if p is not None), default=1)
         for part in range(rows):
+            self._fit([p[part] if p is not None and part < len(p) else None for p in pieces],
+                      styles)
             for column, value in enumerate(values):
                 piece = pieces[column]
                 style, fill = styles[column], fills[column]
@@ -145,7 +153,25 @@ class SheetWriter:
         fmt = self.styles.get(style, fill, indent, is_risky(text))
         self.sheet.write_string(self.row, column, text, fmt)
 
+    def _fit(self, texts: Sequence[str | None], styles: Sequence[str]) -> None:
+        """Set the row's height for its wrapped text, before any cell of the row is written.
+
+        LibreOffice (and Excel, for files it did not write) shows rows at the
+        default height unless told otherwise, so wrapped quotes would be cut
+        off on screen and on paper; the estimate errs towards a little space.
+        """
+        lines = 1
+        for column, (text, style) in enumerate(zip(texts, styles, strict=False)):
+            if not text or style not in WRAPPING or column >= len(self.column_widths):
+                continue
+            per_line = max(1.0, self.column_widths[column] * 1.15)
+            lines = max(lines, sum(-(-max(1, len(part)) // int(per_line))
+                                   for part in text.split("\n")))
+        if lines > 1:
+            self.sheet.set_row(self.row, min(409.0, 13.0 * lines + 2.0))
+
     def widths(self, widths: Sequence[float], style: str | None = None) -> None:
+        self.column_widths = list(widths)
         for column, width in enumerate(widths):
             self.sheet.set_column(column, column, width,
                                   self.styles.get(style) if style else None)
