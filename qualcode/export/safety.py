@@ -3,7 +3,7 @@
 Rules every exporter follows (each has a test that reopens the file):
 
 * **No formulas.** Spreadsheet programs evaluate text that starts with ``=``,
-  ``+``, ``-``, ``@``, tab or CR when it arrives as CSV, and when a user edits
+  ``+``, ``-``, ``@``, tab or CR (or LF) when it arrives as CSV, and when a user edits
   such a cell. In .xlsx every text is written as a string cell (with Excel's
   "quote prefix" on the risky ones); in CSV such a value gets a leading
   apostrophe, the convention Excel and LibreOffice honour.
@@ -27,7 +27,7 @@ from pathlib import Path
 
 EXCEL_CELL_LIMIT = 32_767
 SHEET_NAME_LIMIT = 31
-RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
+RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
@@ -45,6 +45,13 @@ class CellCleaner:
         self.cells_split = 0
 
     def clean(self, text: str) -> str:
+        """``text`` without unstorable characters; a CR becomes a line feed.
+
+        (Excel stores a CR as the escape ``_x000D_``, which other readers show
+        literally; a line feed is what a transcript means by it.)
+        """
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
         if UNSTORABLE.search(text) is None:
             return text
         self.cells_cleaned += 1
