@@ -222,7 +222,7 @@ class Event(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     changes: Mapped[str] = mapped_column(Text, default="[]")
     undoable: Mapped[bool] = mapped_column(Boolean, default=True)
-    state: Mapped[str] = mapped_column(String(8), default="done")
+    state: Mapped[str] = mapped_column(String(8), default="done", index=True)
 
 
 __all__ = [

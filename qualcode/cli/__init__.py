@@ -17,7 +17,7 @@ from qualcode.errors import QualcodeError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from qualcode.cli import change_cmds, export_cmds, query_cmds
+    from qualcode.cli import analysis_cmds, change_cmds, export_cmds, query_cmds, tui_cmds
 
     parser = argparse.ArgumentParser(
         prog="qualcode",
@@ -26,14 +26,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"qualcode {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (change_cmds, query_cmds, export_cmds):
+    for module in (change_cmds, query_cmds, analysis_cmds, export_cmds, tui_cmds):
         module.register(subparsers)
     return parser
 
 
+def _join_dash_values(argv: Sequence[str]) -> list[str]:
+    """Let ``--span -3:5`` reach our own check (exit 1), not argparse's (exit 2).
+
+    argparse takes a value starting with ``-`` for an option unless it looks
+    like a plain number; a negative span is bad input to refuse, not bad usage.
+    """
+    joined: list[str] = []
+    items = list(argv)
+    for i, item in enumerate(items):
+        if i and items[i - 1] in ("--span", "--match") and item.startswith("-") and joined:
+            joined[-1] = f"{joined[-1]}={item}"
+        else:
+            joined.append(item)
+    return joined
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_join_dash_values(sys.argv[1:] if argv is None else argv))
     try:
         return int(args.run(args) or 0)
     except QualcodeError as exc:
@@ -42,6 +58,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away; that is not an error of ours.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,8 +30,15 @@ def split_path(text: str) -> tuple[str, ...]:
 
 def code_tree(session: Session) -> list[CodeInfo]:
     """All codes in codebook order, with their paths."""
-    rows = session.scalars(select(Code)).all()
-    children: dict[int | None, list[Code]] = defaultdict(list)
+    # Plain column rows, not ORM objects: this runs on every coding and the
+    # ORM identity map would triple its cost.
+    rows = session.execute(
+        select(
+            Code.id, Code.guid, Code.parent_id, Code.name, Code.description, Code.inclusion,
+            Code.exclusion, Code.example, Code.color, Code.key, Code.sort_order,
+        )
+    ).all()
+    children: dict[int | None, list[Any]] = defaultdict(list)
     for row in rows:
         children[row.parent_id].append(row)
     for siblings in children.values():
@@ -75,6 +83,28 @@ def resolve(codes: Sequence[CodeInfo], text: str) -> CodeInfo:
             options = "; ".join(code.path_text for code in named)
             raise QualcodeError(f"code {text!r}: ambiguous, could be {options}")
     raise NotFoundError(f"code {text!r}: no such code in the codebook")
+
+
+def resolve_id(session: Session, text: str) -> int:
+    """The id of the code ``text`` names, by path or unique name (see :func:`resolve`).
+
+    Walks the path with one small query per level instead of building the
+    whole tree: this runs on every coding. Falls back to :func:`resolve` for
+    the case-insensitive name search and its error messages.
+    """
+    path = split_path(text)
+    parent_id: int | None = None
+    for name in path:
+        parent_id = session.scalar(
+            select(Code.id).where(
+                Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id,
+                Code.name == name,
+            )
+        )
+        if parent_id is None:
+            return resolve(code_tree(session), text).id
+    assert parent_id is not None
+    return parent_id
 
 
 def find_child(session: Session, parent_id: int | None, name: str) -> Code | None:

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from qualcode.errors import IngestError, NotFoundError, QualcodeError
 from qualcode.model import Coding, Document
-from qualcode.project.codetree import code_tree, resolve
+from qualcode.project.codetree import resolve_id
 
 if TYPE_CHECKING:
     from qualcode.project.service import Project
@@ -100,8 +100,9 @@ def add_codings(self: Project, requests: Sequence[CodingRequest], source: str = 
     )
     with self.change("code", summary) as changes:
         session = changes.session
-        tree = code_tree(session)
-        documents: dict[str, tuple[int, int]] = {}
+        documents = self.document_extents
+        code_ids: dict[str, int] = {}
+        coder_ids: dict[str | None, int] = {}
         ids: list[int] = []
         for request in requests:
             if request.document not in documents:
@@ -117,11 +118,14 @@ def add_codings(self: Project, requests: Sequence[CodingRequest], source: str = 
                 documents[request.document] = (row[0], row[1])
             document_id, length = documents[request.document]
             check_span(request.document, length, request.start, request.end)
-            target = resolve(tree, request.code)
+            if request.code not in code_ids:
+                code_ids[request.code] = resolve_id(session, request.code)
+            if request.coder not in coder_ids:
+                coder_ids[request.coder] = self.coder_id(session, request.coder)
             coding = Coding(
                 document_id=document_id,
-                code_id=target.id,
-                coder_id=self.coder_id(session, request.coder),
+                code_id=code_ids[request.code],
+                coder_id=coder_ids[request.coder],
                 start=request.start,
                 end=request.end,
                 memo=request.memo or "",

@@ -120,7 +120,7 @@ def add_document(
         session.flush()
         if turns:
             session.execute(
-                insert(Turn),
+                insert(Turn.__table__),
                 [
                     {
                         "document_id": document.id,
@@ -135,7 +135,7 @@ def add_document(
             )
         if sentences:
             session.execute(
-                insert(Sentence),
+                insert(Sentence.__table__),
                 [{"document_id": document.id, "start": s, "end": e} for s, e in sentences],
             )
         for comment in comments:

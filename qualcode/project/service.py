@@ -22,11 +22,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from qualcode.errors import NotFoundError, QualcodeError
-from qualcode.model import Coder, Document, Event, Setting
+from qualcode.model import Coder, Document, Event, Setting, utcnow
 from qualcode.project import queries
 from qualcode.project.changes import ChangeSet, replay
 from qualcode.project.values import (
@@ -54,6 +54,10 @@ class Project:
     def __init__(self, store: Store, coder: str | None = None) -> None:
         self._store = store
         self.coder = coder or self.setting("default_coder") or default_coder_name()
+        #: name -> (id, length) of documents seen; safe to keep because a
+        #: document's text never changes after import and documents are not renamed.
+        self.document_extents: dict[str, tuple[int, int]] = {}
+        self._coder_ids: dict[str, int] = {}
 
     # -- lifecycle -------------------------------------------------------
 
@@ -108,13 +112,15 @@ class Project:
                 session.execute(
                     update(Event).where(Event.state == "undone").values(state="dropped")
                 )
-            session.add(
-                Event(
+            session.execute(
+                insert(Event.__table__).values(
+                    at=utcnow(),
                     coder=self.coder,
                     kind=kind,
                     summary=changes.summary,
                     changes=changes.dumps() if undoable else "[]",
                     undoable=undoable,
+                    state="done",
                 )
             )
 
@@ -122,12 +128,16 @@ class Project:
         name = (name or self.coder).strip()
         if not name:
             raise QualcodeError("coder: the coder name is empty")
-        coder = session.scalar(select(Coder).where(Coder.name == name))
-        if coder is None:
+        if name in self._coder_ids:
+            return self._coder_ids[name]
+        coder_id = session.scalar(select(Coder.id).where(Coder.name == name))
+        if coder_id is None:
             coder = Coder(name=name)
             session.add(coder)
             session.flush()
-        return coder.id
+            return coder.id  # not cached until its transaction has committed
+        self._coder_ids[name] = coder_id
+        return coder_id
 
     # -- settings --------------------------------------------------------
 
@@ -296,3 +306,4 @@ class Project:
         set_turn_role,
     )
     from qualcode.project.participants import import_participants
+    from qualcode.project.snapshot import snapshot

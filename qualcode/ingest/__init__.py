@@ -1,0 +1,92 @@
+"""Files in: transcript readers that all give one normalised text plus turns.
+
+``read_transcript`` is the single entry point. Every format ends the same
+way: the text is normalised once (see :func:`normalise`), speaker turns are
+found (from the labels in the text, or from the cues of a subtitle file), and
+from then on the text never changes, so every offset stays valid. Nothing
+here touches a project or database; a refusal is an
+:class:`~qualcode.errors.IngestError` naming the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qualcode.errors import IngestError
+from qualcode.ingest.model import AnchoredComment, IngestedText, TurnSpan
+from qualcode.ingest.normalise import normalise
+from qualcode.ingest.turns import detect_turns
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "AnchoredComment",
+    "IngestedText",
+    "TurnSpan",
+    "detect_turns",
+    "normalise",
+    "read_transcript",
+]
+
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
+    {".txt", ".md", ".docx", ".odt", ".rtf", ".vtt", ".srt"}
+)
+
+
+def read_transcript(path: Path) -> IngestedText:
+    """Read one transcript file, whatever its supported format.
+
+    The format follows the file name's suffix (case-insensitive). Raises
+    IngestError(path, problem) for a missing, unreadable, empty, binary,
+    undecodable or malformed file, and for a file with no text at all.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        raise IngestError(path, f"unsupported file type '{suffix}' (supported: {supported})")
+    data = _read_bytes(path)
+    file_format = suffix[1:]
+
+    if file_format in ("vtt", "srt"):
+        from qualcode.ingest.subtitles import read_subtitles
+
+        result = read_subtitles(path, data, file_format)
+    else:
+        encoding: str | None = None
+        if file_format == "docx":
+            from qualcode.ingest.word import read_docx
+
+            text, comments, removed = read_docx(path, data)
+        elif file_format == "odt":
+            from qualcode.ingest.opendocument import read_odt
+
+            text, comments, removed = read_odt(path, data)
+        elif file_format == "rtf":
+            from qualcode.ingest.rtf import read_rtf
+
+            text, removed = normalise(read_rtf(path, data))
+            comments = []
+        else:
+            from qualcode.ingest.plaintext import decode_text_file
+
+            decoded, encoding = decode_text_file(path, data)
+            text, removed = normalise(decoded)
+            comments = []
+        result = IngestedText(text, file_format, encoding, detect_turns(text), comments, removed)
+
+    if not result.text.strip():
+        raise IngestError(path, "no text in this file")
+    return result
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as error:
+        raise IngestError(path, "file not found") from error
+    except IsADirectoryError as error:
+        raise IngestError(path, "is a folder, not a file") from error
+    except PermissionError as error:
+        raise IngestError(path, "permission denied") from error
+    except OSError as error:
+        raise IngestError(path, f"cannot read file ({error.strerror or error})") from error

@@ -1,0 +1,134 @@
+"""The qualcode terminal app. :func:`make_app` is the one way to build it.
+
+The CLI (``qualcode open``/``demo``), the tests and the benchmark all call
+:func:`make_app`, so what they exercise is what a user runs. The app owns
+the open :class:`~qualcode.project.Project`; screens call it, widgets never do.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import ClassVar, TypeVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from qualcode.errors import QualcodeError
+from qualcode.project import Project
+from qualcode.tui.screens.coding import CodingScreen
+from qualcode.tui.screens.dialogs import TextPrompt
+
+T = TypeVar("T")
+
+
+class QualcodeApp(App[None]):
+    """One project, opened for one coder."""
+
+    TITLE = "qualcode"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("p", "project", "Project"),
+        Binding("r", "retrieve", "Quotes"),
+        Binding("b", "codebook", "Codebook"),
+        Binding("ctrl+n", "coder", "Coder name", show=False),
+    ]
+
+    def __init__(self, project: Project) -> None:
+        super().__init__()
+        self.project = project
+        self.coding = CodingScreen()
+
+    # -- helpers screens use -------------------------------------------------
+
+    def attempt(self, action: Callable[[], T]) -> T | None:
+        """Run a Project call; a refusal is shown with the CLI's one-line message.
+
+        Returns None when refused, else the call's result (``True`` for None).
+        """
+        try:
+            result = action()
+        except QualcodeError as exc:
+            self.show_error(exc)
+            return None
+        return True if result is None else result  # type: ignore[return-value]
+
+    def show_error(self, error: QualcodeError | str) -> None:
+        self.notify(str(error), title="error", severity="error", timeout=10)
+
+    def show_where(self, document: str | None) -> None:
+        where = f"{document} · " if document else ""
+        self.sub_title = f"{self.project.name} · {where}coder: {self.project.coder}"
+
+    # -- start ---------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.push_screen(self.coding)
+        if self.project.setting("default_coder") is None:
+            self.notify(f"Coding as {self.project.coder!r}. ctrl+n changes the coder name.",
+                        timeout=6)
+
+    def start_document(self) -> str | None:
+        """The document last worked on, else the first in interview order."""
+        names = [d.name for d in self.project.documents()]
+        last = self.project.setting("last_document")
+        if last in names:
+            return last
+        return names[0] if names else None
+
+    def open_at(self, document: str, start: int, end: int) -> None:
+        """Show ``document`` in the coding screen with ``start:end`` selected."""
+        while self.screen is not self.coding and len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.coding.open_document(document, (start, end))
+
+    # -- actions ---------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from qualcode.tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def action_project(self) -> None:
+        from qualcode.tui.screens.project import ProjectScreen
+
+        if not isinstance(self.screen, ProjectScreen):
+            self.push_screen(ProjectScreen())
+
+    def action_retrieve(self) -> None:
+        from qualcode.tui.screens.retrieval import RetrievalScreen
+
+        if not isinstance(self.screen, RetrievalScreen):
+            self.push_screen(RetrievalScreen())
+
+    def action_codebook(self) -> None:
+        from qualcode.tui.screens.codebook import CodebookScreen
+
+        if not isinstance(self.screen, CodebookScreen):
+            self.push_screen(CodebookScreen())
+
+    def action_coder(self) -> None:
+        def rename(name: str | None) -> None:
+            if name and name.strip():
+                self.project.coder = name.strip()
+                self.project.set_setting("default_coder", self.project.coder)
+                self.show_where(self.coding.document.name if self.coding.document else None)
+                self.notify(f"coding as {self.project.coder!r}")
+
+        self.push_screen(TextPrompt("Your name as a coder (recorded on every coding):",
+                                    self.project.coder), rename)
+
+
+def make_app(project_path: str | os.PathLike[str], coder: str | None = None) -> QualcodeApp:
+    """Open the project at ``project_path`` and build the app around it.
+
+    Raises :class:`~qualcode.errors.QualcodeError` (before any screen exists)
+    when the project cannot be opened. With ``coder`` given, it is also kept
+    as the project's default coder, so the name is asked only once.
+    """
+    project = Project.open(project_path, coder=coder)
+    if coder:
+        project.set_setting("default_coder", coder)
+    app = QualcodeApp(project)
+    return app

@@ -1,0 +1,361 @@
+"""The coding screen: transcript in the middle, codebook beside it.
+
+This screen is where widget messages become Project calls. Every change is
+committed by the Project before the screen shows it, so there is no save
+step; undo/redo go through the Project's event log and survive a restart.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from qualcode.project.values import CodeInfo, CodingInfo, DocumentText
+from qualcode.tui.screens.dialogs import Choose, TextPrompt
+from qualcode.tui.screens.picker import CodePicker, Picked
+from qualcode.tui.widgets.codebook_panel import CodebookPanel
+from qualcode.tui.widgets.here_panel import HerePanel
+from qualcode.tui.widgets.transcript import Transcript
+
+if TYPE_CHECKING:
+    from qualcode.tui.app import QualcodeApp
+
+
+class CodeCounts:
+    """Segments and participants per code, kept up to date without re-querying.
+
+    A participant is the document's case; a document without a case counts
+    as a participant of its own (the CLI's ``stats`` rule).
+    """
+
+    def __init__(self, codings: Sequence[CodingInfo]) -> None:
+        self._cases: dict[int, Counter[str]] = {}
+        for coding in codings:
+            self.add(coding)
+
+    @staticmethod
+    def _who(coding: CodingInfo) -> str:
+        return coding.case or f"document:{coding.document}"
+
+    def add(self, coding: CodingInfo) -> None:
+        self._cases.setdefault(coding.code_id, Counter())[self._who(coding)] += 1
+
+    def remove(self, coding: CodingInfo) -> None:
+        cases = self._cases.get(coding.code_id)
+        if cases is not None:
+            cases[self._who(coding)] -= 1
+            if cases[self._who(coding)] <= 0:
+                del cases[self._who(coding)]
+
+    def as_mapping(self) -> dict[int, tuple[int, int]]:
+        return {code: (sum(c.values()), len(c)) for code, c in self._cases.items()}
+
+
+class CodingScreen(Screen[None]):
+    """Code one transcript; ``[`` and ``]`` move to the previous/next document."""
+
+    DEFAULT_CSS = """
+    CodingScreen #body { height: 1fr; }
+    CodingScreen #text-column { width: 1fr; }
+    CodingScreen Transcript { height: 1fr; }
+    CodingScreen.narrow CodebookPanel { width: 26; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "pick_code", "Code"),
+        *[Binding(str(n), f"apply_key('{n}')", f"Apply code with key {n}", show=False)
+          for n in range(1, 10)],
+        Binding("x,delete", "remove_coding", "Uncode"),
+        Binding("m", "memo", "Memo"),
+        Binding("ctrl+z", "undo", "Undo"),
+        Binding("ctrl+y", "redo", "Redo"),
+        Binding("]", "next_document", "Next doc"),
+        Binding("[", "previous_document", "Prev doc", show=False),
+        Binding("slash", "search", "Search"),
+        Binding("n", "search_next", "Next match", show=False),
+        Binding("f", "filter", "Filter by code", show=False),
+        Binding("escape", "clear_filter", "Show all codes", show=False),
+        Binding("t", "toggle_focus", "Text/codebook", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.document: DocumentText | None = None
+        self.codes: list[CodeInfo] = []
+        self.counts = CodeCounts(())
+        self.search_text = ""
+
+    @property
+    def qualcode(self) -> QualcodeApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            yield CodebookPanel(id="codebook")
+            with Vertical(id="text-column"):
+                yield Transcript(id="transcript")
+                yield HerePanel(id="here")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload_codebook()
+        self.query_one(Transcript).focus()
+        start = self.qualcode.start_document()
+        if start is not None:
+            self.open_document(start)
+        else:
+            self.qualcode.show_where(None)
+            self._update_here()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 100, "narrow")
+
+    # -- loading -------------------------------------------------------------
+
+    @property
+    def transcript(self) -> Transcript:
+        return self.query_one(Transcript)
+
+    def reload_codebook(self) -> None:
+        project = self.qualcode.project
+        self.codes = project.codes()
+        self.counts = CodeCounts(project.codings())
+        self.query_one(CodebookPanel).show(self.codes, self.counts.as_mapping())
+
+    def open_document(self, name: str, selection: tuple[int, int] | None = None) -> None:
+        """Show ``name`` and remember it as the document last worked on."""
+        project = self.qualcode.project
+        self.document = project.document_text(name)
+        self.transcript.show(self.document, project.codings(document=name), selection)
+        project.set_setting("last_document", name)
+        self.qualcode.show_where(name)
+
+    def refresh_codings(self) -> None:
+        if self.document is not None:
+            codings = self.qualcode.project.codings(document=self.document.name)
+            self.transcript.set_codings(codings)
+            self._update_here()
+
+    def reload_all(self) -> None:
+        """After undo/redo or a codebook edit: anything may have changed."""
+        self.reload_codebook()
+        if self.document is not None:
+            names = [d.name for d in self.qualcode.project.documents()]
+            if self.document.name in names:
+                self.transcript.set_codings(
+                    self.qualcode.project.codings(document=self.document.name)
+                )
+        self._update_here()
+
+    # -- messages from widgets -------------------------------------------------
+
+    def on_transcript_selection_changed(self, message: Transcript.SelectionChanged) -> None:
+        self._update_here()
+
+    def on_codebook_panel_code_chosen(self, message: CodebookPanel.CodeChosen) -> None:
+        self._toggle_filter(message.code)
+
+    def _update_here(self) -> None:
+        here = self.query_one(HerePanel)
+        if self.document is None:
+            here.show("No transcripts yet: press p for the project screen, then i to import.",
+                      [], None)
+            return
+        start, end = self.transcript.selection
+        focus = next((c.path_text for c in self.codes if c.id == self.transcript.focus_code),
+                     None)
+        position = f"{self.document.name}  {start}:{end}  ({end - start} characters)"
+        here.show(position, self.transcript.codings_at_selection(), focus)
+
+    # -- applying codes --------------------------------------------------------
+
+    def _category(self) -> tuple[str, ...] | None:
+        code = self.query_one(CodebookPanel).highlighted_code
+        if code is None:
+            return None
+        return code.path if code.depth == 0 else code.path[:-1]
+
+    def action_pick_code(self) -> None:
+        if self.document is None:
+            self.notify("Import a transcript first (p, then i).", severity="warning")
+            return
+        self.app.push_screen(CodePicker(self.codes, self._category()), self._picked)
+
+    def _picked(self, picked: Picked | None) -> None:
+        if picked is None:
+            return
+        if picked.code is not None:
+            self.apply_code(picked.code)
+            return
+        assert picked.new_name is not None
+        parent = " > ".join(picked.new_parent) if picked.new_parent else None
+        if self.qualcode.attempt(lambda: self.qualcode.project.add_code(parent, picked.new_name))\
+                is None:
+            return
+        self.reload_codebook()
+        path = (*(picked.new_parent or ()), picked.new_name.strip())
+        created = next((c for c in self.codes if c.path == path), None)
+        if created is not None:
+            self.apply_code(created)
+
+    def action_apply_key(self, key: str) -> None:
+        code = next((c for c in self.codes if c.key == key), None)
+        if code is None:
+            self.notify(f"no code has shortcut key {key}", severity="warning")
+            return
+        self.apply_code(code)
+
+    def apply_code(self, code: CodeInfo) -> None:
+        if self.document is None:
+            return
+        start, end = self.transcript.selection
+        name = self.document.name
+        coding_id = self.qualcode.attempt(
+            lambda: self.qualcode.project.add_coding(name, code.path_text, start, end)
+        )
+        if coding_id is None:
+            return
+        coding = CodingInfo(
+            id=coding_id, guid="", document=name, document_id=self.document.id,
+            case=self.document.case, code_id=code.id, code_path=code.path, start=start,
+            end=end, text=self.document.text[start:end], coder=self.qualcode.project.coder,
+            memo="", color=code.color,
+        )
+        self.transcript.set_codings([*self.transcript.codings, coding])
+        self.counts.add(coding)
+        self.query_one(CodebookPanel).show(self.codes, self.counts.as_mapping())
+        self._update_here()
+
+    def _coding_under_cursor(self, verb: str, then: object) -> None:
+        codings = self.transcript.codings_at_selection()
+        if not codings:
+            self.notify("no coding here", severity="warning")
+            return
+        if len(codings) == 1:
+            then(codings[0])  # type: ignore[operator]
+            return
+        labels = [f"{' > '.join(c.code_path)}  ({c.coder}) “{c.text[:40]}”" for c in codings]
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                then(codings[index])  # type: ignore[operator]
+
+        self.app.push_screen(Choose(f"Which coding to {verb}?", labels), chosen)
+
+    def action_remove_coding(self) -> None:
+        def remove(coding: CodingInfo) -> None:
+            if self.qualcode.attempt(lambda: self.qualcode.project.remove_coding(coding.id)) \
+                    is not None:
+                self.counts.remove(coding)
+                self.transcript.set_codings([c for c in self.transcript.codings
+                                             if c.id != coding.id])
+                self.query_one(CodebookPanel).show(self.codes, self.counts.as_mapping())
+                self._update_here()
+
+        self._coding_under_cursor("remove", remove)
+
+    def action_memo(self) -> None:
+        def ask(coding: CodingInfo) -> None:
+            def save(text: str | None) -> None:
+                if text is None:
+                    return
+                if self.qualcode.attempt(
+                    lambda: self.qualcode.project.set_coding_memo(coding.id, text)
+                ) is not None:
+                    self.refresh_codings()
+
+            self.app.push_screen(
+                TextPrompt(f"Memo on {coding.code_path[-1]}:", coding.memo,
+                           "Enter saves; an empty memo removes it."), save)
+
+        self._coding_under_cursor("write a memo on", ask)
+
+    def action_undo(self) -> None:
+        self._step(undo=True)
+
+    def action_redo(self) -> None:
+        self._step(undo=False)
+
+    def _step(self, *, undo: bool) -> None:
+        project = self.qualcode.project
+        event = self.qualcode.attempt(project.undo if undo else project.redo)
+        if event is None:
+            self.notify(f"nothing to {'undo' if undo else 'redo'}")
+            return
+        self.reload_all()
+        self.notify(f"{'undone' if undo else 'redone'}: {event.summary}")
+
+    # -- moving around -----------------------------------------------------
+
+    def _step_document(self, step: int) -> None:
+        names = [d.name for d in self.qualcode.project.documents()]
+        if not names or self.document is None:
+            return
+        index = names.index(self.document.name) if self.document.name in names else 0
+        target = index + step
+        if not 0 <= target < len(names):
+            self.notify("no next document" if step > 0 else "no previous document")
+            return
+        self.open_document(names[target])
+
+    def action_next_document(self) -> None:
+        self._step_document(1)
+
+    def action_previous_document(self) -> None:
+        self._step_document(-1)
+
+    def action_search(self) -> None:
+        def find(text: str | None) -> None:
+            if text:
+                self.search_text = text
+                self.action_search_next()
+
+        self.app.push_screen(TextPrompt("Search in this document:", self.search_text), find)
+
+    def action_search_next(self) -> None:
+        if self.document is None or not self.search_text:
+            return
+        haystack = self.document.text.lower()
+        needle = self.search_text.lower()
+        position = haystack.find(needle, self.transcript.selection[0] + 1)
+        if position == -1:
+            position = haystack.find(needle)
+        if position == -1:
+            self.notify(f"“{self.search_text}” not found in {self.document.name}",
+                        severity="warning")
+            return
+        self.transcript.select(position, position + len(needle))
+
+    def _toggle_filter(self, code: CodeInfo) -> None:
+        if self.transcript.focus_code == code.id:
+            self.transcript.set_focus_code(None)
+        else:
+            self.transcript.set_focus_code(code.id)
+            self.transcript.focus()
+        self._update_here()
+
+    def action_filter(self) -> None:
+        code = self.query_one(CodebookPanel).highlighted_code
+        if code is None:
+            self.notify("highlight a code in the codebook first (t switches focus)")
+            return
+        self._toggle_filter(code)
+
+    def action_clear_filter(self) -> None:
+        self.transcript.set_focus_code(None)
+        self._update_here()
+
+    def action_toggle_focus(self) -> None:
+        panel = self.query_one(CodebookPanel)
+        if panel.has_focus:
+            self.transcript.focus()
+        else:
+            panel.focus()

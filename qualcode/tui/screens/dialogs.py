@@ -1,0 +1,131 @@
+"""Small modal dialogs: a line of text, a yes/no question, a choice, a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DirectoryTree, Input, Label, OptionList
+
+T = TypeVar("T")
+
+
+
+class Dialog(ModalScreen[T]):
+    """A box in the middle of the screen over a dimmed background."""
+
+    DEFAULT_CSS = """
+    Dialog { align: center middle; }
+    Dialog > Vertical {
+        width: 72; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $primary; background: $panel; padding: 0 1;
+    }
+    Dialog .hint { color: $text-muted; }
+    Dialog OptionList { height: auto; max-height: 16; }
+    Dialog DirectoryTree { height: 14; }
+    """
+
+
+class TextPrompt(Dialog[str | None]):
+    """Ask for one line of text; Enter gives it, Escape gives None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: str, value: str = "", hint: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.value = value
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.question)
+            yield Input(value=self.value, id="answer")
+            if self.hint:
+                yield Label(self.hint, classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class Confirm(Dialog[bool]):
+    """A yes/no question: y or Enter confirms, n or Escape refuses."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,enter", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.question)
+            yield Label("y / Enter: yes    n / Esc: no", classes="hint")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class Choose(Dialog[int | None]):
+    """Pick one of several lines; gives its index, or None on Escape."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: str, choices: list[str]) -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.question)
+            yield OptionList(*self.choices)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option_index)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class FilePicker(Dialog[list[Path] | None]):
+    """Choose a file from a folder tree, or type paths (separated by ';')."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: str, folder: Path | None = None) -> None:
+        super().__init__()
+        self.question = question
+        self.folder = folder or Path.cwd()
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.question)
+            yield Input(placeholder="a path, or several separated by ';'", id="path")
+            yield DirectoryTree(self.folder)
+            yield Label("Enter on a file chooses it; Tab moves between path and tree.",
+                        classes="hint")
+
+    def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
+        event.stop()
+        self.dismiss([Path(event.path)])
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        paths = [Path(part.strip()).expanduser() for part in event.value.split(";")]
+        self.dismiss([p for p in paths if str(p) not in ("", ".")] or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,80 @@
+"""Every key, gathered from the bindings the screens declare (never a second list)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+MOUSE = (
+    "Mouse: click a sentence to select it; drag to select any passage; "
+    "click a code in the codebook, then Enter, to show only its passages."
+)
+
+
+def _sections() -> list[tuple[str, list[Binding]]]:
+    from qualcode.tui.app import QualcodeApp
+    from qualcode.tui.screens.codebook import CodebookScreen
+    from qualcode.tui.screens.coding import CodingScreen
+    from qualcode.tui.screens.picker import CodePicker
+    from qualcode.tui.screens.project import ProjectScreen
+    from qualcode.tui.screens.retrieval import RetrievalScreen
+    from qualcode.tui.widgets.transcript import Transcript
+
+    def bindings(owner: type) -> list[Binding]:
+        return [b for b in owner.BINDINGS if isinstance(b, Binding)]
+
+    return [
+        ("Everywhere", bindings(QualcodeApp)),
+        ("Coding: moving the selection", bindings(Transcript)),
+        ("Coding: codes", bindings(CodingScreen)),
+        ("Code picker", bindings(CodePicker)),
+        ("Project screen", bindings(ProjectScreen)),
+        ("Quotes (retrieval) screen", bindings(RetrievalScreen)),
+        ("Codebook screen", bindings(CodebookScreen)),
+    ]
+
+
+def _key_names(keys: str) -> str:
+    names = {"question_mark": "?", "slash": "/", "greater_than_sign": ">"}
+    return ", ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
+def help_table() -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for title, bindings in _sections():
+        table.add_row(Text(title, style="bold underline"), "")
+        seen = set()
+        for binding in bindings:
+            if binding.action.startswith("apply_key"):
+                if "apply_key" in seen:
+                    continue
+                seen.add("apply_key")
+                table.add_row("1 … 9", "Apply the code with that shortcut key")
+                continue
+            table.add_row(_key_names(binding.key), binding.description or binding.action)
+        table.add_row("", "")
+    table.add_row(Text("Mouse", style="bold underline"), MOUSE)
+    return table
+
+
+class HelpScreen(Screen[None]):
+    """All keys; Escape or ? goes back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark", "app.pop_screen", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll():
+            yield Static(help_table())
+        yield Footer()

@@ -1,0 +1,168 @@
+"""The project screen: documents, participants and codebook, plus importing.
+
+Importing runs spaCy, so it happens in a thread worker; the worker reports
+each file back as a message and the screen updates a progress bar. A file
+that is refused is reported with the CLI's one-line error; the others are
+still imported (each file is its own transaction, as in ``qualcode import``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, ProgressBar, TabbedContent, TabPane
+
+from qualcode.errors import QualcodeError
+from qualcode.tui.screens.dialogs import FilePicker
+
+if TYPE_CHECKING:
+    from qualcode.tui.app import QualcodeApp
+
+
+class ImportProgress(Message):
+    """One file of an import finished: ``line`` is its report or error line."""
+
+    def __init__(self, done: int, total: int, line: str, failed: bool) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+        self.line = line
+        self.failed = failed
+
+
+class ProjectScreen(Screen[None]):
+    """An overview of the study; Enter on a document opens it for coding."""
+
+    DEFAULT_CSS = """
+    ProjectScreen ProgressBar { height: 1; margin: 0 1; }
+    ProjectScreen ProgressBar.idle { display: none; }
+    ProjectScreen DataTable { height: 1fr; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back to coding"),
+        Binding("i", "import_files", "Import transcripts"),
+        Binding("l", "load_participants", "Load participants"),
+    ]
+
+    @property
+    def qualcode(self) -> QualcodeApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield ProgressBar(id="progress", classes="idle", show_eta=False)
+        with TabbedContent():
+            with TabPane("Documents", id="documents-tab"):
+                yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
+            with TabPane("Participants", id="participants-tab"):
+                yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
+            with TabPane("Codebook", id="codebook-tab"):
+                yield DataTable(id="codes", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.fill()
+        self.query_one("#documents", DataTable).focus()
+
+    def fill(self) -> None:
+        project = self.qualcode.project
+        documents = self.query_one("#documents", DataTable)
+        documents.clear(columns=True)
+        documents.add_columns("#", "document", "participant", "words", "turns", "codings",
+                              "coded")
+        for info in project.documents():
+            documents.add_row(
+                info.order, info.name, info.case or "", f"{info.words:,}", info.turns,
+                info.codings, f"{info.coded_share:.0%}", key=info.name,
+            )
+        cases = project.cases()
+        attributes: list[str] = []
+        for case in cases:
+            attributes.extend(a for a in case.attributes if a not in attributes)
+        participants = self.query_one("#participants", DataTable)
+        participants.clear(columns=True)
+        participants.add_columns("participant", *attributes, "documents")
+        for case in cases:
+            values = ["" if case.attributes.get(a) is None else str(case.attributes[a])
+                      for a in attributes]
+            participants.add_row(case.name, *values, ", ".join(case.documents))
+        codings = project.codings()
+        segments: dict[int, int] = {}
+        people: dict[int, set[str]] = {}
+        for coding in codings:
+            segments[coding.code_id] = segments.get(coding.code_id, 0) + 1
+            people.setdefault(coding.code_id, set()).add(coding.case or coding.document)
+        codes = self.query_one("#codes", DataTable)
+        codes.clear(columns=True)
+        codes.add_columns("code", "key", "segments", "participants")
+        for code in project.codes():
+            codes.add_row("  " * code.depth + code.name, code.key or "",
+                          segments.get(code.id, 0), len(people.get(code.id, ())))
+        counts = project.counts()
+        self.sub_title = (f"{counts['documents']} documents · {counts['cases']} participants · "
+                          f"{counts['codes']} codes · {counts['codings']} codings")
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "documents" and event.row_key.value is not None:
+            self.qualcode.pop_screen()
+            self.qualcode.coding.open_document(str(event.row_key.value))
+
+    # -- importing -------------------------------------------------------------
+
+    def action_import_files(self) -> None:
+        def chosen(paths: list[Path] | None) -> None:
+            if paths:
+                bar = self.query_one(ProgressBar)
+                bar.remove_class("idle")
+                bar.update(total=len(paths), progress=0)
+                self.import_files(paths)
+
+        self.app.push_screen(FilePicker("Import transcripts (.txt .md .docx .odt .rtf .vtt .srt)"),
+                             chosen)
+
+    @work(thread=True, exclusive=True, group="import")
+    def import_files(self, paths: list[Path]) -> None:
+        """Runs in a thread: spaCy may take seconds, the screen keeps responding."""
+        for done, path in enumerate(paths, start=1):
+            try:
+                line = self.qualcode.project.import_document(path).line()
+                failed = False
+            except QualcodeError as exc:
+                line, failed = str(exc), True
+            self.post_message(ImportProgress(done, len(paths), line, failed))
+
+    def on_import_progress(self, message: ImportProgress) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.update(total=message.total, progress=message.done)
+        if message.failed:
+            self.qualcode.show_error(message.line)
+        else:
+            self.notify(message.line)
+        if message.done == message.total:
+            bar.add_class("idle")
+            self.fill()
+            self.qualcode.coding.reload_codebook()
+            if self.qualcode.coding.document is None:
+                names = [d.name for d in self.qualcode.project.documents()]
+                if names:
+                    self.qualcode.coding.open_document(names[0])
+
+    def action_load_participants(self) -> None:
+        def chosen(paths: list[Path] | None) -> None:
+            if not paths:
+                return
+            report = self.qualcode.attempt(
+                lambda: self.qualcode.project.import_participants(paths[0])
+            )
+            if report is not None:
+                self.notify(report.line())
+                self.fill()
+
+        self.app.push_screen(FilePicker("Load participants (.csv or .xlsx)"), chosen)

@@ -1,0 +1,150 @@
+"""The retrieval screen: every quote of a code (or category) with its context.
+
+Quotes come in interview order with one sentence before and after, the way
+a thesis chapter quotes them; Enter jumps to the passage in the coding
+screen.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList
+from textual.widgets.option_list import Option
+
+from qualcode.project.values import CodeInfo, CodingInfo, DocumentText
+from qualcode.tui.colors import code_style
+from qualcode.tui.widgets.codebook_panel import CodebookPanel
+
+if TYPE_CHECKING:
+    from qualcode.tui.app import QualcodeApp
+
+
+def context(document: DocumentText, start: int, end: int) -> tuple[str, str]:
+    """The sentence before ``start`` and the sentence after ``end`` (or '')."""
+    starts = [s for s, _ in document.sentences]
+    first = bisect_right(starts, start) - 1
+    last = bisect_right(starts, max(start, end - 1)) - 1
+    before = ""
+    if first >= 0:
+        s, e = document.sentences[first]
+        before = document.text[s:start] if s < start else ""
+        if not before.strip() and first > 0:
+            s, e = document.sentences[first - 1]
+            before = document.text[s:min(e, start)]
+    after = ""
+    if 0 <= last < len(document.sentences):
+        s, e = document.sentences[last]
+        after = document.text[end:e] if e > end else ""
+        if not after.strip() and last + 1 < len(document.sentences):
+            s, e = document.sentences[last + 1]
+            after = document.text[max(s, end):e]
+    return " ".join(before.split()), " ".join(after.split())
+
+
+def quote_label(coding: CodingInfo, document: DocumentText) -> Text:
+    before, after = context(document, coding.start, coding.end)
+    text = Text()
+    who = coding.case or coding.document
+    text.append(f"{coding.document} · {who} · {' > '.join(coding.code_path)}", style="bold")
+    text.append(f"  ({coding.coder})\n", style="dim")
+    if before:
+        text.append(before + " ", style="dim")
+    text.append(" ".join(coding.text.split()), style=code_style(coding.color))
+    if after:
+        text.append(" " + after, style="dim")
+    if coding.memo:
+        text.append(f"\nmemo: {coding.memo}", style="italic")
+    return text
+
+
+class RetrievalScreen(Screen[None]):
+    """Codes on the left, their quotes on the right."""
+
+    DEFAULT_CSS = """
+    RetrievalScreen #quotes { width: 1fr; }
+    RetrievalScreen #quotes > .option-list--option { padding: 0 1 1 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back to coding"),
+        Binding("t", "toggle_focus", "Codes/quotes"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.codes: list[CodeInfo] = []
+        self.quotes: list[CodingInfo] = []
+        self._documents: dict[str, DocumentText] = {}
+
+    @property
+    def qualcode(self) -> QualcodeApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            yield CodebookPanel(id="retrieval-codes")
+            yield OptionList(id="quotes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        project = self.qualcode.project
+        self.codes = project.codes()
+        counts: dict[int, tuple[int, int]] = {}
+        people: dict[int, set[str]] = {}
+        for coding in project.codings():
+            segments, _ = counts.get(coding.code_id, (0, 0))
+            people.setdefault(coding.code_id, set()).add(coding.case or coding.document)
+            counts[coding.code_id] = (segments + 1, len(people[coding.code_id]))
+        panel = self.query_one(CodebookPanel)
+        panel.show(self.codes, counts)
+        panel.focus()
+        current = self.qualcode.coding.transcript.codings_at_selection()
+        if current:
+            for index, code in enumerate(self.codes):
+                if code.id == current[0].code_id:
+                    panel.highlighted = index
+        if self.codes:
+            self.show_code(panel.highlighted_code or self.codes[0])
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if isinstance(event.option_list, CodebookPanel):
+            code = event.option_list.highlighted_code
+            if code is not None:
+                self.show_code(code)
+
+    def on_codebook_panel_code_chosen(self, message: CodebookPanel.CodeChosen) -> None:
+        self.show_code(message.code)
+        self.query_one("#quotes", OptionList).focus()
+
+    def show_code(self, code: CodeInfo) -> None:
+        """All quotes of ``code`` and the codes under it, in interview order."""
+        project = self.qualcode.project
+        self.quotes = project.codings(code=code.path_text, include_children=True)
+        options = []
+        for coding in self.quotes:
+            if coding.document not in self._documents:
+                self._documents[coding.document] = project.document_text(coding.document)
+            options.append(Option(quote_label(coding, self._documents[coding.document])))
+        quotes = self.query_one("#quotes", OptionList)
+        quotes.set_options(options)
+        quotes.border_title = f"{code.path_text}: {len(self.quotes)} quotes"
+        if options:
+            quotes.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "quotes" and 0 <= event.option_index < len(self.quotes):
+            coding = self.quotes[event.option_index]
+            self.qualcode.open_at(coding.document, coding.start, coding.end)
+
+    def action_toggle_focus(self) -> None:
+        panel = self.query_one(CodebookPanel)
+        quotes = self.query_one("#quotes", OptionList)
+        (quotes if panel.has_focus else panel).focus()

@@ -1,0 +1,40 @@
+"""Under the transcript: where the selection is, and which codes are on it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import Static
+
+from qualcode.project.values import CodingInfo
+from qualcode.tui.colors import mark_style
+
+
+class HerePanel(Static):
+    """Lists the codings on the selected passage, each with coder and memo."""
+
+    DEFAULT_CSS = """
+    HerePanel {
+        height: auto; max-height: 5; min-height: 2;
+        border-top: solid $primary-darken-2; padding: 0 1;
+        color: $text-muted;
+    }
+    """
+
+    def show(self, position: str, codings: Sequence[CodingInfo], focus: str | None) -> None:
+        text = Text(no_wrap=False)
+        text.append(position, style="bold")
+        if focus:
+            text.append(f"   showing only: {focus} (esc shows all)", style="italic")
+        if not codings:
+            text.append("\nno codes here — c: pick a code, 1-9: shortcut keys")
+        for coding in codings[:3]:
+            text.append("\n■ ", style=mark_style(coding.color))
+            text.append(" > ".join(coding.code_path))
+            text.append(f"  ({coding.coder})", style="dim")
+            if coding.memo:
+                text.append(f"  memo: {coding.memo}", style="italic")
+        if len(codings) > 3:
+            text.append(f"\n… and {len(codings) - 3} more")
+        self.update(text)

@@ -1,0 +1,465 @@
+"""The transcript: a Line API widget that draws only the rows on screen.
+
+Measured (stack-notes): re-rendering a whole document on each change is
+what makes Static/RichLog slow; this widget wraps once per width and draws
+each visible row from offsets. It owns only view state — the selection and
+the scroll position — and gets the document and its codings from the
+screen. Selection changes are posted as :class:`Transcript.SelectionChanged`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from qualcode.project.values import CodingInfo, DocumentText
+from qualcode.tui.colors import code_style, mark_style
+from qualcode.tui.layout import ScreenLine, codings_per_line, distinct_codes, wrap_text
+
+MARGIN = 4
+"""Cells left of the text: up to three marks, one per code on that row."""
+
+
+class Transcript(ScrollView, can_focus=True):
+    """Shows one document; the selection moves by sentence, turn, word or character."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "transcript--interviewer",
+        "transcript--respondent",
+        "transcript--label",
+        "transcript--outside",
+        "transcript--selection",
+    }
+
+    DEFAULT_CSS = """
+    Transcript {
+        background: $surface;
+        scrollbar-gutter: stable;
+        scrollbar-size-vertical: 1;
+    }
+    Transcript > .transcript--interviewer { color: $text-muted; text-style: italic; }
+    Transcript > .transcript--respondent { color: $text; }
+    Transcript > .transcript--label { color: $accent; text-style: bold; }
+    Transcript > .transcript--outside { color: $text-disabled; }
+    Transcript > .transcript--selection { text-style: reverse bold; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "next_sentence", "Next sentence", show=False),
+        Binding("up", "previous_sentence", "Previous sentence", show=False),
+        Binding("shift+down", "extend_down", "Extend by sentence", show=False),
+        Binding("shift+up", "shrink_up", "Shrink by sentence", show=False),
+        Binding("ctrl+down,}", "next_turn", "Next turn", show=False),
+        Binding("ctrl+up,{", "previous_turn", "Previous turn", show=False),
+        Binding("right", "extend_word", "End +1 word", show=False),
+        Binding("left", "shrink_word", "End -1 word", show=False),
+        Binding("shift+right", "extend_char", "End +1 character", show=False),
+        Binding("shift+left", "shrink_char", "End -1 character", show=False),
+        Binding("ctrl+left", "start_earlier", "Start -1 word", show=False),
+        Binding("ctrl+right", "start_later", "Start +1 word", show=False),
+        Binding("home", "first_sentence", "First sentence", show=False),
+        Binding("end", "last_sentence", "Last sentence", show=False),
+        Binding("pagedown", "page_down_sentence", "Page down", show=False),
+        Binding("pageup", "page_up_sentence", "Page up", show=False),
+    ]
+
+    class SelectionChanged(Message):
+        """The passage a code would be applied to is now ``start:end``."""
+
+        def __init__(self, start: int, end: int) -> None:
+            super().__init__()
+            self.start = start
+            self.end = end
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document: DocumentText | None = None
+        self.codings: list[CodingInfo] = []
+        self.focus_code: int | None = None
+        self.selection: tuple[int, int] = (0, 0)
+        self._lines: list[ScreenLine] = []
+        self._line_starts: list[int] = []
+        self._per_line: list[list[CodingInfo]] = []
+        self._sentence_starts: list[int] = []
+        self._wrap_width = 0
+        self._drag_anchor: int | None = None
+
+    # -- state from the screen -------------------------------------------
+
+    def show(
+        self,
+        document: DocumentText,
+        codings: Sequence[CodingInfo],
+        selection: tuple[int, int] | None = None,
+    ) -> None:
+        """Show a (new) document; selects ``selection`` or the first sentence."""
+        self.document = document
+        self._sentence_starts = [start for start, _ in document.sentences]
+        self._wrap_width = 0
+        self.codings = list(codings)
+        self._relayout()
+        self._set_selection(selection or self._sentence(0), scroll=True, center=True)
+
+    def set_codings(self, codings: Sequence[CodingInfo]) -> None:
+        """New codings for the same document (after a change): re-marks, keeps the view."""
+        self.codings = list(codings)
+        self._per_line = codings_per_line(self._lines, self._line_starts, self.codings)
+        self.refresh()
+
+    def set_focus_code(self, code_id: int | None) -> None:
+        """Dim every passage not coded with ``code_id`` (None: show all)."""
+        self.focus_code = code_id
+        self.refresh()
+
+    def codings_at_selection(self) -> list[CodingInfo]:
+        """Codings overlapping the selection (or at its start), shortest first."""
+        start, end = self.selection
+        end = max(end, start + 1)
+        found = [c for c in self.codings if c.start < end and c.end > start]
+        return sorted(found, key=lambda c: (c.end - c.start, c.id))
+
+    # -- layout ------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+
+    def _relayout(self) -> None:
+        if self.document is None:
+            return
+        width = max(8, self.size.width - MARGIN - 1)
+        if width == self._wrap_width and self._lines:
+            return
+        self._wrap_width = width
+        self._lines = wrap_text(self.document.text, width, self.document.turns)
+        self._line_starts = [line.start for line in self._lines]
+        self._per_line = codings_per_line(self._lines, self._line_starts, self.codings)
+        self.virtual_size = Size(width + MARGIN, len(self._lines))
+        self.refresh()
+        if self.size.height:
+            self._scroll_to_selection(center=True)
+
+    def line_of(self, offset: int) -> int:
+        return max(0, bisect_right(self._line_starts, offset) - 1)
+
+    # -- drawing -------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = y + self.scroll_offset.y
+        base = self.rich_style
+        if self.document is None or index >= len(self._lines):
+            return Strip.blank(self.size.width, base)
+        line = self._lines[index]
+        here = self._per_line[index]
+        segments = self._margin(here, base)
+        segments.extend(self._text_segments(line, here, base))
+        strip = Strip(segments)
+        return strip.extend_cell_length(self.size.width, base).crop(0, self.size.width)
+
+    def _margin(self, here: list[CodingInfo], base: Style) -> list[Segment]:
+        codes = distinct_codes(here)
+        if self.focus_code is not None:
+            codes = [c for c in codes if c.code_id == self.focus_code]
+        marks = [Segment("▌", base + mark_style(c.color)) for c in codes[:3]]
+        if len(codes) > 3:
+            marks[-1] = Segment("+", base + Style(bold=True))
+        marks.append(Segment(" " * (MARGIN - len(marks)), base))
+        return marks
+
+    def _text_segments(
+        self, line: ScreenLine, here: list[CodingInfo], base: Style
+    ) -> list[Segment]:
+        assert self.document is not None
+        text = self.document.text
+        role_style, label_end = self._turn_styles(line)
+        sel_start, sel_end = self.selection
+        cuts = {line.start, line.end, sel_start, sel_end, label_end}
+        for coding in here:
+            cuts.add(coding.start)
+            cuts.add(coding.end)
+        points = sorted(p for p in cuts if line.start <= p <= line.end)
+        selection_style = self.get_component_rich_style("transcript--selection")
+        label_style = self.get_component_rich_style("transcript--label")
+        dim = Style(dim=True)
+        segments = []
+        for left, right in itertools.pairwise(points):
+            if left == right:
+                continue
+            style = base + role_style
+            if left < label_end:
+                style += label_style
+            covering = [c for c in here if c.start <= left and c.end >= right]
+            if self.focus_code is not None:
+                covering = [c for c in covering if c.code_id == self.focus_code]
+                if not covering:
+                    style += dim
+            if covering:
+                style += code_style(covering[0].color, underline=len(covering) > 1)
+            if sel_start <= left and right <= sel_end:
+                style += selection_style
+            segments.append(Segment(text[left:right], style))
+        return segments
+
+    def _turn_styles(self, line: ScreenLine) -> tuple[Style, int]:
+        assert self.document is not None
+        if line.turn is None:
+            return self.get_component_rich_style("transcript--outside"), -1
+        turn = self.document.turns[line.turn]
+        name = "transcript--interviewer" if turn.role == "interviewer" else "transcript--respondent"
+        label_end = -1
+        if line.start == turn.start or line.start <= turn.start < line.end:
+            colon = self.document.text.find(":", turn.start, turn.start + len(turn.speaker) + 12)
+            label_end = colon + 1 if colon != -1 else turn.start + len(turn.speaker)
+        return self.get_component_rich_style(name), label_end
+
+    # -- selection -------------------------------------------------------------
+
+    def _sentence(self, index: int) -> tuple[int, int]:
+        assert self.document is not None
+        sentences = self.document.sentences
+        if not sentences:
+            return (0, len(self.document.text))
+        index = min(max(index, 0), len(sentences) - 1)
+        return sentences[index]
+
+    def _sentence_index(self, offset: int) -> int:
+        return max(0, bisect_right(self._sentence_starts, offset) - 1)
+
+    def _set_selection(
+        self, selection: tuple[int, int], *, scroll: bool = True, center: bool = False
+    ) -> None:
+        if self.document is None:
+            return
+        length = len(self.document.text)
+        start, end = sorted(selection)
+        start = min(max(start, 0), length)
+        end = min(max(end, start), length)
+        old = self.selection
+        self.selection = (start, end)
+        self._refresh_span(old)
+        self._refresh_span(self.selection)
+        if scroll:
+            self._scroll_to_selection(center=center)
+        self.post_message(self.SelectionChanged(start, end))
+
+    def _refresh_span(self, span: tuple[int, int]) -> None:
+        if not self._lines:
+            return
+        first = self.line_of(span[0])
+        last = self.line_of(max(span[0], span[1] - 1))
+        self.refresh_lines(first, last - first + 1)
+
+    def _scroll_to_selection(self, *, center: bool = False) -> None:
+        if not self._lines or not self.size.height:
+            return
+        first = self.line_of(self.selection[0])
+        last = self.line_of(max(self.selection[0], self.selection[1] - 1))
+        top, height = self.scroll_offset.y, self.size.height
+        if not center and top <= first and last < top + height:
+            return
+        if center or first < top or last >= top + height:
+            target = first - height // 3 if center else (
+                first if first < top else max(first, last - height + 1) - 1
+            )
+            self.scroll_to(y=max(0, target), animate=False, immediate=True)
+
+    def select(self, start: int, end: int) -> None:
+        """Select ``start:end`` and bring it into view (used by retrieval and search)."""
+        self._set_selection((start, end), center=True)
+
+    def _focus_passages(self) -> list[tuple[int, int]]:
+        spans = sorted({(c.start, c.end) for c in self.codings if c.code_id == self.focus_code})
+        return spans
+
+    def _step_passage(self, forward: bool) -> bool:
+        if self.focus_code is None:
+            return False
+        spans = self._focus_passages()
+        if not spans:
+            return True
+        starts = [s for s, _ in spans]
+        if forward:
+            index = bisect_right(starts, self.selection[0])
+            index = min(index, len(spans) - 1)
+        else:
+            index = max(bisect_left(starts, self.selection[0]) - 1, 0)
+        self._set_selection(spans[index])
+        return True
+
+    def action_next_sentence(self) -> None:
+        if self.document is None or self._step_passage(True):
+            return
+        index = self._sentence_index(max(self.selection[1] - 1, self.selection[0]))
+        if self._sentence(index)[1] <= self.selection[1] or self.selection[0] == self.selection[1]:
+            index += 1
+        self._set_selection(self._sentence(index))
+
+    def action_previous_sentence(self) -> None:
+        if self.document is None or self._step_passage(False):
+            return
+        index = self._sentence_index(self.selection[0])
+        if self._sentence(index)[0] >= self.selection[0]:
+            index -= 1
+        self._set_selection(self._sentence(index))
+
+    def action_extend_down(self) -> None:
+        if self.document is None:
+            return
+        index = self._sentence_index(max(self.selection[1] - 1, 0)) + 1
+        self._set_selection((self.selection[0], max(self._sentence(index)[1], self.selection[1])))
+
+    def action_shrink_up(self) -> None:
+        if self.document is None:
+            return
+        start, end = self.selection
+        index = self._sentence_index(max(end - 1, 0)) - 1
+        new_end = self._sentence(index)[1]
+        if new_end > start:
+            self._set_selection((start, new_end))
+
+    def _turn_bounds(self, forward: bool) -> tuple[int, int] | None:
+        assert self.document is not None
+        turns = self.document.turns
+        if not turns:
+            return None
+        starts = [t.start for t in turns]
+        current = bisect_right(starts, self.selection[0]) - 1
+        index = current + 1 if forward else (current - 1 if current >= 0 else 0)
+        if forward and current < 0:
+            index = 0
+        index = min(max(index, 0), len(turns) - 1)
+        return turns[index].start, turns[index].end
+
+    def action_next_turn(self) -> None:
+        self._jump_turn(True)
+
+    def action_previous_turn(self) -> None:
+        self._jump_turn(False)
+
+    def _jump_turn(self, forward: bool) -> None:
+        if self.document is None:
+            return
+        bounds = self._turn_bounds(forward)
+        if bounds is None:
+            return
+        first = bisect_left(self._sentence_starts, bounds[0])
+        self._set_selection(self._sentence(first) if self._sentence_starts else bounds)
+
+    def _word_boundary(self, offset: int, forward: bool) -> int:
+        assert self.document is not None
+        text = self.document.text
+        if forward:
+            position = offset
+            while position < len(text) and text[position].isspace():
+                position += 1
+            while position < len(text) and not text[position].isspace():
+                position += 1
+            return position
+        position = offset
+        while position > 0 and text[position - 1].isspace():
+            position -= 1
+        while position > 0 and not text[position - 1].isspace():
+            position -= 1
+        return position
+
+    def action_extend_word(self) -> None:
+        if self.document is not None:
+            start, end = self.selection
+            self._set_selection((start, self._word_boundary(end, True)))
+
+    def action_shrink_word(self) -> None:
+        if self.document is not None:
+            start, end = self.selection
+            new_end = self._word_boundary(end, False)
+            if new_end > start:
+                self._set_selection((start, new_end))
+
+    def action_extend_char(self) -> None:
+        start, end = self.selection
+        self._set_selection((start, end + 1))
+
+    def action_shrink_char(self) -> None:
+        start, end = self.selection
+        if end - 1 > start:
+            self._set_selection((start, end - 1))
+
+    def action_start_earlier(self) -> None:
+        if self.document is not None:
+            start, end = self.selection
+            self._set_selection((self._word_boundary(start, False), end))
+
+    def action_start_later(self) -> None:
+        if self.document is not None:
+            start, end = self.selection
+            new_start = self._word_boundary(start, True)
+            while new_start < end and self.document.text[new_start].isspace():
+                new_start += 1
+            if new_start < end:
+                self._set_selection((new_start, end))
+
+    def action_first_sentence(self) -> None:
+        if self.document is not None:
+            self._set_selection(self._sentence(0))
+
+    def action_last_sentence(self) -> None:
+        if self.document is not None:
+            self._set_selection(self._sentence(len(self.document.sentences) - 1))
+
+    def _page(self, direction: int) -> None:
+        if self.document is None or not self._lines:
+            return
+        line = self.line_of(self.selection[0]) + direction * max(1, self.size.height - 2)
+        line = min(max(line, 0), len(self._lines) - 1)
+        self._set_selection(self._sentence(self._sentence_index(self._lines[line].start)))
+
+    def action_page_down_sentence(self) -> None:
+        self._page(1)
+
+    def action_page_up_sentence(self) -> None:
+        self._page(-1)
+
+    # -- mouse ---------------------------------------------------------------
+
+    def _offset_at(self, x: int, y: int) -> int | None:
+        if self.document is None or not self._lines:
+            return None
+        index = min(y + self.scroll_offset.y, len(self._lines) - 1)
+        line = self._lines[index]
+        column = max(0, x - MARGIN)
+        return min(line.start + column, line.end)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        offset = self._offset_at(event.x, event.y)
+        if offset is None:
+            return
+        self.focus()
+        self._drag_anchor = offset
+        self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._drag_anchor is None:
+            return
+        offset = self._offset_at(event.x, event.y)
+        if offset is not None and offset != self._drag_anchor:
+            self._set_selection((self._drag_anchor, offset), scroll=False)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        anchor, self._drag_anchor = self._drag_anchor, None
+        self.release_mouse()
+        offset = self._offset_at(event.x, event.y)
+        if anchor is None or offset is None:
+            return
+        if offset == anchor:
+            self._set_selection(self._sentence(self._sentence_index(offset)), scroll=False)
+        else:
+            self._set_selection((anchor, offset), scroll=False)
