@@ -16,7 +16,13 @@ from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from qualcode.export.figures import CodeFigures, SaturationRow, code_figures, saturation_rows
+from qualcode.export.figures import (
+    CodeFigures,
+    SaturationRow,
+    code_figures,
+    saturation_rows,
+    study_snapshot,
+)
 
 if TYPE_CHECKING:
     from qualcode.project import Project
@@ -39,6 +45,7 @@ class Quote:
     document: str
     participant: str
     speaker: str
+    role: str
     turn: int | None
     start: int
     end: int
@@ -64,6 +71,7 @@ class Participant:
     documents: tuple[str, ...]
     words: int
     codings: int
+    is_case: bool = True
 
 
 @dataclass
@@ -124,8 +132,9 @@ class ExportData:
         return {c.path: c for c in self.codes}
 
 
-def _speaker_index(text: DocumentText) -> tuple[list[int], list[str]]:
-    return [t.start for t in text.turns], [t.speaker for t in text.turns]
+def _speaker_index(text: DocumentText) -> tuple[list[int], list[str], list[str]]:
+    turns = text.turns
+    return [t.start for t in turns], [t.speaker for t in turns], [t.role for t in turns]
 
 
 def _boundaries(text: DocumentText) -> tuple[set[int], set[int]]:
@@ -145,7 +154,7 @@ def _boundaries(text: DocumentText) -> tuple[set[int], set[int]]:
 
 def _quotes_of(project: Project, document: DocumentInfo, participant: str) -> list[Quote]:
     text = project.document_text(document.name)
-    turn_starts, speakers = _speaker_index(text)
+    turn_starts, speakers, roles = _speaker_index(text)
     starts, ends = _boundaries(text)
     quotes = []
     for coding in project.codings(document=document.name):
@@ -157,6 +166,7 @@ def _quotes_of(project: Project, document: DocumentInfo, participant: str) -> li
                 document=document.name,
                 participant=participant,
                 speaker=speakers[turn] if turn >= 0 else "",
+                role=roles[turn] if turn >= 0 else "unknown",
                 turn=turn + 1 if turn >= 0 else None,
                 start=coding.start,
                 end=coding.end,
@@ -173,7 +183,8 @@ def _quotes_of(project: Project, document: DocumentInfo, participant: str) -> li
 def _participants(
     cases: list[CaseInfo], documents: list[DocumentInfo], quotes: list[Quote]
 ) -> list[Participant]:
-    """Participants in order of their first interview; cases without documents last."""
+    """Participants in order of their first interview (cases without a document are not
+    participants: they were never interviewed, and the analysis does not count them)."""
     codings: dict[str, int] = {}
     for quote in quotes:
         codings[quote.participant] = codings.get(quote.participant, 0) + 1
@@ -181,9 +192,8 @@ def _participants(
     seen: dict[str, list[DocumentInfo]] = {}
     for document in documents:
         seen.setdefault(document.case or document.name, []).append(document)
-    names = list(seen) + [case.name for case in cases if case.name not in seen]
     result = []
-    for name in names:
+    for name in seen:
         case = by_case.get(name)
         docs = seen.get(name, [])
         result.append(
@@ -193,6 +203,7 @@ def _participants(
                 documents=tuple(d.name for d in docs),
                 words=sum(d.words for d in docs),
                 codings=codings.get(name, 0),
+                is_case=case is not None,
             )
         )
     return result
@@ -222,6 +233,9 @@ def gather(project: Project, progress: Progress | None = None, share: float = 1.
         participants=_participants(cases, documents, quotes),
         quotes=quotes,
     )
-    data.figures = code_figures(data)
-    data.saturation = saturation_rows(data)
+    if progress is not None:
+        progress(share, "counting")
+    snapshot = study_snapshot(data)
+    data.figures = code_figures(data, snapshot)
+    data.saturation = saturation_rows(snapshot)
     return data

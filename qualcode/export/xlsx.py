@@ -242,8 +242,8 @@ def _saturation(writer: SheetWriter, data: ExportData, workbook: Any) -> None:
                                     "Cumulative codes", "Codes new in this interview"], 2)
     for row in data.saturation:
         writer.record([row.number, row.document, row.participant, row.codings,
-                       len(row.new_codes), row.cumulative,
-                       "; ".join(" > ".join(p) for p in row.new_codes)],
+                       row.new_codes, row.cumulative,
+                       "; ".join(" > ".join(p) for p in row.new_code_paths)],
                       ["number", "text", "text", "number", "number", "number", "wrap"],
                       [None] * 7, keep=(0, 1, 2), mark=None)
     if data.saturation:

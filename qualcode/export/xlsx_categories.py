@@ -42,7 +42,7 @@ def _subtitle(data: ExportData, category: CodeInfo) -> str:
     figures = data.figures[category.id]
     parts = [category.description.strip()] if category.description.strip() else []
     parts.append(
-        f"{figures.pooled_segments} segments, mentioned by {figures.pooled_participants} of "
+        f"{figures.pooled_segments} quotes, mentioned by {figures.pooled_participants} of "
         f"{data.participants_total} participants (sub-codes included). Quotes are grouped "
         "by code in codebook order, then in interview order."
     )
@@ -90,6 +90,7 @@ def write_category(
         quote_fill = tint(color, 0.22)
         fills: list[str | None] = [None] * len(cols)
         fills[quote_column] = quote_fill
+        formats = writer.formats(styles, fills)
         for quote in quotes:
             participant = participants.get(quote.participant)
             values: list[Value] = [code.name, quote.participant, quote.document]
@@ -99,7 +100,8 @@ def write_category(
             if with_coder:
                 values.append(quote.coder)
             values += [quote.text, quote.memo, quote.position]
-            writer.record(values, styles, fills, keep=(0, 1, 2), mark=position_column)
+            if not writer.short_record(values, styles, formats):
+                writer.record(values, styles, fills, keep=(0, 1, 2), mark=position_column)
         done(len(quotes))
     writer.sheet.autofilter(HEADER_ROW, 0, max(HEADER_ROW, writer.row - 1), last)
     page(writer, HEADER_ROW)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from qualcode.export.safety import CellCleaner, is_risky
+from qualcode.export.safety import EXCEL_CELL_LIMIT, RISKY_STARTS, CellCleaner, is_risky
 
 Value = str | int | float | None
 
@@ -19,6 +19,8 @@ FONT = "Calibri"
 HEADER_FILL = "#DDE3EA"
 NEUTRAL = "#B0B7C3"
 WRAPPING = frozenset({"wrap", "header"})
+SHORT = EXCEL_CELL_LIMIT // 2
+"""Texts up to this length fit a cell even if every character needs two UTF-16 units."""
 
 
 def tint(color: str | None, share: float) -> str:
@@ -147,6 +149,34 @@ class SheetWriter:
                         self.cell(column, value, style, fill)
             self.row += 1
         return rows
+
+    def formats(self, styles: Sequence[str], fills: Sequence[str | None]) -> list[tuple[Any, Any]]:
+        """Per column, the format and its quote-prefixed twin, for :meth:`short_record`."""
+        return [(self.styles.get(s, f), self.styles.get(s, f, 0, True))
+                for s, f in zip(styles, fills, strict=True)]
+
+    def short_record(self, values: Sequence[Value], styles: Sequence[str],
+                     formats: Sequence[tuple[Any, Any]]) -> bool:
+        """The fast path of :meth:`record` for one row; False (nothing written) if a text
+        is too long for one cell, so the caller falls back to :meth:`record`."""
+        for value in values:
+            if isinstance(value, str) and len(value) > SHORT:
+                return False
+        clean = self.cleaner.clean
+        texts = [clean(v) if isinstance(v, str) else None for v in values]
+        self._fit(texts, styles)
+        sheet, row = self.sheet, self.row
+        for column, value in enumerate(values):
+            text = texts[column]
+            if text is not None:
+                if text:
+                    plain, prefixed = formats[column]
+                    sheet.write_string(row, column, text,
+                                       prefixed if text.startswith(RISKY_STARTS) else plain)
+            elif value is not None and not isinstance(value, bool):
+                sheet.write_number(row, column, value, formats[column][0])
+        self.row += 1
+        return True
 
     def _text(self, column: int, text: str, style: str, fill: str | None,
               indent: int = 0) -> None:
