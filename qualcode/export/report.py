@@ -93,7 +93,7 @@ def build_report(data: ExportData, options: ExportOptions) -> Report:
     for _category, codes in data.categories():
         for code in codes:
             figures = data.figures[code.id]
-            quotes = by_code[code.id]
+            quotes = list({(q.document, q.start, q.end): q for q in by_code[code.id]}.values())
             limit = options.quotes_per_code
             shown = quotes if limit is None else quotes[: max(0, limit)]
             has_children = any(

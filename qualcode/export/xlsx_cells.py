@@ -194,7 +194,7 @@ class SheetWriter:
         for column, (text, style) in enumerate(zip(texts, styles, strict=False)):
             if not text or style not in WRAPPING or column >= len(self.column_widths):
                 continue
-            per_line = max(1.0, self.column_widths[column] * 1.15)
+            per_line = max(1.0, self.column_widths[column] * 1.3)
             lines = max(lines, sum(-(-max(1, len(part)) // int(per_line))
                                    for part in text.split("\n")))
         if lines > 1:
