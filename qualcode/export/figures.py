@@ -1,0 +1,95 @@
+"""Counts per code and the saturation table, computed by :mod:`qualcode.analysis`.
+
+The export reads the project once (:mod:`qualcode.export.gather`) and builds
+the analysis layer's :class:`~qualcode.analysis.StudySnapshot` from that same
+reading instead of calling ``Project.snapshot()``, which would read every
+coding and transcript a second time (at 100,000 codings that doubles the
+memory and adds seconds). The snapshot follows the same conventions (interview
+order, codebook order, participant = case or document, text = the coded span),
+and a test checks the figures equal those from ``Project.snapshot()``, so the
+workbook and ``qualcode stats`` always agree.
+
+Counts come from the analysis layer's segments (``segments_by_code``: what
+``frequencies()`` counts), without its word counts, which the workbook does
+not show and which cost seconds at 100,000 codings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from qualcode.analysis.saturation import SaturationRow
+
+if TYPE_CHECKING:
+    from qualcode.analysis import StudySnapshot
+    from qualcode.export.gather import ExportData
+
+__all__ = ["CodeFigures", "SaturationRow", "code_figures", "saturation_rows", "study_snapshot"]
+
+
+@dataclass(frozen=True)
+class CodeFigures:
+    """Segments, documents and participants of one code; ``pooled_*``: with its sub-codes.
+
+    ``pooled_participants`` counts a participant once however many sub-codes
+    they have (as ``category_total``); ``pooled_segments`` is the sum of the
+    segments of the code and its sub-codes (a passage with two sub-codes
+    counts twice: it is listed twice on the category sheet).
+    """
+
+    segments: int
+    documents: int
+    participants: int
+    by_participant: dict[str, int] = field(default_factory=dict)
+    pooled_segments: int = 0
+    pooled_participants: int = 0
+
+
+def study_snapshot(data: ExportData) -> StudySnapshot:
+    from qualcode.analysis import CaseRef, CodeRef, CodingRef, DocumentRef, StudySnapshot
+
+    documents = tuple(
+        DocumentRef(d.id, d.name, d.case, position, d.chars)
+        for position, d in enumerate(data.documents, start=1)
+    )
+    ids = {d.name: d.id for d in data.documents}
+    codes = tuple(CodeRef(c.id, c.path, c.guid, c.color) for c in data.codes)
+    codings = tuple(
+        CodingRef(q.coding_id, ids[q.document], q.code_id, q.start, q.end, q.coder, q.text,
+                  q.role, None if q.turn is None else q.turn - 1)
+        for q in data.quotes
+    )
+    cases = tuple(CaseRef(p.name, p.attributes) for p in data.participants if p.is_case)
+    return StudySnapshot(documents, codes, codings, cases)
+
+
+def code_figures(data: ExportData, snapshot: StudySnapshot) -> dict[int, CodeFigures]:
+    from qualcode.analysis.segments import segments_by_code
+
+    by_code = segments_by_code(snapshot)
+    own: dict[int, tuple[int, int, dict[str, int]]] = {}
+    for code in data.codes:
+        per_document = by_code.get(code.id, {})
+        counts: dict[str, int] = {}
+        for document_id, segments in per_document.items():
+            person = snapshot.participant_of(document_id)
+            counts[person] = counts.get(person, 0) + len(segments)
+        own[code.id] = (sum(counts.values()), len(per_document), counts)
+    result: dict[int, CodeFigures] = {}
+    for code in data.codes:
+        below = [c for c in data.codes if c.path[: len(code.path)] == code.path]
+        segments, in_documents, counts = own[code.id]
+        result[code.id] = CodeFigures(
+            segments, in_documents, len(counts), counts,
+            pooled_segments=sum(own[c.id][0] for c in below),
+            pooled_participants=len({p for c in below for p in own[c.id][2]}),
+        )
+    return result
+
+
+def saturation_rows(snapshot: StudySnapshot) -> list[SaturationRow]:
+    """New and cumulative codes per interview (applied codes, not their parents)."""
+    from qualcode.analysis import saturation_table
+
+    return list(saturation_table(snapshot).rows)

@@ -1,0 +1,241 @@
+"""Everything an export needs, read once through the Project API.
+
+Reading is per document (``p.codings(document=...)`` and one
+``p.document_text`` each), so a project with 100,000 codings never holds more
+than one transcript's database rows at a time; what is kept is one small
+:class:`Quote` per coding. The writers (xlsx, csv, md, docx) share this
+picture, so their numbers always agree.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from qualcode.export.figures import (
+    CodeFigures,
+    SaturationRow,
+    code_figures,
+    saturation_rows,
+    study_snapshot,
+)
+
+if TYPE_CHECKING:
+    from qualcode.project import Project
+    from qualcode.project.values import CaseInfo, CodeInfo, DocumentInfo, DocumentText
+
+Progress = Callable[[float, str], None]
+AttributeValue = str | float | int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One coding as the exports show it.
+
+    ``whole_sentence_start``/``_end`` say whether the quote begins and ends at
+    a sentence boundary; the quote report marks cut sentences with "…".
+    """
+
+    coding_id: int
+    code_id: int
+    document: str
+    participant: str
+    speaker: str
+    role: str
+    turn: int | None
+    start: int
+    end: int
+    text: str
+    memo: str
+    coder: str
+    whole_sentence_start: bool = True
+    whole_sentence_end: bool = True
+
+    @property
+    def position(self) -> str:
+        """Where the quote is: "turn 12 · 1204–1498" (character offsets, end exclusive)."""
+        span = f"{self.start}–{self.end}"
+        return f"turn {self.turn} · {span}" if self.turn is not None else span
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A row of the thesis' Table 1: a case, or a document without a case."""
+
+    name: str
+    attributes: dict[str, AttributeValue]
+    documents: tuple[str, ...]
+    words: int
+    codings: int
+    is_case: bool = True
+
+
+@dataclass
+class ExportData:
+    """The study as every exporter sees it; built by :func:`gather`."""
+
+    project_name: str
+    language: str
+    location: str
+    exported_at: datetime
+    coders: list[str]
+    codes: list[CodeInfo]
+    documents: list[DocumentInfo]
+    attributes: list[str]
+    participants: list[Participant]
+    quotes: list[Quote]
+    figures: dict[int, CodeFigures] = field(default_factory=dict)
+    saturation: list[SaturationRow] = field(default_factory=list)
+
+    @property
+    def participants_total(self) -> int:
+        return len(self.participants)
+
+    def participant(self, name: str) -> Participant | None:
+        return self._participants_by_name.get(name)
+
+    def __post_init__(self) -> None:
+        self._participants_by_name = {p.name: p for p in self.participants}
+
+    def quotes_by_code(self) -> dict[int, list[Quote]]:
+        """Code id -> its quotes in interview order (documents, then position)."""
+        grouped: dict[int, list[Quote]] = {code.id: [] for code in self.codes}
+        for quote in self.quotes:
+            grouped[quote.code_id].append(quote)
+        return grouped
+
+    def categories(self) -> list[tuple[CodeInfo, list[CodeInfo]]]:
+        """Each top-level code with itself and all its descendants, in codebook order."""
+        result: list[tuple[CodeInfo, list[CodeInfo]]] = []
+        for code in self.codes:
+            if code.depth == 0:
+                result.append((code, [code]))
+            elif result:
+                result[-1][1].append(code)
+        return result
+
+    def color_of(self, code: CodeInfo) -> str | None:
+        """The code's colour, else its nearest ancestor's (sub-codes often have none)."""
+        by_path = self._codes_by_path
+        for depth in range(len(code.path), 0, -1):
+            found = by_path.get(code.path[:depth])
+            if found is not None and found.color:
+                return found.color
+        return None
+
+    @cached_property
+    def _codes_by_path(self) -> dict[tuple[str, ...], CodeInfo]:
+        return {c.path: c for c in self.codes}
+
+
+def _speaker_index(text: DocumentText) -> tuple[list[int], list[str], list[str]]:
+    turns = text.turns
+    return [t.start for t in turns], [t.speaker for t in turns], [t.role for t in turns]
+
+
+def _boundaries(text: DocumentText) -> tuple[set[int], set[int]]:
+    """Sentence starts and ends, widened over the whitespace around them."""
+    starts: set[int] = set()
+    ends: set[int] = set()
+    body = text.text
+    for start, end in text.sentences:
+        starts.add(start)
+        ends.add(end)
+        trimmed = end
+        while trimmed > start and body[trimmed - 1].isspace():
+            trimmed -= 1
+            ends.add(trimmed)
+    return starts, ends
+
+
+def _quotes_of(project: Project, document: DocumentInfo, participant: str) -> list[Quote]:
+    text = project.document_text(document.name)
+    turn_starts, speakers, roles = _speaker_index(text)
+    starts, ends = _boundaries(text)
+    quotes = []
+    for coding in project.codings(document=document.name):
+        turn = bisect.bisect_right(turn_starts, coding.start) - 1
+        quotes.append(
+            Quote(
+                coding_id=coding.id,
+                code_id=coding.code_id,
+                document=document.name,
+                participant=participant,
+                speaker=speakers[turn] if turn >= 0 else "",
+                role=roles[turn] if turn >= 0 else "unknown",
+                turn=turn + 1 if turn >= 0 else None,
+                start=coding.start,
+                end=coding.end,
+                text=coding.text,
+                memo=coding.memo,
+                coder=coding.coder,
+                whole_sentence_start=not starts or coding.start in starts,
+                whole_sentence_end=not ends or coding.end in ends,
+            )
+        )
+    return quotes
+
+
+def _participants(
+    cases: list[CaseInfo], documents: list[DocumentInfo], quotes: list[Quote]
+) -> list[Participant]:
+    """Participants in order of their first interview (cases without a document are not
+    participants: they were never interviewed, and the analysis does not count them)."""
+    codings: dict[str, int] = {}
+    for quote in quotes:
+        codings[quote.participant] = codings.get(quote.participant, 0) + 1
+    by_case = {case.name: case for case in cases}
+    seen: dict[str, list[DocumentInfo]] = {}
+    for document in documents:
+        seen.setdefault(document.case or document.name, []).append(document)
+    result = []
+    for name in seen:
+        case = by_case.get(name)
+        docs = seen.get(name, [])
+        result.append(
+            Participant(
+                name=name,
+                attributes=dict(case.attributes) if case else {},
+                documents=tuple(d.name for d in docs),
+                words=sum(d.words for d in docs),
+                codings=codings.get(name, 0),
+                is_case=case is not None,
+            )
+        )
+    return result
+
+
+def gather(project: Project, progress: Progress | None = None, share: float = 1.0) -> ExportData:
+    """Read the study for export; reports progress from 0 to ``share`` per document."""
+    documents = project.documents()
+    cases = project.cases()
+    quotes: list[Quote] = []
+    for number, document in enumerate(documents, start=1):
+        if progress is not None:
+            progress(share * (number - 1) / max(1, len(documents)), f"reading {document.name}")
+        quotes.extend(_quotes_of(project, document, document.case or document.name))
+    attributes: list[str] = []
+    for case in cases:
+        attributes += [name for name in case.attributes if name not in attributes]
+    data = ExportData(
+        project_name=project.name,
+        language=project.language,
+        location=project.location,
+        exported_at=datetime.now().astimezone().replace(microsecond=0),
+        coders=project.coders(),
+        codes=project.codes(),
+        documents=documents,
+        attributes=attributes,
+        participants=_participants(cases, documents, quotes),
+        quotes=quotes,
+    )
+    if progress is not None:
+        progress(share, "counting")
+    snapshot = study_snapshot(data)
+    data.figures = code_figures(data, snapshot)
+    data.saturation = saturation_rows(snapshot)
+    return data

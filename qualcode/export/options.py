@@ -1,0 +1,58 @@
+"""What a researcher can choose about an export, and the defaults that fit the thesis."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ATTRIBUTE_HINTS = (
+    ("gender", "geslacht", "sex"),
+    ("age", "leeftijd"),
+    ("years", "jaren", "experience", "ervaring"),
+    ("practice", "praktijk"),
+)
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Choices shared by every format; each writer uses the ones that concern it.
+
+    ``attributes``: participant attributes shown beside each quote (None: the
+    ones a results chapter reports — gender, age, years of experience,
+    practice type — when present, else the first four).
+    ``attribution``: how the quote report names a speaker, after the
+    participant: each item an attribute name, or a template such as
+    ``"{age} j."`` (None: practice type and age when present).
+    ``quotes_per_code``: at most this many quotes per code in the report.
+    ``participants_called``: the word for participants ("GPs").
+    """
+
+    attributes: tuple[str, ...] | None = None
+    attribution: tuple[str, ...] | None = None
+    quotes_per_code: int | None = None
+    participants_called: str = "participants"
+
+
+def _matches(name: str, hints: tuple[str, ...]) -> bool:
+    words = re.split(r"[^a-z]+", name.casefold())
+    return any(hint in words or name.casefold().startswith(hint) for hint in hints)
+
+
+def quote_attributes(options: ExportOptions, available: list[str]) -> list[str]:
+    """The attribute columns beside each quote, in the project's attribute order."""
+    if options.attributes is not None:
+        return [name for name in options.attributes if name in available]
+    chosen = [n for n in available if any(_matches(n, hints) for hints in ATTRIBUTE_HINTS)]
+    return chosen or available[:4]
+
+
+def attribution_items(options: ExportOptions, available: list[str], language: str) -> list[str]:
+    """The attribution items for the report: practice type, then age with its unit."""
+    if options.attribution is not None:
+        return list(options.attribution)
+    items = [n for n in available if _matches(n, ATTRIBUTE_HINTS[3])]
+    ages = [n for n in available if _matches(n, ATTRIBUTE_HINTS[1])]
+    if ages:
+        unit = "j." if language == "nl" else "y"
+        items.append(f"{{{ages[0]}}} {unit}")
+    return items

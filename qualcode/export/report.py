@@ -1,0 +1,159 @@
+"""The quote report: the shape of a thesis' results chapter, as Markdown (and .docx).
+
+A heading per category and per sub-code, its frequency ("mentioned by 10 of
+11 GPs") and its quotes in interview order, each attributed to its
+participant ("(HA3, WGC, 41 j.)"). A quote that starts or ends inside a
+sentence gets "…" on that side, as quotes in a thesis do. The model
+(:func:`build_report`) is shared by the Markdown and Word writers.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from qualcode.export.gather import ExportData, Quote, gather
+from qualcode.export.options import ExportOptions, attribution_items
+from qualcode.export.safety import UNSTORABLE, atomic_output
+
+if TYPE_CHECKING:
+    from qualcode.project import Project
+
+FIELD = re.compile(r"\{([^{}]+)\}")
+
+
+@dataclass(frozen=True)
+class ReportQuote:
+    text: str
+    attribution: str
+    memo: str
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """A category (level 1) or code below it (level 2+), with its quotes."""
+
+    level: int
+    title: str
+    description: str
+    frequency: str
+    quotes: tuple[ReportQuote, ...]
+    omitted: int
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    intro: str
+    sections: tuple[ReportSection, ...]
+
+
+def _attribution(quote: Quote, data: ExportData, items: list[str]) -> str:
+    person = data.participant(quote.participant)
+    values = dict(person.attributes) if person else {}
+    parts = [quote.participant]
+    for item in items:
+        if "{" in item:
+            names = FIELD.findall(item)
+            if names and all(values.get(n) not in (None, "") for n in names):
+                parts.append(FIELD.sub(lambda m: _plain(values[m.group(1)]), item))
+        elif values.get(item) not in (None, ""):
+            parts.append(_plain(values[item]))
+    return f"({', '.join(parts)})"
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _quote_text(quote: Quote) -> str:
+    text = " ".join(UNSTORABLE.sub("", quote.text).split())
+    if not quote.whole_sentence_start:
+        text = "…" + text
+    if not quote.whole_sentence_end:
+        text = text + "…"
+    return text
+
+
+def _mentioned(participants: int, total: int, noun: str) -> str:
+    return f"mentioned by {participants} of {total} {noun}"
+
+
+def build_report(data: ExportData, options: ExportOptions) -> Report:
+    items = attribution_items(options, data.attributes, data.language)
+    by_code = data.quotes_by_code()
+    noun = options.participants_called
+    total = data.participants_total
+    sections: list[ReportSection] = []
+    for _category, codes in data.categories():
+        for code in codes:
+            figures = data.figures[code.id]
+            quotes = list({(q.document, q.start, q.end): q for q in by_code[code.id]}.values())
+            limit = options.quotes_per_code
+            shown = quotes if limit is None else quotes[: max(0, limit)]
+            has_children = any(
+                other.path[: len(code.path)] == code.path and other is not code
+                for other in codes
+            )
+            if has_children:
+                frequency = (_mentioned(figures.pooled_participants, total, noun)
+                             + " (sub-codes included)")
+                if quotes:
+                    frequency += f"; {figures.segments} quotes coded on {code.name} itself"
+            elif figures.segments:
+                frequency = (_mentioned(figures.participants, total, noun)
+                             + f" ({figures.segments} segment"
+                             + ("s" if figures.segments != 1 else "") + ")")
+            else:
+                frequency = "not mentioned yet (no quotes)"
+            sections.append(ReportSection(
+                level=code.depth + 1,
+                title=code.name,
+                description=code.description.strip(),
+                frequency=frequency,
+                quotes=tuple(ReportQuote(_quote_text(q), _attribution(q, data, items),
+                                         q.memo.strip()) for q in shown),
+                omitted=len(quotes) - len(shown),
+            ))
+    intro = (f"{len(data.quotes)} coded quotes from {len(data.documents)} interviews with "
+             f"{total} {noun}; exported {data.exported_at:%Y-%m-%d}.")
+    return Report(f"{data.project_name}: results by category", intro, tuple(sections))
+
+
+def _escape(text: str) -> str:
+    """Markdown-safe text: characters that would start markup are backslash-escaped."""
+    text = re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", text)
+    return re.sub(r"^([-+=@>]|\d+\.)", r"\\\1", text)
+
+
+def sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
+
+
+def render_markdown(report: Report) -> str:
+    lines = [f"# {_escape(report.title)}", "", _escape(report.intro), ""]
+    for section in report.sections:
+        lines += [f"{'#' * min(6, section.level + 1)} {_escape(section.title)}", ""]
+        if section.description:
+            lines += [f"*{_escape(section.description)}*", ""]
+        lines += [f"{_escape(sentence(section.frequency))}", ""]
+        for quote in section.quotes:
+            lines.append(f"> “{_escape(quote.text)}” {_escape(quote.attribution)}")
+            if quote.memo:
+                lines.append(f"> — memo: {_escape(quote.memo)}")
+            lines.append("")
+        if section.omitted:
+            lines += [f"({section.omitted} more quotes not shown)", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def export_markdown(project: Project, out: str | os.PathLike[str],
+                    options: ExportOptions | None = None) -> None:
+    report = build_report(gather(project), options or ExportOptions())
+    with atomic_output(out) as temporary:
+        Path(temporary).write_text(render_markdown(report), encoding="utf-8")

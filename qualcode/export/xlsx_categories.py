@@ -1,0 +1,107 @@
+"""The category sheets: the thesis' Excel file, one sheet per answer category.
+
+Each sheet has the full category name in its title row, then one heading row
+per code (the category itself, then its sub-codes in codebook order) with the
+code's counts, and under it the quotes in interview order. The quote cell is
+filled with a light tint of the code's colour, as the student highlighted it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from qualcode.export.xlsx_cells import SheetWriter, Value, tint
+
+if TYPE_CHECKING:
+    from qualcode.export.gather import ExportData, Quote
+    from qualcode.project.values import CodeInfo
+
+HEADER_ROW = 3
+FIXED_BEFORE = (("Code", 20), ("Participant", 11), ("Document", 10))
+FIXED_AFTER = (("Speaker", 9), ("Quote", 64), ("Memo", 26), ("Position", 15))
+
+
+def columns(attributes: list[str], with_coder: bool) -> list[tuple[str, float]]:
+    middle = [(name, max(7.0, min(12.0, len(name) + 1.0))) for name in attributes]
+    coder = [("Coder", 12.0)] if with_coder else []
+    return [*FIXED_BEFORE, *middle, *FIXED_AFTER[:1], *coder, *FIXED_AFTER[1:]]
+
+
+def _heading(data: ExportData, code: CodeInfo, category: CodeInfo, quotes: int) -> str:
+    figures = data.figures[code.id]
+    relative = " > ".join(code.path[len(category.path):]) or f"{code.name} (the category itself)"
+    if not quotes:
+        return f"{relative} — no quotes yet"
+    total = data.participants_total
+    return (f"{relative} — {figures.segments} segment{'s' if figures.segments != 1 else ''}"
+            f" · {figures.participants}/{total} participants")
+
+
+def _subtitle(data: ExportData, category: CodeInfo) -> str:
+    figures = data.figures[category.id]
+    parts = [category.description.strip()] if category.description.strip() else []
+    parts.append(
+        f"{figures.pooled_segments} quotes, mentioned by {figures.pooled_participants} of "
+        f"{data.participants_total} participants (sub-codes included). Quotes are grouped "
+        "by code in codebook order, then in interview order."
+    )
+    return " ".join(parts)
+
+
+def write_category(
+    writer: SheetWriter,
+    data: ExportData,
+    category: CodeInfo,
+    codes: list[CodeInfo],
+    quotes_by_code: dict[int, list[Quote]],
+    attributes: list[str],
+    done: Callable[[int], None],
+    page: Callable[[SheetWriter, int], None],
+) -> None:
+    """Write one category sheet; ``done(n)`` is told after every ``n`` quotes written."""
+    with_coder = len(data.coders) > 1
+    cols = columns(attributes, with_coder)
+    last = len(cols) - 1
+    writer.widths([w for _n, w in cols])
+    writer.cell(0, category.path_text, "title")
+    writer.sheet.set_row(0, 24)
+    writer.row = 1
+    writer.cell(0, _subtitle(data, category), "subtitle")
+    writer.row = HEADER_ROW
+    writer.line([name for name, _w in cols], "header")
+    writer.sheet.freeze_panes(HEADER_ROW + 1, 0)
+    quote_column = last - 2
+    position_column = last
+    participants = {p.name: p for p in data.participants}
+    styles = ["text", "text", "text", *(["center"] * len(attributes)), "text",
+              *(["text"] if with_coder else []), "wrap", "wrap", "text"]
+    for code in codes:
+        quotes = quotes_by_code.get(code.id, [])
+        if code is category and not quotes:
+            continue
+        color = data.color_of(code)
+        heading_fill = tint(color, 0.45)
+        writer.cell(0, _heading(data, code, category, len(quotes)), "heading", heading_fill,
+                    indent=max(0, code.depth - 1))
+        for column in range(1, last + 1):
+            writer.cell(column, None, "heading", heading_fill)
+        writer.row += 1
+        quote_fill = tint(color, 0.22)
+        fills: list[str | None] = [None] * len(cols)
+        fills[quote_column] = quote_fill
+        formats = writer.formats(styles, fills)
+        for quote in quotes:
+            participant = participants.get(quote.participant)
+            values: list[Value] = [code.name, quote.participant, quote.document]
+            for name in attributes:
+                values.append(participant.attributes.get(name) if participant else None)
+            values.append(quote.speaker)
+            if with_coder:
+                values.append(quote.coder)
+            values += [quote.text, quote.memo, quote.position]
+            if not writer.short_record(values, styles, formats):
+                writer.record(values, styles, fills, keep=(0, 1, 2), mark=position_column)
+        done(len(quotes))
+    writer.sheet.autofilter(HEADER_ROW, 0, max(HEADER_ROW, writer.row - 1), last)
+    page(writer, HEADER_ROW)

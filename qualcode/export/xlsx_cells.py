@@ -1,0 +1,207 @@
+"""Writing cells safely and good-looking with xlsxwriter: formats, colours, long text.
+
+:class:`SheetWriter` is the only way the workbook writes a cell. It keeps the
+row index itself (xlsxwriter's streaming mode needs rows in order), writes
+every text with ``write_string`` (never a formula), cleans unstorable
+characters, and spreads text longer than a cell over marked continuation rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from qualcode.export.safety import EXCEL_CELL_LIMIT, RISKY_STARTS, CellCleaner, is_risky
+
+Value = str | int | float | None
+
+FONT = "Calibri"
+HEADER_FILL = "#DDE3EA"
+NEUTRAL = "#B0B7C3"
+WRAPPING = frozenset({"wrap", "header"})
+SHORT = EXCEL_CELL_LIMIT // 2
+"""Texts up to this length fit a cell even if every character needs two UTF-16 units."""
+
+
+def tint(color: str | None, share: float) -> str:
+    """``color`` mixed with white (``share`` of the colour kept): a light fill for text."""
+    if not color or len(color) != 7 or not color.startswith("#"):
+        color = NEUTRAL
+    try:
+        rgb = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
+    except ValueError:
+        rgb = [int(NEUTRAL[i : i + 2], 16) for i in (1, 3, 5)]
+    mixed = [round(255 - (255 - c) * share) for c in rgb]
+    return "#" + "".join(f"{c:02X}" for c in mixed)
+
+
+class Styles:
+    """xlsxwriter formats by name and variant, created once each."""
+
+    BASE: ClassVar[dict[str, dict[str, Any]]] = {
+        "title": {"bold": True, "font_size": 16, "font_color": "#1F2D3D"},
+        "subtitle": {"italic": True, "font_color": "#4A5568", "font_size": 10},
+        "header": {"bold": True, "bg_color": HEADER_FILL, "bottom": 1, "valign": "top",
+                   "text_wrap": True},
+        "text": {"valign": "top"},
+        "wrap": {"valign": "top", "text_wrap": True, "align": "left"},
+        "number": {"valign": "top", "align": "right"},
+        "center": {"valign": "top", "align": "center"},
+        "zero": {"valign": "top", "align": "right", "font_color": "#B8B8B8"},
+        "heading": {"bold": True, "valign": "top"},
+        "label": {"bold": True, "valign": "top"},
+        "continued": {"italic": True, "font_color": "#6B7280", "valign": "top"},
+        "note": {"italic": True, "font_color": "#4A5568", "valign": "top"},
+    }
+
+    def __init__(self, workbook: Any) -> None:
+        self._workbook = workbook
+        self._formats: dict[tuple[str, str | None, int, bool], Any] = {}
+
+    def get(self, name: str, fill: str | None = None, indent: int = 0,
+            quote_prefix: bool = False) -> Any:
+        key = (name, fill, indent, quote_prefix)
+        found = self._formats.get(key)
+        if found is None:
+            props = {"font_name": FONT, "font_size": 10, **self.BASE[name]}
+            if fill:
+                props["bg_color"] = fill
+                props["pattern"] = 1
+            if indent:
+                props["indent"] = indent
+            if quote_prefix:
+                props["quote_prefix"] = True
+            found = self._formats[key] = self._workbook.add_format(props)
+        return found
+
+
+class SheetWriter:
+    """One worksheet written top to bottom; ``row`` is the next row to write."""
+
+    def __init__(self, sheet: Any, styles: Styles, cleaner: CellCleaner) -> None:
+        self.sheet = sheet
+        self.styles = styles
+        self.cleaner = cleaner
+        self.row = 0
+        self.column_widths: list[float] = []
+
+    def cell(self, column: int, value: Value, style: str = "text", fill: str | None = None,
+             indent: int = 0) -> None:
+        """One cell on the current row; text longer than a cell is cut to one piece here,
+        so use :meth:`record` for anything that may be long."""
+        if value is None or value == "":
+            if fill:
+                self.sheet.write_blank(self.row, column, None, self.styles.get(style, fill))
+            return
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            text = self.cleaner.pieces(str(value))[0]
+            fmt = self.styles.get(style, fill, indent, is_risky(text))
+            self.sheet.write_string(self.row, column, text, fmt)
+        else:
+            self.sheet.write_number(self.row, column, value, self.styles.get(style, fill, indent))
+
+    def line(self, values: Sequence[Value], style: str = "text") -> None:
+        """Short values (labels, names, numbers) across one row, then move down."""
+        if style in WRAPPING:
+            self._fit([str(v) if isinstance(v, str) else None for v in values],
+                      [style] * len(values))
+        for column, value in enumerate(values):
+            self.cell(column, value, style)
+        self.row += 1
+
+    def record(
+        self,
+        values: Sequence[Value],
+        styles: Sequence[str],
+        fills: Sequence[str | None],
+        keep: Sequence[int] = (),
+        mark: int | None = None,
+        indent: int = 0,
+    ) -> int:
+        """A record that may hold long text: returns the rows used.
+
+        A text over Excel's cell limit continues on following rows; those rows
+        repeat the columns in ``keep`` (so filters keep the pieces together),
+        and column ``mark`` says "part 2 of 3". Joined, the pieces are the text.
+        ``indent`` indents the first column (a code's depth in the tree).
+        """
+        pieces = [
+            self.cleaner.pieces(v) if isinstance(v, str) and v else None for v in values
+        ]
+        rows = max((len(p) for p in pieces if p is not None), default=1)
+        for part in range(rows):
+            self._fit([p[part] if p is not None and part < len(p) else None for p in pieces],
+                      styles)
+            for column, value in enumerate(values):
+                piece = pieces[column]
+                style, fill = styles[column], fills[column]
+                if column == mark and rows > 1:
+                    text = (f"{piece[0] if piece else value or ''} (part 1 of {rows})"
+                            if part == 0 else f"continued: part {part + 1} of {rows}")
+                    self._text(column, text, style if part == 0 else "continued", fill)
+                elif piece is not None and len(piece) > 1:
+                    if part < len(piece):
+                        self._text(column, piece[part], style, fill)
+                elif part == 0 or column in keep:
+                    if piece is not None:
+                        self._text(column, piece[0], style, fill, indent if column == 0 else 0)
+                    else:
+                        self.cell(column, value, style, fill)
+            self.row += 1
+        return rows
+
+    def formats(self, styles: Sequence[str], fills: Sequence[str | None]) -> list[tuple[Any, Any]]:
+        """Per column, the format and its quote-prefixed twin, for :meth:`short_record`."""
+        return [(self.styles.get(s, f), self.styles.get(s, f, 0, True))
+                for s, f in zip(styles, fills, strict=True)]
+
+    def short_record(self, values: Sequence[Value], styles: Sequence[str],
+                     formats: Sequence[tuple[Any, Any]]) -> bool:
+        """The fast path of :meth:`record` for one row; False (nothing written) if a text
+        is too long for one cell, so the caller falls back to :meth:`record`."""
+        for value in values:
+            if isinstance(value, str) and len(value) > SHORT:
+                return False
+        clean = self.cleaner.clean
+        texts = [clean(v) if isinstance(v, str) else None for v in values]
+        self._fit(texts, styles)
+        sheet, row = self.sheet, self.row
+        for column, value in enumerate(values):
+            text = texts[column]
+            if text is not None:
+                if text:
+                    plain, prefixed = formats[column]
+                    sheet.write_string(row, column, text,
+                                       prefixed if text.startswith(RISKY_STARTS) else plain)
+            elif value is not None and not isinstance(value, bool):
+                sheet.write_number(row, column, value, formats[column][0])
+        self.row += 1
+        return True
+
+    def _text(self, column: int, text: str, style: str, fill: str | None,
+              indent: int = 0) -> None:
+        fmt = self.styles.get(style, fill, indent, is_risky(text))
+        self.sheet.write_string(self.row, column, text, fmt)
+
+    def _fit(self, texts: Sequence[str | None], styles: Sequence[str]) -> None:
+        """Set the row's height for its wrapped text, before any cell of the row is written.
+
+        LibreOffice (and Excel, for files it did not write) shows rows at the
+        default height unless told otherwise, so wrapped quotes would be cut
+        off on screen and on paper; the estimate errs towards a little space.
+        """
+        lines = 1
+        for column, (text, style) in enumerate(zip(texts, styles, strict=False)):
+            if not text or style not in WRAPPING or column >= len(self.column_widths):
+                continue
+            per_line = max(1.0, self.column_widths[column] * 1.3)
+            lines = max(lines, sum(-(-max(1, len(part)) // int(per_line))
+                                   for part in text.split("\n")))
+        if lines > 1:
+            self.sheet.set_row(self.row, min(409.0, 13.0 * lines + 2.0))
+
+    def widths(self, widths: Sequence[float], style: str | None = None) -> None:
+        self.column_widths = list(widths)
+        for column, width in enumerate(widths):
+            self.sheet.set_column(column, column, width,
+                                  self.styles.get(style) if style else None)
