@@ -117,8 +117,10 @@ def documents(session: Session) -> list[DocumentInfo]:
 
 
 def document_text(session: Session, document: Document) -> DocumentText:
-    turns = session.scalars(
-        select(Turn).where(Turn.document_id == document.id).order_by(Turn.start)
+    turns = session.execute(
+        select(Turn.speaker, Turn.role, Turn.start, Turn.end, Turn.timestamp)
+        .where(Turn.document_id == document.id)
+        .order_by(Turn.start)
     ).all()
     sentences = session.execute(
         select(Sentence.start, Sentence.end)
@@ -130,7 +132,7 @@ def document_text(session: Session, document: Document) -> DocumentText:
         name=document.name,
         case=document.case.name if document.case else None,
         text=document.text,
-        turns=tuple(TurnInfo(t.speaker, t.role, t.start, t.end, t.timestamp) for t in turns),
+        turns=tuple(TurnInfo(*row) for row in turns),
         sentences=tuple((s, e) for s, e in sentences),
     )
 
@@ -146,9 +148,13 @@ def codings(
     code_ids: set[int] | None = None,
     coder: str | None = None,
 ) -> list[CodingInfo]:
+    """Codings in interview order, then by position; plain column rows (fast for exports)."""
     tree = {code.id: code for code in code_tree(session)}
     query = (
-        select(Coding, Document.name, Document.interview_order, Case.name, Coder.name)
+        select(
+            Coding.id, Coding.guid, Coding.document_id, Coding.code_id, Coding.start,
+            Coding.end, Coding.memo, Document.name, Case.name, Coder.name,
+        )
         .join(Document, Coding.document_id == Document.id)
         .outerjoin(Case, Document.case_id == Case.id)
         .join(Coder, Coding.coder_id == Coder.id)
@@ -162,27 +168,28 @@ def codings(
         query = query.where(Coder.name == coder)
     texts: dict[int, str] = {}
     result: list[CodingInfo] = []
-    for coding, document_name, _order, case_name, coder_name in session.execute(query):
-        text = texts.get(coding.document_id)
+    for (coding_id, guid, doc_id, code_id, start, end, memo, document_name, case_name,
+         coder_name) in session.execute(query):
+        text = texts.get(doc_id)
         if text is None:
-            text = session.scalar(select(Document.text).where(Document.id == coding.document_id))
-            texts[coding.document_id] = text or ""
-            text = texts[coding.document_id]
-        code = tree[coding.code_id]
+            text = texts[doc_id] = (
+                session.scalar(select(Document.text).where(Document.id == doc_id)) or ""
+            )
+        code = tree[code_id]
         result.append(
             CodingInfo(
-                id=coding.id,
-                guid=coding.guid,
+                id=coding_id,
+                guid=guid,
                 document=document_name,
-                document_id=coding.document_id,
+                document_id=doc_id,
                 case=case_name,
-                code_id=coding.code_id,
+                code_id=code_id,
                 code_path=code.path,
-                start=coding.start,
-                end=coding.end,
-                text=text[coding.start : coding.end],
+                start=start,
+                end=end,
+                text=text[start:end],
                 coder=coder_name,
-                memo=coding.memo,
+                memo=memo,
                 color=code.color,
             )
         )
