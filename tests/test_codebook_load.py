@@ -40,9 +40,9 @@ def test_unknown_suffix_is_refused_naming_the_formats(tmp_path):
     assert "'.json'" in str(caught.value) and ".yaml" in str(caught.value)
 
 
-def test_qdc_codebooks_are_refused_until_their_reader_exists(tmp_path):
+def test_a_qdc_codebook_without_codes_is_refused_naming_the_file(tmp_path):
     path = write(tmp_path, "codes.qdc", "<CodeBook/>")
-    with pytest.raises(CodebookError, match=r"\.qdc codebooks cannot be read yet"):
+    with pytest.raises(CodebookError, match=r"codes\.qdc: does not follow the REFI-QDA"):
         load_codebook(path)
 
 

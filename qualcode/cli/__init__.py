@@ -17,7 +17,7 @@ from qualcode.errors import QualcodeError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from qualcode.cli import analysis_cmds, change_cmds, query_cmds, tui_cmds
+    from qualcode.cli import analysis_cmds, change_cmds, query_cmds, refi_cmds, tui_cmds
 
     parser = argparse.ArgumentParser(
         prog="qualcode",
@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"qualcode {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (change_cmds, query_cmds, analysis_cmds, tui_cmds):
+    for module in (change_cmds, query_cmds, analysis_cmds, refi_cmds, tui_cmds):
         module.register(subparsers)
     return parser
 

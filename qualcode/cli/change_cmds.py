@@ -120,6 +120,34 @@ def run_undo(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_order(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        names = [d.name for d in project.documents()]
+        if args.doc:
+            if args.to is None or len(args.names) > 0:
+                raise QualcodeError("order: use --doc NAME --to N, or list every document")
+            if args.doc not in names:
+                raise QualcodeError(f"document {args.doc!r}: no such document in the project")
+            if not 1 <= args.to <= len(names):
+                raise QualcodeError(f"--to {args.to}: must be between 1 and {len(names)}")
+            names.remove(args.doc)
+            names.insert(args.to - 1, args.doc)
+        elif args.names:
+            names = args.names
+        else:
+            raise QualcodeError("order: use --doc NAME --to N, or list every document")
+        project.set_interview_order(names)
+        print("interview order: " + ", ".join(d.name for d in project.documents()))
+    return 0
+
+
+def run_role(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        count = project.set_turn_role(args.doc, args.speaker, args.role)
+    print(f"{args.doc}: {count} turns of {args.speaker!r} are now {args.role}")
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("init", help="create a new project")
     add_project_argument(p)
@@ -159,6 +187,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="from_file", metavar="FILE.csv",
                    help="many codings: columns document, code, start, end[, coder, memo]")
     p.set_defaults(run=run_code)
+
+    p = subparsers.add_parser("order", help="set the interview order (used by saturation)")
+    add_project_argument(p)
+    p.add_argument("names", nargs="*", metavar="DOC", help="every document, in interview order")
+    p.add_argument("--doc", metavar="NAME", help="move one document ...")
+    p.add_argument("--to", type=int, metavar="N", help="... to position N (1-based)")
+    p.set_defaults(run=run_order)
+
+    p = subparsers.add_parser("role", help="correct a speaker's inferred role in a document")
+    add_project_argument(p)
+    p.add_argument("--doc", required=True, metavar="NAME")
+    p.add_argument("--speaker", required=True, metavar="LABEL")
+    p.add_argument("--role", required=True, choices=["interviewer", "respondent", "unknown"])
+    p.set_defaults(run=run_role)
 
     p = subparsers.add_parser("uncode", help="remove a coding")
     add_project_argument(p)

@@ -77,7 +77,9 @@ def _read_yaml(path: Path) -> CodebookSpec:
 
 
 def _read_qdc(path: Path) -> CodebookSpec:
-    raise CodebookError(path, "REFI-QDA .qdc codebooks cannot be read yet; use YAML")
+    from qualcode.refi import read_qdc  # lxml is loaded only when a .qdc is read
+
+    return read_qdc(path)
 
 
 #: Codebook readers by lower-case file suffix. The REFI-QDA reader replaces

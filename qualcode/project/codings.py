@@ -100,7 +100,7 @@ def add_codings(self: Project, requests: Sequence[CodingRequest], source: str = 
     )
     with self.change("code", summary) as changes:
         session = changes.session
-        documents: dict[str, tuple[int, int]] = {}
+        documents = self.document_extents
         code_ids: dict[str, int] = {}
         coder_ids: dict[str | None, int] = {}
         ids: list[int] = []

@@ -54,6 +54,10 @@ class Project:
     def __init__(self, store: Store, coder: str | None = None) -> None:
         self._store = store
         self.coder = coder or self.setting("default_coder") or default_coder_name()
+        #: name -> (id, length) of documents seen; safe to keep because a
+        #: document's text never changes after import and documents are not renamed.
+        self.document_extents: dict[str, tuple[int, int]] = {}
+        self._coder_ids: dict[str, int] = {}
 
     # -- lifecycle -------------------------------------------------------
 
@@ -124,12 +128,16 @@ class Project:
         name = (name or self.coder).strip()
         if not name:
             raise QualcodeError("coder: the coder name is empty")
-        coder = session.scalar(select(Coder).where(Coder.name == name))
-        if coder is None:
+        if name in self._coder_ids:
+            return self._coder_ids[name]
+        coder_id = session.scalar(select(Coder.id).where(Coder.name == name))
+        if coder_id is None:
             coder = Coder(name=name)
             session.add(coder)
             session.flush()
-        return coder.id
+            return coder.id  # not cached until its transaction has committed
+        self._coder_ids[name] = coder_id
+        return coder_id
 
     # -- settings --------------------------------------------------------
 

@@ -1,0 +1,40 @@
+"""``qualcode import-refi P FILE``: bring in a REFI-QDA codebook (.qdc) or project (.qdpx).
+
+Exports are ``qualcode export qdc|qdpx P OUT`` (the export registry).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from qualcode.cli.output import print_json
+
+
+def run_import_refi(args: argparse.Namespace) -> int:
+    from qualcode.refi import import_refi
+
+    report = import_refi(args.project, args.file, coder=args.coder, language=args.language)
+    if args.json:
+        print_json(report.to_json())
+    else:
+        print("\n".join(report.lines()))
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "import-refi",
+        help="import a REFI-QDA codebook (.qdc) or project (.qdpx) from NVivo, ATLAS.ti, ...",
+        description="Import a REFI-QDA .qdc codebook (merged by GUID, then by path) or a "
+        ".qdpx project (codebook, users as coders, cases and variables, text sources, "
+        "codings, notes as memos). P is created if it does not exist. Nothing is "
+        "imported if the file is refused.",
+    )
+    parser.add_argument("project", metavar="P", help="the project file (NAME.qualcode)")
+    parser.add_argument("file", metavar="FILE", help="the .qdc or .qdpx file")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--coder", help="who is importing (default: your user name)")
+    parser.add_argument(
+        "--language", default="nl", help="language of a project created by the import"
+    )
+    parser.set_defaults(run=run_import_refi)

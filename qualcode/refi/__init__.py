@@ -1,0 +1,175 @@
+"""REFI-QDA exchange: QDC codebooks and QDPX projects, in and out.
+
+Public API (what the CLI, the export registry and the TUI call):
+
+* :func:`write_qdc` ``(project, out)`` — the codebook as a ``.qdc`` file;
+* :func:`write_qdpx` ``(project, out)`` — the whole project as a ``.qdpx``;
+* :func:`read_qdc` ``(path) -> CodebookSpec`` — a ``.qdc`` as a codebook
+  (GUIDs kept), registered as the ``.qdc`` reader of :mod:`qualcode.codebook`;
+* :func:`import_refi` ``(project_or_path, file) -> RefiReport`` — import a
+  ``.qdc`` or ``.qdpx`` into a project (created if the path does not exist).
+
+Everything here is core code (no Textual). lxml is imported lazily, inside
+these functions, so importing this package stays cheap.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from qualcode.errors import IngestError
+from qualcode.refi.report import RefiReport, Skipped
+
+if TYPE_CHECKING:
+    from qualcode.codebook import CodebookSpec
+    from qualcode.project import Project
+    from qualcode.refi.plan import SentenceSplitter
+
+__all__ = [
+    "RefiReport",
+    "Skipped",
+    "import_refi",
+    "read_qdc",
+    "write_qdc",
+    "write_qdpx",
+]
+
+
+def write_qdc(project: Project, out: str | os.PathLike[str], options: object = None) -> None:
+    """Export the codebook of ``project`` as a REFI-QDA ``.qdc`` file (atomic)."""
+    from qualcode.refi.writing import write_qdc as write
+
+    write(project, out, options)
+
+
+def write_qdpx(project: Project, out: str | os.PathLike[str], options: object = None) -> None:
+    """Export ``project`` as a REFI-QDA ``.qdpx`` archive (atomic, deterministic)."""
+    from qualcode.refi.writing import write_qdpx as write
+
+    write(project, out, options)
+
+
+def read_qdc(path: Path) -> CodebookSpec:
+    """A REFI-QDA ``.qdc`` codebook as a CodebookSpec; CodebookError if unreadable."""
+    from qualcode.refi.codebook import read_qdc as read
+
+    return read(Path(path))
+
+
+def default_sentence_splitter(text: str, turns: Any, language: str) -> Any:
+    """qualcode's own sentence splitting (spaCy), as a transcript import does."""
+    from qualcode.nlp import split_sentences
+
+    return split_sentences(text, list(turns), language)
+
+
+def import_refi(
+    project_or_path: Project | str | os.PathLike[str],
+    file: str | os.PathLike[str],
+    *,
+    coder: str | None = None,
+    language: str = "nl",
+    sentence_splitter: SentenceSplitter | None = None,
+) -> RefiReport:
+    """Import a ``.qdc`` or ``.qdpx`` file into a project; returns what happened.
+
+    ``project_or_path`` is an open Project, or a path: an existing project is
+    opened, a missing one created (with ``language``) and removed again if
+    the import is refused. A refusal raises
+    :class:`~qualcode.errors.QualcodeError` with one
+    line naming the file and the problem, and leaves the project unchanged.
+    """
+    from qualcode.project import Project
+
+    file = Path(file)
+    suffix = file.suffix.lower()
+    if suffix not in (".qdc", ".qdpx"):
+        raise IngestError(file, "not a REFI-QDA file (use a .qdc codebook or a .qdpx project)")
+    if not file.is_file():
+        raise IngestError(file, "no such file")
+    if isinstance(project_or_path, Project):
+        return _import(project_or_path, file, suffix, sentence_splitter, created=False)
+    location = os.fspath(project_or_path)
+    created = not Path(location).exists()
+    if created:
+        # refuse a bad file before creating the project at all
+        parsed = _parse(file, suffix)
+        project = Project.create(location, language=language, coder=coder)
+    else:
+        parsed = None
+        project = Project.open(location, coder=coder)
+    try:
+        return _import(project, file, suffix, sentence_splitter, created=created, parsed=parsed)
+    except BaseException:
+        project.close()
+        if created:
+            for tail in ("", "-wal", "-shm"):
+                Path(location + tail).unlink(missing_ok=True)
+        raise
+    finally:
+        project.close()
+
+
+def _parse(file: Path, suffix: str) -> Any:
+    if suffix == ".qdc":
+        from qualcode.refi.codebook import read_qdc_file
+
+        return read_qdc_file(file)
+    from qualcode.refi.reading import read_qdpx
+
+    return read_qdpx(file)
+
+
+def _import(
+    project: Project,
+    file: Path,
+    suffix: str,
+    splitter: SentenceSplitter | None,
+    *,
+    created: bool,
+    parsed: Any = None,
+) -> RefiReport:
+    parsed = parsed if parsed is not None else _parse(file, suffix)
+    report = RefiReport(str(file), suffix[1:], project.location, created_project=created)
+    if suffix == ".qdc":
+        codes = sum(1 for _ in parsed.spec.walk())
+        report.read.update(codes=codes, sets=parsed.sets)
+        report.notes.extend(parsed.repairs)
+        if codes:
+            added, _updated = project.merge_codebook(parsed.spec)
+            report.imported["codes"] = added
+        if parsed.sets:
+            report.skip("sets", f"{parsed.sets} code set(s)", "qualcode has no code sets")
+        return report
+    from qualcode.refi.plan import plan_sources
+    from qualcode.refi.storing import write_project
+
+    _count_read(report, parsed)
+    report.notes.extend(parsed.repairs)
+    if parsed.codebook is not None:
+        report.notes.extend(parsed.codebook.repairs)
+    if parsed.sets:
+        report.skip("sets", f"{parsed.sets} set(s)", "qualcode has no sets")
+    plans, _reading = plan_sources(
+        parsed, report, splitter or default_sentence_splitter, project.language
+    )
+    write_project(project, parsed, plans, report)
+    return report
+
+
+def _count_read(report: RefiReport, parsed: Any) -> None:
+    sources = parsed.sources
+    report.read.update(
+        codes=sum(1 for _ in parsed.codebook.spec.walk()) if parsed.codebook else 0,
+        users=len(parsed.users),
+        variables=len(parsed.variables),
+        cases=len(parsed.cases),
+        sources=len(sources),
+        selections=sum(len(s.selections) + s.unread_selections for s in sources),
+        codings=sum(len(s.codings) + sum(len(x.codings) for x in s.selections) for s in sources),
+        notes=len(parsed.notes),
+        sets=parsed.sets,
+    )
+

@@ -1,0 +1,349 @@
+"""Reading a ``.qdpx`` archive into plain values, refusing what cannot be trusted.
+
+Refused (one :class:`~qualcode.errors.IngestError` naming the file and the
+problem): a file that is not a ZIP archive, an archive without a ``.qde``
+project document, XML that is not well-formed, and XML that still breaks the
+project schema after the known repairs (:mod:`qualcode.refi.repair`).
+Tolerated and reported: the entry named ``project.qde``, ``Project.qde`` or
+any other ``*.qde``; sources in ``sources/`` or ``Sources/``; plain-text
+paths with ``internal://``, ``relative://`` (under ``basePath``),
+``absolute://`` or no prefix; sources that are not plain text.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from qualcode.errors import IngestError
+from qualcode.refi.codebook import CodebookRead, child_text, children, codes_from_xml
+
+#: Largest archive member read (a .qde or one source text).
+MAX_MEMBER_BYTES = 512 * 1024 * 1024
+OTHER_SOURCES = {
+    "PictureSource": "picture",
+    "PDFSource": "PDF",
+    "AudioSource": "audio",
+    "VideoSource": "video",
+}
+
+
+@dataclass
+class CodingIn:
+    guid: str
+    code: str
+    user: str | None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SelectionIn:
+    guid: str
+    name: str
+    start: int
+    end: int
+    user: str | None
+    codings: list[CodingIn] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SourceIn:
+    guid: str
+    name: str
+    kind: str
+    raw: str | None = None
+    skip: str | None = None
+    selections: list[SelectionIn] = field(default_factory=list)
+    codings: list[CodingIn] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    unread_selections: int = 0
+
+
+@dataclass
+class NoteIn:
+    guid: str
+    name: str
+    text: str
+    user: str | None
+
+
+@dataclass
+class CaseIn:
+    guid: str
+    name: str
+    description: str
+    values: list[tuple[str, str | None]]
+    sources: list[str]
+
+
+@dataclass
+class ProjectIn:
+    """Everything read from a ``.qdpx``, before anything touches a project."""
+
+    path: str
+    entry: str
+    name: str
+    origin: str
+    users: dict[str, str] = field(default_factory=dict)
+    codebook: CodebookRead | None = None
+    code_notes: dict[str, list[str]] = field(default_factory=dict)
+    variables: dict[str, tuple[str, str]] = field(default_factory=dict)
+    cases: list[CaseIn] = field(default_factory=list)
+    sources: list[SourceIn] = field(default_factory=list)
+    notes: dict[str, NoteIn] = field(default_factory=dict)
+    project_notes: list[str] = field(default_factory=list)
+    sets: int = 0
+    repairs: list[str] = field(default_factory=list)
+
+
+def _local(node: Any) -> str:
+    tag = node.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _refs(node: Any, name: str) -> list[str]:
+    from qualcode.refi.xml import guid_key
+
+    return [guid_key(ref.get("targetGUID")) or "" for ref in children(node, name)]
+
+
+class Archive:
+    """The opened ZIP with case-insensitive member lookup."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.zip = zipfile.ZipFile(path)
+        except FileNotFoundError:
+            raise IngestError(path, "no such file") from None
+        except (zipfile.BadZipFile, OSError):
+            raise IngestError(
+                path, "not a REFI-QDA project: a .qdpx file is a ZIP archive and this is not one"
+            ) from None
+        self.members = {
+            info.filename.lower(): info
+            for info in self.zip.infolist()
+            if not info.is_dir() and not info.filename.startswith("__MACOSX/")
+        }
+
+    def read(self, name: str) -> bytes | None:
+        info = self.members.get(name.lower().lstrip("/"))
+        if info is None:
+            return None
+        if info.file_size > MAX_MEMBER_BYTES:
+            raise IngestError(self.path, f"{info.filename}: too large ({info.file_size:,} bytes)")
+        try:
+            return self.zip.read(info)
+        except (zipfile.BadZipFile, OSError, ValueError) as error:
+            raise IngestError(self.path, f"{info.filename}: cannot be unpacked ({error})") from None
+
+    def project_entry(self) -> str:
+        entries = sorted(
+            (name for name in self.members if name.endswith(".qde")),
+            key=lambda name: (name.count("/"), name != "project.qde", name),
+        )
+        if not entries:
+            raise IngestError(self.path, "no .qde project document inside the archive")
+        return self.members[entries[0]].filename
+
+
+def _source_text(archive: Archive, base_path: str | None, text_path: str) -> tuple[str | None, str]:
+    """The raw text a plainTextPath names, or (None, why not)."""
+    from qualcode.refi.positions import decode_source
+
+    data: bytes | None = None
+    if text_path.startswith("internal://"):
+        name = unquote(text_path[len("internal://"):])
+        data = archive.read(f"sources/{name}") or archive.read(name)
+    elif text_path.startswith(("relative://", "absolute://")):
+        scheme, rest = text_path.split("://", 1)
+        rest = unquote(rest)
+        if scheme == "absolute":
+            candidate = Path(rest)
+        else:
+            base = base_path or ""
+            if base.startswith("file:"):
+                base = unquote(urlparse(base).path)
+            root = Path(base) if base else archive.path.parent
+            if not root.is_absolute():
+                root = archive.path.parent / root
+            candidate = root / rest
+        if candidate.is_file():
+            data = candidate.read_bytes()
+        else:
+            return None, f"text file {candidate} not found"
+    else:
+        name = unquote(text_path)
+        data = (
+            archive.read(f"sources/{name}")
+            or archive.read(name)
+            or archive.read(f"sources/{PurePosixPath(name).name}")
+        )
+        if data is None and (archive.path.parent / name).is_file():
+            data = (archive.path.parent / name).read_bytes()
+    if data is None:
+        return None, f"text file {text_path} not found in the archive"
+    try:
+        return decode_source(data), ""
+    except UnicodeDecodeError:
+        return None, f"text file {text_path} is not UTF-8 text"
+
+
+def _codings(node: Any, user_of: str | None) -> list[CodingIn]:
+    from qualcode.refi.xml import guid_key
+
+    result = []
+    for coding in children(node, "Coding"):
+        refs = _refs(coding, "CodeRef")
+        result.append(
+            CodingIn(
+                guid=guid_key(coding.get("guid")) or "",
+                code=refs[0] if refs else "",
+                user=guid_key(coding.get("creatingUser")) or user_of,
+                notes=_refs(coding, "NoteRef"),
+            )
+        )
+    return result
+
+
+def _text_source(archive: Archive, base_path: str | None, node: Any) -> SourceIn:
+    from qualcode.refi.xml import guid_key
+
+    source = SourceIn(
+        guid=guid_key(node.get("guid")) or "",
+        name=(node.get("name") or "").strip(),
+        kind="text",
+        notes=_refs(node, "NoteRef"),
+    )
+    user = guid_key(node.get("creatingUser"))
+    content = children(node, "PlainTextContent")
+    if node.get("plainTextPath"):
+        source.raw, why = _source_text(archive, base_path, node.get("plainTextPath"))
+        if source.raw is None:
+            source.skip = why
+    elif content:
+        source.raw = content[0].text or ""
+    else:
+        source.skip = "no plain text (only a rich-text file)" if node.get("richTextPath") \
+            else "no text"
+    for selection in children(node, "PlainTextSelection"):
+        selection_user = guid_key(selection.get("creatingUser")) or user
+        source.selections.append(
+            SelectionIn(
+                guid=guid_key(selection.get("guid")) or "",
+                name=selection.get("name") or "",
+                start=int(selection.get("startPosition")),
+                end=int(selection.get("endPosition")),
+                user=selection_user,
+                codings=_codings(selection, selection_user),
+                notes=_refs(selection, "NoteRef"),
+            )
+        )
+    source.codings = _codings(node, user)
+    return source
+
+
+def read_qdpx(path: Path) -> ProjectIn:
+    """Open, repair, validate and read a ``.qdpx``; refusals are IngestErrors."""
+    from lxml import etree
+
+    from qualcode.refi.repair import repair_project
+    from qualcode.refi.xml import PROJECT_NS, guid_key, parser, schema_problem
+
+    path = Path(path)
+    archive = Archive(path)
+    entry = archive.project_entry()
+    data = archive.read(entry) or b""
+    try:
+        root = etree.fromstring(data, parser())
+    except etree.XMLSyntaxError as error:
+        raise IngestError(
+            path, f"{entry} line {error.lineno}: not well-formed XML ({error.msg})"
+        ) from None
+    repairs = repair_project(root)
+    if root.tag != f"{{{PROJECT_NS}}}Project":
+        raise IngestError(path, f"{entry}: root element is <{_local(root)}>, not <Project>")
+    problem = schema_problem("Project", root)
+    if problem is not None:
+        raise IngestError(path, f"{entry} does not follow the REFI-QDA project schema: {problem}")
+    project = ProjectIn(
+        path=str(path), entry=entry, name=root.get("name") or path.stem,
+        origin=root.get("origin") or "", repairs=repairs,
+    )
+    base_path = root.get("basePath")
+    for section in root:
+        kind = _local(section)
+        if kind == "Users":
+            for user in children(section, "User"):
+                guid = guid_key(user.get("guid")) or ""
+                project.users[guid] = (user.get("name") or user.get("id") or "").strip()
+        elif kind == "CodeBook":
+            codes = children(section, "Codes")
+            project.codebook = codes_from_xml(codes[0] if codes else None, f"{path}:{entry}")
+            for code in section.iter(f"{{{PROJECT_NS}}}Code"):
+                refs = _refs(code, "NoteRef")
+                if refs:
+                    project.code_notes[guid_key(code.get("guid")) or ""] = refs
+        elif kind == "Variables":
+            for variable in children(section, "Variable"):
+                project.variables[guid_key(variable.get("guid")) or ""] = (
+                    (variable.get("name") or "").strip(), variable.get("typeOfVariable") or "Text"
+                )
+        elif kind == "Cases":
+            for case in children(section, "Case"):
+                values: list[tuple[str, str | None]] = []
+                for value in children(case, "VariableValue"):
+                    ref = _refs(value, "VariableRef")[0]
+                    written = [v for v in value if _local(v).endswith("Value")]
+                    text = (written[0].text or "").strip() if written else None
+                    values.append((ref, text))
+                project.cases.append(
+                    CaseIn(
+                        guid=guid_key(case.get("guid")) or "",
+                        name=(case.get("name") or "").strip(),
+                        description=child_text(case, "Description"),
+                        values=values,
+                        sources=_refs(case, "SourceRef"),
+                    )
+                )
+        elif kind == "Sources":
+            for node in section:
+                local = _local(node)
+                if local == "TextSource":
+                    project.sources.append(_text_source(archive, base_path, node))
+                elif local in OTHER_SOURCES:
+                    project.sources.append(
+                        SourceIn(
+                            guid=guid_key(node.get("guid")) or "",
+                            name=(node.get("name") or "").strip(),
+                            kind=OTHER_SOURCES[local],
+                            skip=f"{OTHER_SOURCES[local]} source, not plain text",
+                            unread_selections=sum(
+                                1 for child in node if _local(child).endswith("Selection")
+                            ),
+                        )
+                    )
+        elif kind == "Notes":
+            for note in children(section, "Note"):
+                content = children(note, "PlainTextContent")
+                text = (content[0].text or "") if content else ""
+                if not content and note.get("plainTextPath"):
+                    text = _source_text(archive, base_path, note.get("plainTextPath"))[0] or ""
+                guid = guid_key(note.get("guid")) or ""
+                project.notes[guid] = NoteIn(
+                    guid, (note.get("name") or "").strip(), text,
+                    guid_key(note.get("creatingUser")),
+                )
+        elif kind == "Sets":
+            project.sets = len(children(section, "Set"))
+        elif kind == "NoteRef":
+            project.project_notes.append(guid_key(node_target(section)) or "")
+    return project
+
+
+def node_target(node: Any) -> str:
+    return node.get("targetGUID") or ""
