@@ -106,7 +106,7 @@ class CodingScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.reload_codebook()
+        """The transcript first; the codebook counts need all codings, so they follow."""
         self.query_one(Transcript).focus()
         start = self.qualcode.start_document()
         if start is not None:
@@ -114,6 +114,7 @@ class CodingScreen(Screen[None]):
         else:
             self.qualcode.show_where(None)
             self._update_here()
+        self.call_after_refresh(self.reload_codebook)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "narrow")
@@ -231,8 +232,12 @@ class CodingScreen(Screen[None]):
         )
         self.transcript.set_codings([*self.transcript.codings, coding])
         self.counts.add(coding)
-        self.query_one(CodebookPanel).show(self.codes, self.counts.as_mapping())
         self._update_here()
+        self.call_after_refresh(self._show_counts)
+
+    def _show_counts(self) -> None:
+        """Counts follow the repainted text by a frame: the text is what the coder watches."""
+        self.query_one(CodebookPanel).show(self.codes, self.counts.as_mapping())
 
     def _coding_under_cursor(self, verb: str, then: object) -> None:
         codings = self.transcript.codings_at_selection()
