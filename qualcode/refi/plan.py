@@ -123,9 +123,10 @@ def choose_reading(project: ProjectIn, prepared: list[tuple[SourceIn, Normalised
 def plan_sources(
     project: ProjectIn,
     report: RefiReport,
-    splitter: SentenceSplitter,
+    splitter: SentenceSplitter | None,
     language: str,
 ) -> tuple[list[PlannedSource], str]:
+    """Plan every readable source; ``splitter`` None leaves sentences to the caller."""
     readable = [s for s in project.sources if s.skip is None and s.raw is not None]
     for source in project.sources:
         if source.skip is not None:
@@ -185,6 +186,7 @@ def plan_sources(
             plan.selections.append(PlannedSelection(selection, start, end))
         if detect_turns is not None:
             plan.turns = detect_turns(plan.text)
-        plan.sentences = splitter(plan.text, plan.turns, language)
+        if splitter is not None:
+            plan.sentences = splitter(plan.text, plan.turns, language)
         planned.append(plan)
     return planned, reading
