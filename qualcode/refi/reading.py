@@ -203,7 +203,17 @@ _SELECTION = _NS + "PlainTextSelection"
 _CONTENT = _NS + "PlainTextContent"
 
 
-def _coding(node: Any, user_of: str | None) -> CodingIn:
+class _Keys(dict[str | None, str]):
+    """GUID keys of references (users, codes, notes), each worked out once."""
+
+    def __missing__(self, raw: str | None) -> str:
+        from qualcode.refi.xml import guid_key
+
+        key = self[raw] = guid_key(raw) or ""
+        return key
+
+
+def _coding(node: Any, user_of: str | None, keys: _Keys) -> CodingIn:
     from qualcode.refi.xml import guid_key
 
     code = None
@@ -212,35 +222,31 @@ def _coding(node: Any, user_of: str | None) -> CodingIn:
         tag = child.tag
         if tag == _CODE_REF:
             if code is None:
-                code = guid_key(child.get("targetGUID")) or ""
+                code = keys[child.get("targetGUID")]
         elif tag == _NOTE_REF:
-            notes.append(guid_key(child.get("targetGUID")) or "")
+            notes.append(keys[child.get("targetGUID")])
     return CodingIn(
-        guid=guid_key(node.get("guid")) or "",
-        code=code or "",
-        user=guid_key(node.get("creatingUser")) or user_of,
-        notes=notes,
+        guid_key(node.get("guid")) or "", code or "", keys[node.get("creatingUser")] or user_of,
+        notes,
     )
 
 
-def _selection(node: Any, user_of: str | None) -> SelectionIn:
+def _selection(node: Any, user_of: str | None, keys: _Keys) -> SelectionIn:
     from qualcode.refi.xml import guid_key
 
-    user = guid_key(node.get("creatingUser")) or user_of
-    selection = SelectionIn(
-        guid=guid_key(node.get("guid")) or "",
-        name=node.get("name") or "",
-        start=int(node.get("startPosition")),
-        end=int(node.get("endPosition")),
-        user=user,
-    )
+    user = keys[node.get("creatingUser")] or user_of
+    codings = []
+    notes = []
     for child in node:
         tag = child.tag
         if tag == _CODING:
-            selection.codings.append(_coding(child, user))
+            codings.append(_coding(child, user, keys))
         elif tag == _NOTE_REF:
-            selection.notes.append(guid_key(child.get("targetGUID")) or "")
-    return selection
+            notes.append(keys[child.get("targetGUID")])
+    return SelectionIn(
+        guid_key(node.get("guid")) or "", node.get("name") or "",
+        int(node.get("startPosition")), int(node.get("endPosition")), user, codings, notes,
+    )
 
 
 def _text_source(archive: Archive, base_path: str | None, node: Any) -> SourceIn:
@@ -254,12 +260,13 @@ def _text_source(archive: Archive, base_path: str | None, node: Any) -> SourceIn
     )
     user = guid_key(node.get("creatingUser"))
     content = None
+    keys = _Keys()
     for child in node:
         tag = child.tag
         if tag == _SELECTION:
-            source.selections.append(_selection(child, user))
+            source.selections.append(_selection(child, user, keys))
         elif tag == _CODING:
-            source.codings.append(_coding(child, user))
+            source.codings.append(_coding(child, user, keys))
         elif tag == _NOTE_REF:
             source.notes.append(guid_key(child.get("targetGUID")) or "")
         elif tag == _CONTENT and content is None:
