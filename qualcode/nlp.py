@@ -25,6 +25,7 @@ Spans exclude the speaker label (``I:``), so a sentence is what was said.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import re
@@ -256,9 +257,10 @@ class SentenceWorker:
     """Sentence splitting in a second process, started before the texts are known.
 
     Building the spaCy pipeline costs about 2 s and splitting 200 interviews
-    about 1.5 s. A caller with other slow work (reading a big ``.qdpx``)
-    starts a worker first, so spaCy loads on another core meanwhile; then
-    :meth:`submit` the documents, carry on, and ask :meth:`result` last. If
+    about 1 s. A caller with other slow work (reading a big ``.qdpx``)
+    starts a worker first, so spaCy loads on another core meanwhile, then
+    :meth:`submit` documents as soon as each is ready (the worker splits
+    while the caller prepares the next), and asks :meth:`result` last. If
     the worker fails in any way, :meth:`result` splits in this process, so
     the outcome (spans, or the QualcodeError of an unknown language) is
     exactly that of :func:`split_many`. Always :meth:`close` it (or use
@@ -267,13 +269,15 @@ class SentenceWorker:
 
     def __init__(self, language: str = "nl") -> None:
         import os
+        import queue
         import subprocess
         import sys
+        import threading
         from pathlib import Path
 
         self.language = language
         self._documents: list[tuple[str, Sequence[TurnSpan]]] = []
-        self._feeder: Any = None
+        self._batches: queue.SimpleQueue[list[Any] | None] = queue.SimpleQueue()
         env = dict(os.environ)
         root = str(Path(__file__).resolve().parent.parent)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
@@ -281,48 +285,55 @@ class SentenceWorker:
             [sys.executable, "-c", "from qualcode.nlp import _serve; _serve()", language],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
         )
-
-    def submit(self, documents: Sequence[tuple[str, Sequence[TurnSpan]]]) -> None:
-        """Hand over the ``(text, turns)`` to split; returns at once."""
-        import pickle
-        import threading
-
-        self._documents = list(documents)
-        payload = pickle.dumps(self._documents, protocol=pickle.HIGHEST_PROTOCOL)
-
-        def feed() -> None:
-            try:
-                self._process.stdin.write(payload)
-                self._process.stdin.close()
-            except OSError:
-                pass  # the worker is gone; result() splits here instead
-
-        self._feeder = threading.Thread(target=feed, daemon=True)
+        # writes block while the worker is still loading spaCy: a thread feeds it
+        self._feeder = threading.Thread(target=self._feed, daemon=True)
         self._feeder.start()
 
-    def result(self) -> list[list[tuple[int, int]]]:
-        """The spans of each submitted document, as :func:`split_many` gives them."""
+    def _feed(self) -> None:
         import pickle
 
-        if self._feeder is not None:
-            self._feeder.join()
-            try:
-                data = self._process.stdout.read()
-                if self._process.wait() == 0:
-                    spans: list[list[tuple[int, int]]] = pickle.loads(data)
-                    if len(spans) == len(self._documents):
-                        return spans
-            except (OSError, EOFError, pickle.UnpicklingError):
-                pass
+        stream = self._process.stdin
+        try:
+            while (batch := self._batches.get()) is not None:
+                pickle.dump(batch, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                stream.flush()
+            pickle.dump(None, stream)
+            stream.close()
+        except (OSError, ValueError):
+            pass  # the worker is gone (or closed); result() splits here instead
+
+    def submit(self, documents: Sequence[tuple[str, Sequence[TurnSpan]]]) -> None:
+        """Hand over more ``(text, turns)`` to split; returns at once."""
+        batch = list(documents)
+        self._documents.extend(batch)
+        self._batches.put(batch)
+
+    def result(self) -> list[list[tuple[int, int]]]:
+        """The spans of each submitted document, in order, as :func:`split_many` gives them."""
+        import pickle
+
+        self._batches.put(None)
+        self._feeder.join()
+        try:
+            data = self._process.stdout.read()
+            if self._process.wait() == 0:
+                spans: list[list[tuple[int, int]]] = pickle.loads(data)
+                if len(spans) == len(self._documents):
+                    return spans
+        except (OSError, EOFError, pickle.UnpicklingError):
+            pass
         return split_many(self._documents, self.language)
 
     def close(self) -> None:
         if self._process.poll() is None:
             self._process.kill()
         self._process.wait()
+        self._batches.put(None)
+        self._feeder.join()
         for stream in (self._process.stdin, self._process.stdout):
             if stream is not None and not stream.closed:
-                stream.close()
+                with contextlib.suppress(OSError):  # unsent data to a worker that is gone
+                    stream.close()
 
     def __enter__(self) -> SentenceWorker:
         return self
@@ -332,7 +343,7 @@ class SentenceWorker:
 
 
 def _serve() -> None:
-    """The worker process: build the pipeline, then split what arrives on stdin."""
+    """The worker process: build the pipeline, then split each batch from stdin."""
     import pickle
     import sys
 
@@ -340,6 +351,8 @@ def _serve() -> None:
     sys.stdout = sys.stderr  # nothing but the pickled answer on stdout
     language = sys.argv[1]
     sentence_pipeline(language)
-    documents = pickle.load(sys.stdin.buffer)
-    pickle.dump(split_many(documents, language), out, protocol=pickle.HIGHEST_PROTOCOL)
+    spans: list[list[tuple[int, int]]] = []
+    while (documents := pickle.load(sys.stdin.buffer)) is not None:
+        spans.extend(split_many(documents, language))
+    pickle.dump(spans, out, protocol=pickle.HIGHEST_PROTOCOL)
     out.flush()

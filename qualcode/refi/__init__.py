@@ -192,19 +192,22 @@ def _import(
         report.notes.extend(parsed.codebook.repairs)
     if parsed.sets:
         report.skip("sets", f"{parsed.sets} set(s)", "qualcode has no sets")
-    splitter = splitter or default_sentence_splitter
-    own = splitter is _OWN_SPLITTER
-    plans, _reading = plan_sources(parsed, report, None if own else splitter, project.language)
+    chosen: SentenceSplitter | None = splitter or default_sentence_splitter
     sentences: Any = None
-    if own and worker is not None:
-        worker.submit([(plan.text, plan.turns) for plan in plans])
-        sentences = worker.result
-    elif own:
+    batch = chosen is _OWN_SPLITTER and worker is None
+    if chosen is _OWN_SPLITTER and worker is not None:
+        # each source goes to the worker as soon as it is planned; spans come back in order
+        def submit(text: str, turns: Any, language: str) -> list[tuple[int, int]]:
+            worker.submit([(text, turns)])
+            return []
+
+        chosen, sentences = submit, worker.result
+    plans, _reading = plan_sources(parsed, report, None if batch else chosen, project.language)
+    if batch:
         from qualcode.nlp import split_many
 
-        for plan, spans in zip(
-            plans, split_many([(p.text, p.turns) for p in plans], project.language), strict=True
-        ):
+        documents = [(plan.text, plan.turns) for plan in plans]
+        for plan, spans in zip(plans, split_many(documents, project.language), strict=True):
             plan.sentences = spans
     write_project(project, parsed, plans, report, sentences)
     return report
