@@ -15,7 +15,9 @@ these functions, so importing this package stays cheap.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,11 +60,19 @@ def read_qdc(path: Path) -> CodebookSpec:
     return read(Path(path))
 
 
+#: A .qdpx at least this big has its sentences split in a second process
+#: (when there are two cores), so loading spaCy overlaps with reading it.
+BACKGROUND_SPLIT_BYTES = 1024 * 1024
+
+
 def default_sentence_splitter(text: str, turns: Any, language: str) -> Any:
     """qualcode's own sentence splitting (spaCy), as a transcript import does."""
     from qualcode.nlp import split_sentences
 
     return split_sentences(text, list(turns), language)
+
+
+_OWN_SPLITTER = default_sentence_splitter
 
 
 def import_refi(
@@ -90,26 +100,55 @@ def import_refi(
     if not file.is_file():
         raise IngestError(file, "no such file")
     if isinstance(project_or_path, Project):
-        return _import(project_or_path, file, suffix, sentence_splitter, created=False)
+        with _worker(file, suffix, sentence_splitter, project_or_path.language) as worker:
+            return _import(project_or_path, file, suffix, sentence_splitter, created=False,
+                           worker=worker)
     location = os.fspath(project_or_path)
     created = not Path(location).exists()
-    if created:
-        # refuse a bad file before creating the project at all
-        parsed = _parse(file, suffix)
-        project = Project.create(location, language=language, coder=coder)
-    else:
-        parsed = None
-        project = Project.open(location, coder=coder)
-    try:
-        return _import(project, file, suffix, sentence_splitter, created=created, parsed=parsed)
-    except BaseException:
-        project.close()
-        if created:
-            for tail in ("", "-wal", "-shm"):
-                Path(location + tail).unlink(missing_ok=True)
-        raise
-    finally:
-        project.close()
+    project = None if created else Project.open(location, coder=coder)
+    with _worker(file, suffix, sentence_splitter,
+                 language if project is None else project.language) as worker:
+        if project is None:
+            # refuse a bad file before creating the project at all
+            parsed = _parse(file, suffix)
+            project = Project.create(location, language=language, coder=coder)
+        else:
+            parsed = None
+        try:
+            return _import(project, file, suffix, sentence_splitter, created=created,
+                           parsed=parsed, worker=worker)
+        except BaseException:
+            project.close()
+            if created:
+                for tail in ("", "-wal", "-shm"):
+                    Path(location + tail).unlink(missing_ok=True)
+            raise
+        finally:
+            project.close()
+
+
+@contextlib.contextmanager
+def _worker(
+    file: Path, suffix: str, splitter: SentenceSplitter | None, language: str
+) -> Iterator[Any]:
+    """A :class:`qualcode.nlp.SentenceWorker` when that pays off, else None.
+
+    It pays off for a big ``.qdpx`` split with qualcode's own splitter, on a
+    machine with two cores, when this process has not loaded spaCy yet.
+    """
+    from qualcode import nlp
+
+    if (
+        suffix != ".qdpx"
+        or (splitter or default_sentence_splitter) is not _OWN_SPLITTER
+        or (os.cpu_count() or 1) < 2
+        or file.stat().st_size < BACKGROUND_SPLIT_BYTES
+        or nlp.pipeline_loaded(language)
+    ):
+        yield None
+        return
+    with nlp.SentenceWorker(language) as worker:
+        yield worker
 
 
 def _parse(file: Path, suffix: str) -> Any:
@@ -130,6 +169,7 @@ def _import(
     *,
     created: bool,
     parsed: Any = None,
+    worker: Any = None,
 ) -> RefiReport:
     parsed = parsed if parsed is not None else _parse(file, suffix)
     report = RefiReport(str(file), suffix[1:], project.location, created_project=created)
@@ -152,10 +192,24 @@ def _import(
         report.notes.extend(parsed.codebook.repairs)
     if parsed.sets:
         report.skip("sets", f"{parsed.sets} set(s)", "qualcode has no sets")
-    plans, _reading = plan_sources(
-        parsed, report, splitter or default_sentence_splitter, project.language
-    )
-    write_project(project, parsed, plans, report)
+    chosen: SentenceSplitter | None = splitter or default_sentence_splitter
+    sentences: Any = None
+    batch = chosen is _OWN_SPLITTER and worker is None
+    if chosen is _OWN_SPLITTER and worker is not None:
+        # each source goes to the worker as soon as it is planned; spans come back in order
+        def submit(text: str, turns: Any, language: str) -> list[tuple[int, int]]:
+            worker.submit([(text, turns)])
+            return []
+
+        chosen, sentences = submit, worker.result
+    plans, _reading = plan_sources(parsed, report, None if batch else chosen, project.language)
+    if batch:
+        from qualcode.nlp import split_many
+
+        documents = [(plan.text, plan.turns) for plan in plans]
+        for plan, spans in zip(plans, split_many(documents, project.language), strict=True):
+            plan.sentences = spans
+    write_project(project, parsed, plans, report, sentences)
     return report
 
 

@@ -123,9 +123,10 @@ def choose_reading(project: ProjectIn, prepared: list[tuple[SourceIn, Normalised
 def plan_sources(
     project: ProjectIn,
     report: RefiReport,
-    splitter: SentenceSplitter,
+    splitter: SentenceSplitter | None,
     language: str,
 ) -> tuple[list[PlannedSource], str]:
+    """Plan every readable source; ``splitter`` None leaves sentences to the caller."""
     readable = [s for s in project.sources if s.skip is None and s.raw is not None]
     for source in project.sources:
         if source.skip is not None:
@@ -150,11 +151,11 @@ def plan_sources(
         text_for_quotes = normalised.text
         haystack: str | None = None
         plan = PlannedSource(source, normalised.text, normalised.removed, whole=source.codings)
+        limit = len(units) - 1 if units is not None else length
         for selection in source.selections:
-            label = selection_label(selection, source.name)
             for position in (selection.start, selection.end):
-                limit = len(units) - 1 if units is not None else length
                 if not 0 <= position <= limit:
+                    label = selection_label(selection, source.name)
                     raise IngestError(
                         project.path,
                         f"selection {label}: position {position} is outside the source text "
@@ -162,27 +163,30 @@ def plan_sources(
                     )
             span = _raw_span(reading, source, selection, units)
             if span is None:
-                report.skip("selections", label, "a position falls inside a character")
+                report.skip("selections", selection_label(selection, source.name),
+                            "a position falls inside a character")
                 continue
             if reading == LINE_FEEDS:
                 start, end = span
             else:
                 start, end = normalised.at(span[0]), normalised.at(span[1])
             if end <= start:
-                report.skip("selections", label, "empty or reversed selection")
+                report.skip("selections", selection_label(selection, source.name),
+                            "empty or reversed selection")
                 continue
             quote = quote_of(selection.name)
             if matches(quote, text_for_quotes[start:end]) is False:
                 haystack = haystack or collapse(text_for_quotes)
                 if quote in haystack:
                     report.skip(
-                        "selections", label,
+                        "selections", selection_label(selection, source.name),
                         "its text is not at this position (found elsewhere in the source)",
                     )
                     continue
             plan.selections.append(PlannedSelection(selection, start, end))
         if detect_turns is not None:
             plan.turns = detect_turns(plan.text)
-        plan.sentences = splitter(plan.text, plan.turns, language)
+        if splitter is not None:
+            plan.sentences = splitter(plan.text, plan.turns, language)
         planned.append(plan)
     return planned, reading

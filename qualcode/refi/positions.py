@@ -158,8 +158,13 @@ def quote_of(name: str | None) -> str:
 
 
 def matches(quote: str, span_text: str) -> bool | None:
-    """Whether the span is the quoted text: True, False, or None (no quote to check)."""
+    """Whether the span is the quoted text: True, False, or None (no quote to check).
+
+    ``quote`` is collapsed, as :func:`quote_of` gives it.
+    """
     if not quote:
         return None
+    if span_text == quote or (len(quote) >= 8 and span_text.startswith(quote)):
+        return True  # what collapsing would give: ``quote`` is collapsed already
     span = collapse(span_text)
     return span == quote or (len(quote) >= 8 and span.startswith(quote))

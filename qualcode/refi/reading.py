@@ -193,57 +193,93 @@ def _source_text(archive: Archive, base_path: str | None, text_path: str) -> tup
         return None, f"text file {text_path} is not UTF-8 text"
 
 
-def _codings(node: Any, user_of: str | None) -> list[CodingIn]:
+# Full tags in the project namespace: after repair every element is in it,
+# so comparing a child's tag with these is all the matching needed.
+_NS = "{urn:QDA-XML:project:1.0}"
+_CODING = _NS + "Coding"
+_CODE_REF = _NS + "CodeRef"
+_NOTE_REF = _NS + "NoteRef"
+_SELECTION = _NS + "PlainTextSelection"
+_CONTENT = _NS + "PlainTextContent"
+
+
+class _Keys(dict[str | None, str]):
+    """GUID keys of references (users, codes, notes), each worked out once."""
+
+    def __missing__(self, raw: str | None) -> str:
+        from qualcode.refi.xml import guid_key
+
+        key = self[raw] = guid_key(raw) or ""
+        return key
+
+
+def _coding(node: Any, user_of: str | None, keys: _Keys) -> CodingIn:
     from qualcode.refi.xml import guid_key
 
-    result = []
-    for coding in children(node, "Coding"):
-        refs = _refs(coding, "CodeRef")
-        result.append(
-            CodingIn(
-                guid=guid_key(coding.get("guid")) or "",
-                code=refs[0] if refs else "",
-                user=guid_key(coding.get("creatingUser")) or user_of,
-                notes=_refs(coding, "NoteRef"),
-            )
-        )
-    return result
+    code = None
+    notes = []
+    for child in node:
+        tag = child.tag
+        if tag == _CODE_REF:
+            if code is None:
+                code = keys[child.get("targetGUID")]
+        elif tag == _NOTE_REF:
+            notes.append(keys[child.get("targetGUID")])
+    return CodingIn(
+        guid_key(node.get("guid")) or "", code or "", keys[node.get("creatingUser")] or user_of,
+        notes,
+    )
+
+
+def _selection(node: Any, user_of: str | None, keys: _Keys) -> SelectionIn:
+    from qualcode.refi.xml import guid_key
+
+    user = keys[node.get("creatingUser")] or user_of
+    codings = []
+    notes = []
+    for child in node:
+        tag = child.tag
+        if tag == _CODING:
+            codings.append(_coding(child, user, keys))
+        elif tag == _NOTE_REF:
+            notes.append(keys[child.get("targetGUID")])
+    return SelectionIn(
+        guid_key(node.get("guid")) or "", node.get("name") or "",
+        int(node.get("startPosition")), int(node.get("endPosition")), user, codings, notes,
+    )
 
 
 def _text_source(archive: Archive, base_path: str | None, node: Any) -> SourceIn:
+    """One TextSource in a single pass over its children (50,000 selections are usual)."""
     from qualcode.refi.xml import guid_key
 
     source = SourceIn(
         guid=guid_key(node.get("guid")) or "",
         name=(node.get("name") or "").strip(),
         kind="text",
-        notes=_refs(node, "NoteRef"),
     )
     user = guid_key(node.get("creatingUser"))
-    content = children(node, "PlainTextContent")
+    content = None
+    keys = _Keys()
+    for child in node:
+        tag = child.tag
+        if tag == _SELECTION:
+            source.selections.append(_selection(child, user, keys))
+        elif tag == _CODING:
+            source.codings.append(_coding(child, user, keys))
+        elif tag == _NOTE_REF:
+            source.notes.append(guid_key(child.get("targetGUID")) or "")
+        elif tag == _CONTENT and content is None:
+            content = child
     if node.get("plainTextPath"):
         source.raw, why = _source_text(archive, base_path, node.get("plainTextPath"))
         if source.raw is None:
             source.skip = why
-    elif content:
-        source.raw = content[0].text or ""
+    elif content is not None:
+        source.raw = content.text or ""
     else:
         source.skip = "no plain text (only a rich-text file)" if node.get("richTextPath") \
             else "no text"
-    for selection in children(node, "PlainTextSelection"):
-        selection_user = guid_key(selection.get("creatingUser")) or user
-        source.selections.append(
-            SelectionIn(
-                guid=guid_key(selection.get("guid")) or "",
-                name=selection.get("name") or "",
-                start=int(selection.get("startPosition")),
-                end=int(selection.get("endPosition")),
-                user=selection_user,
-                codings=_codings(selection, selection_user),
-                notes=_refs(selection, "NoteRef"),
-            )
-        )
-    source.codings = _codings(node, user)
     return source
 
 

@@ -30,8 +30,9 @@ def _split(tag: Any) -> tuple[str | None, str]:
 
 
 def _move_namespace(root: Any, wanted: str) -> list[str]:
+    strays = root.xpath("//*[namespace-uri() != $ns]", ns=wanted)
     moved: dict[str, int] = {}
-    for node in root.iter():
+    for node in strays:
         ns, local = _split(node.tag)
         if not local or ns == wanted:
             continue

@@ -14,8 +14,10 @@ twice, and a coding whose GUID is already there is skipped.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, insert, select
@@ -32,6 +34,7 @@ from qualcode.model import (
     Sentence,
     Turn,
     new_guid,
+    utcnow,
 )
 from qualcode.project.codetree import code_tree, next_sort_order
 from qualcode.refi.plan import PlannedSource, selection_label
@@ -42,6 +45,10 @@ if TYPE_CHECKING:
     from qualcode.project import Project
 
 WORD = re.compile(r"\w+")
+TURN_COLUMNS = ("document_id", "speaker", "role", "start", "end", "timestamp")
+CODING_COLUMNS = ("guid", "document_id", "code_id", "coder_id", "start", "end", "memo",
+                  "created_at")
+SENTENCE_COLUMNS = ("document_id", "start", "end")
 KINDS = {"Integer": "number", "Float": "number", "Date": "date"}
 
 
@@ -56,6 +63,17 @@ class Writer:
         self.codes: dict[str, int] = {}
         self.used_notes: set[str] = set()
         self.memo_guids: set[str] = set(session.scalars(select(Memo.guid)))
+        # what the project holds, looked up here instead of one query per source
+        self.case_by_guid: dict[str, int] = dict(session.execute(select(Case.guid, Case.id)).all())
+        self.case_by_name: dict[str, int] = dict(session.execute(select(Case.name, Case.id)).all())
+        self.document_by_guid: dict[str, int] = dict(
+            session.execute(select(Document.guid, Document.id)).all()
+        )
+        self.document_names: set[str] = set(session.scalars(select(Document.name)))
+        self.turn_rows: list[tuple[Any, ...]] = []
+        self.coding_rows: list[tuple[Any, ...]] = []
+        self.created_at = utcnow()
+        self.inserted: set[int] = set()
 
     # -- people and codes -------------------------------------------------
 
@@ -149,81 +167,80 @@ class Writer:
         case_of_source: dict[str, int] = {}
         for case in self.parsed.cases:
             name = case.name or f"case {case.guid[:8]}"
-            row = session.scalar(select(Case).where(Case.guid == case.guid)) or \
-                session.scalar(select(Case).where(Case.name == name))
-            if row is None:
-                row = Case(name=name, description=case.description)
-                if _free(session, Case, case.guid):
-                    row.guid = case.guid
-                session.add(row)
-                session.flush()
+            case_id = self.case_by_guid.get(case.guid) or self.case_by_name.get(name)
+            if case_id is None:
+                case_id = self.new_case(name, case.guid, case.description)
                 self.report.count(self.report.imported, "cases")
             for ref, value in case.values:
                 if ref not in attributes:
                     self.report.skip("variables", f"{ref} of case {name!r}", "unknown variable")
                     continue
                 attribute_id = attributes[ref]
-                current = session.get(CaseValue, (row.id, attribute_id))
+                current = session.get(CaseValue, (case_id, attribute_id))
                 if current is None:
-                    session.add(CaseValue(case_id=row.id, attribute_id=attribute_id, value=value))
+                    session.add(CaseValue(case_id=case_id, attribute_id=attribute_id, value=value))
                 else:
                     current.value = value
             for source in case.sources:
-                case_of_source.setdefault(source, row.id)
+                case_of_source.setdefault(source, case_id)
         session.flush()
         return case_of_source
+
+    def new_case(self, name: str, guid: str = "", description: str = "") -> int:
+        """Insert a case (keeping ``guid`` when no case has it yet); its id."""
+        guid = guid if guid and guid not in self.case_by_guid else new_guid()
+        case_id: int = self.session.execute(
+            insert(Case.__table__).values(guid=guid, name=name, description=description)
+        ).inserted_primary_key[0]
+        self.case_by_guid[guid] = case_id
+        self.case_by_name.setdefault(name, case_id)
+        return case_id
 
     # -- sources, codings, notes -------------------------------------------
 
     def document(
         self, plan: PlannedSource, case_of_source: dict[str, int], order: int
     ) -> int | None:
+        """Insert one source as a document with its turns (sentences come later); its id."""
         session, source = self.session, plan.source
-        existing = session.scalar(select(Document).where(Document.guid == source.guid))
+        existing = self.document_by_guid.get(source.guid)
         if existing is not None:
-            if existing.text != plan.text:
+            name, text = session.execute(
+                select(Document.name, Document.text).where(Document.id == existing)
+            ).one()
+            if text != plan.text:
                 self.report.skip("sources", repr(source.name),
-                                 f"a different document with its GUID ({existing.name!r}) exists")
+                                 f"a different document with its GUID ({name!r}) exists")
                 return None
             self.report.notes.append(f"source {source.name!r} is already in the project")
-            return existing.id
+            return existing
         name = (source.name or f"source {source.guid[:8]}")[:200]
         base, counter = name, 1
-        while session.scalar(select(Document.id).where(Document.name == name)) is not None:
+        while name in self.document_names:
             counter += 1
             name = f"{base} ({counter})"
         if name != base:
             self.report.notes.append(f"source {base!r} imported as {name!r} (name taken)")
         case_id = case_of_source.get(source.guid)
         if case_id is None:
-            case = session.scalar(select(Case).where(Case.name == name))
-            if case is None:
-                case = Case(name=name)
-                session.add(case)
-                session.flush()
-            case_id = case.id
-        document = Document(
-            name=name, case_id=case_id, text=plan.text,
+            case_id = self.case_by_name.get(name) or self.new_case(name)
+        guid = source.guid if source.guid and source.guid not in self.document_by_guid \
+            else new_guid()
+        document_id: int = session.execute(insert(Document.__table__).values(
+            guid=guid, name=name, case_id=case_id, text=plan.text,
             sha256=hashlib.sha256(plan.text.encode("utf-8")).hexdigest(),
             source_name=source.name or name, format="txt", encoding="utf-8",
             removed_controls=plan.removed, word_count=len(WORD.findall(plan.text)),
             interview_order=order,
+        )).inserted_primary_key[0]
+        self.document_by_guid[guid] = document_id
+        self.inserted.add(document_id)
+        self.document_names.add(name)
+        self.turn_rows.extend(
+            (document_id, t.speaker, t.role, t.start, t.end, t.timestamp) for t in plan.turns
         )
-        if _free(session, Document, source.guid):
-            document.guid = source.guid
-        session.add(document)
-        session.flush()
-        if plan.turns:
-            session.execute(insert(Turn), [
-                {"document_id": document.id, "speaker": t.speaker, "role": t.role,
-                 "start": t.start, "end": t.end, "timestamp": t.timestamp} for t in plan.turns
-            ])
-        if plan.sentences:
-            session.execute(insert(Sentence), [
-                {"document_id": document.id, "start": s, "end": e} for s, e in plan.sentences
-            ])
         self.report.count(self.report.imported, "sources")
-        return document.id
+        return document_id
 
     def note_text(self, refs: list[str]) -> str:
         texts = []
@@ -234,26 +251,26 @@ class Writer:
                 self.used_notes.add(ref)
         return "\n\n".join(texts)
 
-    def coding_rows(self, document_id: int, start: int, end: int, codings: list[CodingIn],
-                    label: str, taken: set[str]) -> list[dict[str, Any]]:
-        rows = []
+    def codings(self, document_id: int, start: int, end: int, codings: list[CodingIn],
+                label: Callable[[], str], taken: set[str]) -> int:
+        """Queue the codings of one selection as rows; how many. ``label`` names it in a skip."""
+        queued = 0
         for coding in codings:
             code_id = self.codes.get(coding.code)
             if code_id is None:
-                self.report.skip("codings", label, f"unknown code {coding.code}")
+                self.report.skip("codings", label(), f"unknown code {coding.code}")
                 continue
             if coding.guid in taken:
-                self.report.skip("codings", label, "already in the project")
+                self.report.skip("codings", label(), "already in the project")
                 continue
-            row = {
-                "document_id": document_id, "code_id": code_id,
-                "coder_id": self.coder_for(coding.user), "start": start, "end": end,
-                "memo": self.note_text(coding.notes),
-            }
-            row["guid"] = coding.guid or new_guid()
-            taken.add(row["guid"])
-            rows.append(row)
-        return rows
+            guid = coding.guid or new_guid()
+            taken.add(guid)
+            self.coding_rows.append((
+                guid, document_id, code_id, self.coder_for(coding.user), start, end,
+                self.note_text(coding.notes) if coding.notes else "", self.created_at,
+            ))
+            queued += 1
+        return queued
 
     def memo(self, note_guid: str, **where: Any) -> None:
         note = self.parsed.notes.get(note_guid)
@@ -270,8 +287,19 @@ class Writer:
         self.report.count(self.report.imported, "notes")
 
 
-def write_project(project: Project, parsed: ProjectIn, plans: list[PlannedSource],
-                  report: RefiReport) -> None:
+def write_project(
+    project: Project,
+    parsed: ProjectIn,
+    plans: list[PlannedSource],
+    report: RefiReport,
+    sentences: Callable[[], Sequence[Sequence[tuple[int, int]]]] | None = None,
+) -> None:
+    """Write everything in one transaction; a failure leaves the project unchanged.
+
+    ``sentences``, if given, returns each plan's sentences (in plan order)
+    and is called last, so sentence splitting running in another process
+    overlaps with writing everything else; otherwise ``plan.sentences`` is used.
+    """
     summary = f"import {parsed.path}"
     with project.change("import-refi", summary, undoable=False) as changes:
         session = changes.session
@@ -281,31 +309,35 @@ def write_project(project: Project, parsed: ProjectIn, plans: list[PlannedSource
         case_of_source = writer.variables_and_cases()
         order = project.next_interview_order(session)
         taken: set[str] = set(session.scalars(select(Coding.guid)))
-        rows: list[dict[str, Any]] = []
-        for plan in plans:
+        new_documents: list[tuple[int, int]] = []
+        for index, plan in enumerate(plans):
             document_id = writer.document(plan, case_of_source, order)
             if document_id is None:
                 continue
+            if document_id in writer.inserted:
+                new_documents.append((index, document_id))
             order += 1
             name = plan.source.name
+            if plan.selections:
+                report.count(report.imported, "selections", len(plan.selections))
             for planned in plan.selections:
                 selection = planned.selection
-                label = selection_label(selection, name)
-                new = writer.coding_rows(document_id, planned.start, planned.end,
-                                         selection.codings, label, taken)
-                rows.extend(new)
-                report.count(report.imported, "selections")
+                writer.codings(
+                    document_id, planned.start, planned.end, selection.codings,
+                    functools.partial(selection_label, selection, name), taken,
+                )
                 for note in selection.notes:
                     writer.memo(note, document_id=document_id, start=planned.start,
                                 end=planned.end)
             if plan.whole:
-                rows.extend(writer.coding_rows(document_id, 0, len(plan.text), plan.whole,
-                                               f"whole source {name!r}", taken))
+                writer.codings(document_id, 0, len(plan.text), plan.whole,
+                               functools.partial(str, f"whole source {name!r}"), taken)
             for note in plan.source.notes:
                 writer.memo(note, document_id=document_id)
-        if rows:
-            session.execute(insert(Coding), rows)
-        report.count(report.imported, "codings", len(rows))
+        insert_rows(session, Turn, TURN_COLUMNS, writer.turn_rows)
+        insert_rows(session, Coding, CODING_COLUMNS, writer.coding_rows)
+        codings = len(writer.coding_rows)
+        report.count(report.imported, "codings", codings)
         for code_guid, notes in parsed.code_notes.items():
             for note in notes:
                 writer.memo(note, code_id=writer.codes.get(code_guid))
@@ -314,4 +346,44 @@ def write_project(project: Project, parsed: ProjectIn, plans: list[PlannedSource
         for guid in parsed.notes:
             if guid not in writer.used_notes:
                 writer.memo(guid)
-        changes.summary += f" ({report.imported.get('sources', 0)} sources, {len(rows)} codings)"
+        session.flush()
+        split = sentences() if sentences is not None else [plan.sentences for plan in plans]
+        insert_rows(session, Sentence, SENTENCE_COLUMNS, [
+            (document_id, start, end)
+            for index, document_id in new_documents
+            for start, end in split[index]
+        ])
+        changes.summary += f" ({report.imported.get('sources', 0)} sources, {codings} codings)"
+
+
+def insert_rows(session: Any, model: Any, columns: tuple[str, ...],
+                rows: list[tuple[Any, ...]]) -> None:
+    """Insert many rows in one statement; on SQLite straight to the driver.
+
+    Tens of thousands of codings and sentences are usual; SQLAlchemy's
+    per-row parameter processing would cost more than SQLite's own work.
+    Only the columns' own conversions (times to text) are applied here.
+    """
+    if not rows:
+        return
+    table = model.__table__
+    dialect = session.get_bind().dialect
+    if dialect.name != "sqlite":
+        session.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+        return
+    for index, name in enumerate(columns):
+        convert = table.c[name].type.bind_processor(dialect)
+        if convert is not None:
+            done: dict[Any, Any] = {}
+            rows = [
+                (*row[:index],
+                 done[row[index]] if row[index] in done
+                 else done.setdefault(row[index], convert(row[index])),
+                 *row[index + 1:])
+                for row in rows
+            ]
+    names = ", ".join(f'"{name}"' for name in columns)
+    marks = ", ".join("?" for _ in columns)
+    session.connection().exec_driver_sql(
+        f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', rows
+    )

@@ -62,8 +62,11 @@ def guid_key(value: str | None) -> str | None:
     """A GUID as qualcode stores it: lower case, without braces."""
     if not value:
         return None
-    match = _GUID.match(value.strip())
-    return match.group(1).lower() if match else value.strip().lower()
+    value = value.strip()
+    if value[:1] != "{" and value[-1:] != "}":
+        return value.lower()  # what the pattern would give, without running it
+    match = _GUID.match(value)
+    return match.group(1).lower() if match else value.lower()
 
 
 def derived_guid(kind: str, guid: str) -> str:
