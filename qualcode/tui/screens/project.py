@@ -39,11 +39,7 @@ class ImportProgress(Message):
 class ProjectScreen(Screen[None]):
     """An overview of the study; Enter on a document opens it for coding."""
 
-    DEFAULT_CSS = """
-    ProjectScreen ProgressBar { height: 1; margin: 0 1; }
-    ProjectScreen ProgressBar.idle { display: none; }
-    ProjectScreen DataTable { height: 1fr; }
-    """
+    CSS_PATH = "project.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back to coding"),
