@@ -13,12 +13,15 @@ from textual.widgets import DirectoryTree, Input, Label, OptionList
 
 T = TypeVar("T")
 
+#: Absolute, so dialogs defined in other folders still find it.
+DIALOG_TCSS = Path(__file__).with_name("dialogs.tcss")
+
 
 
 class Dialog(ModalScreen[T]):
     """A box in the middle of the screen over a dimmed background."""
 
-    CSS_PATH = Path(__file__).with_name("dialogs.tcss")
+    CSS_PATH = DIALOG_TCSS
 
 
 class TextPrompt(Dialog[str | None]):
