@@ -87,7 +87,8 @@ def build_demo(directory: str | os.PathLike[str], *, coder: str = "demo") -> Pat
     if target.exists():
         return target
     data = find_demo_data()
-    folder.mkdir(parents=True, exist_ok=True)
+    # A folder we create holds health data: owner only, like the project file.
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     partial = folder / (DEMO_FILE + ".part")
     for suffix in ("", "-wal", "-shm"):
         Path(str(partial) + suffix).unlink(missing_ok=True)

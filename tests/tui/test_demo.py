@@ -52,3 +52,12 @@ async def test_the_demo_opens_on_the_first_interview(tmp_path):
         await pilot.pause()
         assert app.coding.document.name == "HA01"
         assert app.coding.transcript.codings
+
+
+def test_a_demo_folder_qualcode_creates_is_private(tmp_path):
+    import stat
+
+    folder = tmp_path / "new" / "qualcode"
+    build_demo(folder)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((folder / "demo.qualcode").stat().st_mode) == 0o600
