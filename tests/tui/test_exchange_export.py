@@ -11,7 +11,7 @@ from qualcode.errors import QualcodeError
 from qualcode.export import check_target
 from qualcode.tui.app import make_app
 from qualcode.tui.screens.dialogs import Confirm
-from qualcode.tui.screens.exchange import ExportDialog
+from qualcode.tui.screens.exchange import ExportDialog, default_target
 from qualcode.tui.screens.project import ProjectScreen
 from tests.tui.conftest import asynctest
 
@@ -100,3 +100,10 @@ async def test_a_refused_export_shows_the_clis_one_line_error(study, tmp_path: P
         assert messages(app, "error") == [expected]
         assert isinstance(app.screen, ProjectScreen)
     assert not out.parent.exists()
+
+
+def test_the_default_file_name_leaves_out_characters_no_file_name_can_hold(tmp_path: Path):
+    project = tmp_path / "study.qualcode"
+    assert default_target(str(project), "GPs 2024/25: final", "csv") == (
+        tmp_path.resolve() / "GPs 2024-25- final.csv"
+    )

@@ -6,6 +6,7 @@ bar); these dialogs only ask what to do and show what happened.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import ClassVar
@@ -20,12 +21,12 @@ from qualcode.tui.screens.dialogs import DIALOG_TCSS, Dialog
 
 #: Export formats in the order offered, with what a researcher gets from each.
 FORMATS: tuple[tuple[str, str], ...] = (
-    ("xlsx", "Excel workbook: quotes per code, participants, code × participant tables"),
+    ("xlsx", "Excel workbook: quotes per code, participants, tables"),
     ("csv", "CSV: one row per quote"),
     ("md", "quote report (Markdown)"),
     ("docx", "quote report (Word)"),
-    ("qdc", "codebook for other QDA software (REFI-QDA .qdc)"),
-    ("qdpx", "whole project for NVivo, ATLAS.ti, MAXQDA… (REFI-QDA .qdpx)"),
+    ("qdc", "codebook for other QDA software (REFI-QDA)"),
+    ("qdpx", "whole project for NVivo, ATLAS.ti, MAXQDA… (REFI-QDA)"),
 )
 
 
@@ -37,9 +38,18 @@ class ExportChoice:
     out: Path
 
 
+#: Characters a file name cannot hold on some system the file may travel to.
+NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
 def default_target(location: str, name: str, format: str) -> Path:
-    """``<project name>.<format>`` in the folder of the project file."""
-    return Path(location).resolve().parent / f"{name}.{format}"
+    """``<project name>.<format>`` in the folder of the project file.
+
+    Characters that no file name may hold (``/``, ``:``…) become ``-``, so a
+    project called "GPs 2024/25" still exports beside itself.
+    """
+    safe = NOT_IN_FILE_NAMES.sub("-", name).strip(" .") or "project"
+    return Path(location).resolve().parent / f"{safe}.{format}"
 
 
 class ExportDialog(Dialog[ExportChoice | None]):
@@ -63,8 +73,8 @@ class ExportDialog(Dialog[ExportChoice | None]):
             yield OptionList(*(Option(f"{fmt:<5} {what}", id=fmt) for fmt, what in FORMATS),
                              id="formats")
             yield Input(str(default_target(self.location, self.name_, self.format)), id="out")
-            yield Label("Enter on a format goes to the file name; Enter there exports. "
-                        "Esc cancels.", classes="hint")
+            yield Label("Enter: choose the format, then Enter to export · Esc: cancel",
+                        classes="hint")
 
     def on_mount(self) -> None:
         formats = self.query_one("#formats", OptionList)
