@@ -93,6 +93,16 @@ def export(format: str, project: Project, out: str | os.PathLike[str],
         raise QualcodeError(
             f"export format {format!r}: unknown (choose from {', '.join(sorted(EXPORTERS))})"
         )
+    writer(project, check_target(out), options if options is not None else ExportOptions())
+
+
+def check_target(out: str | os.PathLike[str]) -> Path:
+    """``out`` as a Path, or the QualcodeError an export to it would end with.
+
+    :func:`export` calls it first; a front end that calls a writer itself
+    (the TUI's workbook with progress) calls it too, so the refusal reads the
+    same everywhere and comes before any work.
+    """
     target = Path(out)
     if target.is_dir():
         raise QualcodeError(f"{target}: is a directory; give a file name to export to")
@@ -100,7 +110,7 @@ def export(format: str, project: Project, out: str | os.PathLike[str],
         raise QualcodeError(f"{target}: the folder {target.parent} does not exist")
     if target.exists() and not os.access(target, os.W_OK):
         raise QualcodeError(f"{target}: the file is read-only")
-    writer(project, target, options if options is not None else ExportOptions())
+    return target
 
 
-__all__ = ["EXPORTERS", "ExportOptions", "export", "export_workbook", "register"]
+__all__ = ["EXPORTERS", "ExportOptions", "check_target", "export", "export_workbook", "register"]

@@ -27,10 +27,7 @@ if TYPE_CHECKING:
 class CodebookScreen(Screen[None]):
     """The codebook with each code's definition; keys edit the highlighted code."""
 
-    DEFAULT_CSS = """
-    CodebookScreen CodebookPanel { width: 1fr; }
-    CodebookScreen #definition { width: 1fr; padding: 0 1; border-left: solid $primary; }
-    """
+    CSS_PATH = "codebook.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back to coding"),

@@ -61,12 +61,7 @@ class CodeCounts:
 class CodingScreen(Screen[None]):
     """Code one transcript; ``[`` and ``]`` move to the previous/next document."""
 
-    DEFAULT_CSS = """
-    CodingScreen #body { height: 1fr; }
-    CodingScreen #text-column { width: 1fr; }
-    CodingScreen Transcript { height: 1fr; }
-    CodingScreen.narrow CodebookPanel { width: 26; }
-    """
+    CSS_PATH = "coding.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "pick_code", "Code"),

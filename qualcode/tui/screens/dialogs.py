@@ -13,21 +13,15 @@ from textual.widgets import DirectoryTree, Input, Label, OptionList
 
 T = TypeVar("T")
 
+#: Absolute, so dialogs defined in other folders still find it.
+DIALOG_TCSS = Path(__file__).with_name("dialogs.tcss")
+
 
 
 class Dialog(ModalScreen[T]):
     """A box in the middle of the screen over a dimmed background."""
 
-    DEFAULT_CSS = """
-    Dialog { align: center middle; }
-    Dialog > Vertical {
-        width: 72; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $primary; background: $panel; padding: 0 1;
-    }
-    Dialog .hint { color: $text-muted; }
-    Dialog OptionList { height: auto; max-height: 16; }
-    Dialog DirectoryTree { height: 14; }
-    """
+    CSS_PATH = DIALOG_TCSS
 
 
 class TextPrompt(Dialog[str | None]):

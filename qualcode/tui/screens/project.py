@@ -1,9 +1,14 @@
-"""The project screen: documents, participants and codebook, plus importing.
+"""The project screen: documents, participants and codebook; importing and exporting.
 
 Importing runs spaCy, so it happens in a thread worker; the worker reports
 each file back as a message and the screen updates a progress bar. A file
 that is refused is reported with the CLI's one-line error; the others are
 still imported (each file is its own transaction, as in ``qualcode import``).
+
+Exports (``e``) and REFI-QDA/codebook imports (``o``) run in workers too and
+share that progress bar: the workbook reports how far it is, the other
+formats show a bar without an end. Both refuse with the CLI's one-line
+message, and a REFI import that is refused leaves the project as it was.
 """
 
 from __future__ import annotations
@@ -18,10 +23,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, TabbedContent, TabPane
 
-from qualcode.errors import QualcodeError
-from qualcode.tui.screens.dialogs import FilePicker
+from qualcode.errors import IngestError, QualcodeError
+from qualcode.tui.screens.dialogs import Confirm, FilePicker
+from qualcode.tui.screens.exchange import ExportChoice, ExportDialog, ReportDialog
 
 if TYPE_CHECKING:
+    from qualcode.project import Project
     from qualcode.tui.app import QualcodeApp
 
 
@@ -36,19 +43,40 @@ class ImportProgress(Message):
         self.failed = failed
 
 
+class ExchangeProgress(Message):
+    """An export or REFI import moved on; ``fraction`` None means "busy, unknown how far"."""
+
+    def __init__(self, fraction: float | None) -> None:
+        super().__init__()
+        self.fraction = fraction
+
+
+class ExchangeDone(Message):
+    """An export or REFI import ended: its report lines, or the one-line refusal."""
+
+    def __init__(self, kind: str, lines: list[str], error: str | None) -> None:
+        super().__init__()
+        self.kind = kind
+        self.lines = lines
+        self.error = error
+
+
+#: What ``o`` reads: REFI-QDA files through qualcode.refi, codebooks through load_codebook.
+REFI_SUFFIXES = (".qdpx", ".qdc")
+CODEBOOK_SUFFIXES = (".yaml", ".yml")
+
+
 class ProjectScreen(Screen[None]):
     """An overview of the study; Enter on a document opens it for coding."""
 
-    DEFAULT_CSS = """
-    ProjectScreen ProgressBar { height: 1; margin: 0 1; }
-    ProjectScreen ProgressBar.idle { display: none; }
-    ProjectScreen DataTable { height: 1fr; }
-    """
+    CSS_PATH = "project.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back to coding"),
         Binding("i", "import_files", "Import transcripts"),
         Binding("l", "load_participants", "Load participants"),
+        Binding("e", "export", "Export"),
+        Binding("o", "import_exchange", "Import .qdpx/codebook"),
     ]
 
     @property
@@ -166,3 +194,111 @@ class ProjectScreen(Screen[None]):
                 self.fill()
 
         self.app.push_screen(FilePicker("Load participants (.csv or .xlsx)"), chosen)
+
+    # -- exporting and REFI-QDA / codebook imports -----------------------------
+
+    def _busy(self, total: float | None) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.remove_class("idle")
+        bar.update(total=total, progress=0)
+
+    def action_export(self) -> None:
+        project = self.qualcode.project
+
+        def chosen(choice: ExportChoice | None) -> None:
+            if choice is None:
+                return
+            if choice.out.exists() and not choice.out.is_dir():
+                def replace(yes: bool | None) -> None:
+                    if yes:
+                        self._start_export(choice)
+
+                self.app.push_screen(Confirm(f"{choice.out} exists. Replace it?"), replace)
+            else:
+                self._start_export(choice)
+
+        self.app.push_screen(ExportDialog(project.location, project.name), chosen)
+
+    def _start_export(self, choice: ExportChoice) -> None:
+        self._busy(100 if choice.format == "xlsx" else None)
+        self.export(choice)
+
+    @work(thread=True, exclusive=True, group="exchange")
+    def export(self, choice: ExportChoice) -> None:
+        """Runs in a thread; only the workbook can say how far it is."""
+        from qualcode.export import check_target, export, export_workbook
+
+        project = self.qualcode.project
+        try:
+            if choice.format == "xlsx":
+                out = check_target(choice.out)
+                export_workbook(project, out, lambda fraction, _message: self.post_message(
+                    ExchangeProgress(fraction)))
+            else:
+                export(choice.format, project, choice.out)
+        except QualcodeError as exc:
+            self.post_message(ExchangeDone("export", [], str(exc)))
+        except OSError as exc:
+            self.post_message(ExchangeDone("export", [], f"{choice.out}: {exc.strerror or exc}"))
+        else:
+            self.post_message(ExchangeDone("export", [f"wrote {choice.out}"], None))
+
+    def action_import_exchange(self) -> None:
+        def chosen(paths: list[Path] | None) -> None:
+            if paths:
+                self._busy(None)
+                self.import_exchange(paths[0])
+
+        self.app.push_screen(FilePicker(
+            "Import a REFI-QDA project (.qdpx) or a codebook (.qdc .yaml)"), chosen)
+
+    @work(thread=True, exclusive=True, group="exchange")
+    def import_exchange(self, path: Path) -> None:
+        """Runs in a thread: a .qdpx's transcripts are split into sentences with spaCy."""
+        project = self.qualcode.project
+        try:
+            lines = import_exchange_file(project, path)
+        except QualcodeError as exc:
+            self.post_message(ExchangeDone("import", [], str(exc)))
+        else:
+            self.post_message(ExchangeDone("import", lines, None))
+
+    def on_exchange_progress(self, message: ExchangeProgress) -> None:
+        if message.fraction is not None:
+            self.query_one(ProgressBar).update(total=100, progress=100 * message.fraction)
+
+    def on_exchange_done(self, message: ExchangeDone) -> None:
+        self.query_one(ProgressBar).add_class("idle")
+        if message.error is not None:
+            self.qualcode.show_error(message.error)
+            return
+        if message.kind == "export":
+            self.notify(message.lines[0])
+            return
+        self.fill()
+        coding = self.qualcode.coding
+        coding.reload_all()
+        if coding.document is None:
+            names = [d.name for d in self.qualcode.project.documents()]
+            if names:
+                coding.open_document(names[0])
+        self.app.push_screen(ReportDialog("Import finished", message.lines))
+
+
+def import_exchange_file(project: Project, path: Path) -> list[str]:
+    """Import a .qdpx/.qdc (REFI-QDA) or .yaml codebook; the report as lines.
+
+    Raises QualcodeError, with the project unchanged, when the file is refused.
+    """
+    suffix = path.suffix.lower()
+    if suffix in REFI_SUFFIXES:
+        from qualcode.refi import import_refi
+
+        return import_refi(project, path).lines()
+    if suffix in CODEBOOK_SUFFIXES:
+        from qualcode.codebook import load_codebook
+
+        added, updated = project.merge_codebook(load_codebook(path))
+        return [f"read {path} into {project.location}",
+                f"  codes: {added} added, {updated} updated"]
+    raise IngestError(path, "not a REFI-QDA project (.qdpx) or codebook (.qdc .yaml)")

@@ -67,10 +67,7 @@ def quote_label(coding: CodingInfo, document: DocumentText) -> Text:
 class RetrievalScreen(Screen[None]):
     """Codes on the left, their quotes on the right."""
 
-    DEFAULT_CSS = """
-    RetrievalScreen #quotes { width: 1fr; }
-    RetrievalScreen #quotes > .option-list--option { padding: 0 1 1 1; }
-    """
+    CSS_PATH = "retrieval.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back to coding"),

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from qualcode.project.values import CodeInfo
 from qualcode.tui.colors import mark_style
+from qualcode.tui.styles import tcss_beside
 
 
 def code_label(code: CodeInfo, counts: tuple[int, int] | None, width: int = 30) -> Text:
@@ -31,9 +32,7 @@ def code_label(code: CodeInfo, counts: tuple[int, int] | None, width: int = 30) 
 class CodebookPanel(OptionList):
     """A list of codes; Enter posts :class:`CodebookPanel.CodeChosen`."""
 
-    DEFAULT_CSS = """
-    CodebookPanel { width: 34; border: none; padding: 0; }
-    """
+    DEFAULT_CSS = tcss_beside(__file__, "codebook_panel.tcss")
 
     class CodeChosen(Message):
         def __init__(self, code: CodeInfo) -> None:

@@ -9,18 +9,13 @@ from textual.widgets import Static
 
 from qualcode.project.values import CodingInfo
 from qualcode.tui.colors import mark_style
+from qualcode.tui.styles import tcss_beside
 
 
 class HerePanel(Static):
     """Lists the codings on the selected passage, each with coder and memo."""
 
-    DEFAULT_CSS = """
-    HerePanel {
-        height: auto; max-height: 5; min-height: 2;
-        border-top: solid $primary-darken-2; padding: 0 1;
-        color: $text-muted;
-    }
-    """
+    DEFAULT_CSS = tcss_beside(__file__, "here_panel.tcss")
 
     def show(self, position: str, codings: Sequence[CodingInfo], focus: str | None) -> None:
         text = Text(no_wrap=False)

@@ -26,6 +26,7 @@ from textual.strip import Strip
 from qualcode.project.values import CodingInfo, DocumentText
 from qualcode.tui.colors import code_style, mark_style
 from qualcode.tui.layout import ScreenLine, codings_per_line, distinct_codes, wrap_text
+from qualcode.tui.styles import tcss_beside
 
 MARGIN = 4
 """Cells left of the text: up to three marks, one per code on that row."""
@@ -42,18 +43,7 @@ class Transcript(ScrollView, can_focus=True):
         "transcript--selection",
     }
 
-    DEFAULT_CSS = """
-    Transcript {
-        background: $surface;
-        scrollbar-gutter: stable;
-        scrollbar-size-vertical: 1;
-    }
-    Transcript > .transcript--interviewer { color: $text-muted; text-style: italic; }
-    Transcript > .transcript--respondent { color: $text; }
-    Transcript > .transcript--label { color: $accent; text-style: bold; }
-    Transcript > .transcript--outside { color: $text-disabled; }
-    Transcript > .transcript--selection { text-style: reverse bold; }
-    """
+    DEFAULT_CSS = tcss_beside(__file__, "transcript.tcss")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "next_sentence", "Next sentence", show=False),

@@ -1,0 +1,133 @@
+"""Dialogs for moving a study in and out: the export choice and the import report.
+
+The project screen runs the work itself (in a worker, with its progress
+bar); these dialogs only ask what to do and show what happened.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from qualcode.tui.screens.dialogs import DIALOG_TCSS, Dialog
+
+#: Export formats in the order offered, with what a researcher gets from each.
+FORMATS: tuple[tuple[str, str], ...] = (
+    ("xlsx", "Excel workbook: quotes per code, participants, tables"),
+    ("csv", "CSV: one row per quote"),
+    ("md", "quote report (Markdown)"),
+    ("docx", "quote report (Word)"),
+    ("qdc", "codebook for other QDA software (REFI-QDA)"),
+    ("qdpx", "whole project for NVivo, ATLAS.ti, MAXQDA… (REFI-QDA)"),
+)
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """What to export and where; the dialog's answer."""
+
+    format: str
+    out: Path
+
+
+#: Characters a file name cannot hold on some system the file may travel to.
+NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+def default_target(location: str, name: str, format: str) -> Path:
+    """``<project name>.<format>`` in the folder of the project file.
+
+    Characters that no file name may hold (``/``, ``:``…) become ``-``, so a
+    project called "GPs 2024/25" still exports beside itself.
+    """
+    safe = NOT_IN_FILE_NAMES.sub("-", name).strip(" .") or "project"
+    return Path(location).resolve().parent / f"{safe}.{format}"
+
+
+class ExportDialog(Dialog[ExportChoice | None]):
+    """Pick a format (the path follows it), edit the path, Enter exports.
+
+    Moving through the formats changes the path's extension, so the default
+    ``<project name>.<ext>`` beside the project is always one Enter away.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, location: str, name: str) -> None:
+        super().__init__()
+        self.location = location
+        self.name_ = name
+        self.format = FORMATS[0][0]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Export the project — choose a format, then the file")
+            yield OptionList(*(Option(f"{fmt:<5} {what}", id=fmt) for fmt, what in FORMATS),
+                             id="formats")
+            yield Input(str(default_target(self.location, self.name_, self.format)), id="out")
+            yield Label("Enter: choose the format, then Enter to export · Esc: cancel",
+                        classes="hint")
+
+    def on_mount(self) -> None:
+        formats = self.query_one("#formats", OptionList)
+        formats.highlighted = 0
+        formats.focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option.id is None:
+            return
+        self.format = event.option.id
+        out = self.query_one("#out", Input)
+        current = Path(out.value.strip()) if out.value.strip() else None
+        if current is None:
+            out.value = str(default_target(self.location, self.name_, self.format))
+        else:
+            out.value = str(current.with_suffix(f".{self.format}"))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        out = self.query_one("#out", Input)
+        out.focus()
+        out.cursor_position = len(out.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        value = event.value.strip()
+        if value:
+            self.dismiss(ExportChoice(self.format, Path(value).expanduser()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ReportDialog(Dialog[None]):
+    """Show the lines of an import report; Enter or Escape closes it."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        DIALOG_TCSS, Path(__file__).with_name("exchange.tcss"),
+    ]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter", "close", "Close")]
+
+    def __init__(self, title: str, lines: list[str]) -> None:
+        super().__init__()
+        self.title_ = title
+        self.lines = lines
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_)
+            with VerticalScroll(id="report"):
+                yield Static("\n".join(self.lines), id="report-lines", markup=False)
+            yield Label("Enter / Esc: close", classes="hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
