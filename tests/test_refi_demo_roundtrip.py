@@ -95,3 +95,14 @@ def test_demo_round_trip_keeps_the_memos_written_on_codings(demo_and_copy):
     written = {c.guid: c.memo for c in original.codings() if c.memo}
     assert written
     assert {c.guid: c.memo for c in copy.codings() if c.memo} == written
+
+
+def test_the_import_report_counts_notes_that_became_coding_memos(tmp_path):
+    from qualcode.demo import build_demo
+    from qualcode.project import Project
+    from qualcode.refi import import_refi, write_qdpx
+
+    with Project.open(build_demo(tmp_path / "demo")) as demo:
+        write_qdpx(demo, tmp_path / "demo.qdpx")
+    report = import_refi(tmp_path / "copy.qualcode", tmp_path / "demo.qdpx").to_json()
+    assert report["read"]["notes"] == report["imported"]["notes"]

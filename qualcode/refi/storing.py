@@ -248,6 +248,8 @@ class Writer:
             note = self.parsed.notes.get(ref)
             if note is not None and note.text.strip():
                 texts.append(note.text.strip())
+                if ref not in self.used_notes:
+                    self.report.count(self.report.imported, "notes")  # as a coding memo
                 self.used_notes.add(ref)
         return "\n\n".join(texts)
 
