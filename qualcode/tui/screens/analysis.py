@@ -179,7 +179,7 @@ class SaturationPane(AnalysisPane):
             share = "-" if row.cumulative_share is None else f"{row.cumulative_share:.0%}"
             new = ", ".join(path[-1] for path in row.new_code_paths)
             table.add_row(row.number, row.document, row.participant, row.new_codes,
-                          row.cumulative, share, new[:48] + ("…" if len(new) > 48 else ""))
+                          row.cumulative, share, new[:26] + ("…" if len(new) > 26 else ""))
         self.query_one(SaturationChart).show(self.guest.table, self.guest.saturated_at)
         self._show_new(table.cursor_row)
 
@@ -316,4 +316,4 @@ class AnalysisScreen(Screen[None]):
         self.query_one(TabbedContent).active = f"tab-{key}"
         tables = self.query_one(f"#{key}", AnalysisPane).query(DataTable)
         if tables:
-            tables.first().focus()
+            self.call_after_refresh(tables.first().focus)

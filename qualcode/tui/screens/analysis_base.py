@@ -38,7 +38,8 @@ class AnalysisPane(Vertical):
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id)
         self.study: StudySnapshot | None = None
-        self._pending: dict[Worker[Any], tuple[Callable[[Any], None], Widget]] = {}
+        self._latest: Worker[Any] | None = None
+        self._then: tuple[Callable[[Any], None], Widget] | None = None
 
     @property
     def qualcode(self) -> QualcodeApp:
@@ -52,20 +53,22 @@ class AnalysisPane(Vertical):
         raise NotImplementedError
 
     def compute(self, work: Callable[[], Any], then: Callable[[Any], None], busy: Widget) -> None:
-        """Run ``work`` in a thread; ``then(result)`` on the UI thread; ``busy`` shows loading."""
+        """Run ``work`` in a thread; ``then(result)`` on the UI thread; ``busy`` shows loading.
+
+        Only the latest request of this tab is shown: an older one still
+        running is cancelled and its result, should it arrive, dropped.
+        """
         busy.loading = True
-        worker = self.run_worker(work, thread=True, exclusive=True, group=f"count-{self.id}",
-                                 exit_on_error=False)
-        self._pending[worker] = (then, busy)
+        self._latest = self.run_worker(work, thread=True, exclusive=True,
+                                       group=f"count-{self.id}", exit_on_error=False)
+        self._then = (then, busy)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        entry = self._pending.get(event.worker)
-        if entry is None or event.state in (WorkerState.PENDING, WorkerState.RUNNING):
+        if event.worker is not self._latest or not event.worker.is_finished:
             return
-        del self._pending[event.worker]
-        then, busy = entry
-        if not any(b is busy for _, b in self._pending.values()):
-            busy.loading = False
+        assert self._then is not None
+        then, busy = self._then
+        busy.loading = False
         if event.state == WorkerState.SUCCESS:
             then(event.worker.result)
         elif event.state == WorkerState.ERROR:
