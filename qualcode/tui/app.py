@@ -32,6 +32,7 @@ class QualcodeApp(App[None]):
         Binding("p", "project", "Project"),
         Binding("r", "retrieve", "Quotes"),
         Binding("b", "codebook", "Codebook"),
+        Binding("a", "analysis", "Analysis"),
         Binding("ctrl+n", "coder", "Coder name", show=False),
     ]
 
@@ -107,6 +108,12 @@ class QualcodeApp(App[None]):
 
         if not isinstance(self.screen, CodebookScreen):
             self.push_screen(CodebookScreen())
+
+    def action_analysis(self) -> None:
+        from qualcode.tui.screens.analysis import AnalysisScreen
+
+        if not isinstance(self.screen, AnalysisScreen):
+            self.push_screen(AnalysisScreen())
 
     def action_coder(self) -> None:
         def rename(name: str | None) -> None:

@@ -22,6 +22,7 @@ from qualcode.tui.screens.dialogs import Choose, TextPrompt
 from qualcode.tui.screens.picker import CodePicker, Picked
 from qualcode.tui.widgets.codebook_panel import CodebookPanel
 from qualcode.tui.widgets.here_panel import HerePanel
+from qualcode.tui.widgets.saturation_status import SaturationStatus
 from qualcode.tui.widgets.transcript import Transcript
 
 if TYPE_CHECKING:
@@ -53,6 +54,11 @@ class CodeCounts:
             cases[self._who(coding)] -= 1
             if cases[self._who(coding)] <= 0:
                 del cases[self._who(coding)]
+
+    @property
+    def total(self) -> int:
+        """All codings counted (for deciding whether counting more may take a while)."""
+        return sum(sum(c.values()) for c in self._cases.values())
 
     def as_mapping(self) -> dict[int, tuple[int, int]]:
         return {code: (sum(c.values()), len(c)) for code, c in self._cases.items()}
@@ -98,6 +104,7 @@ class CodingScreen(Screen[None]):
             with Vertical(id="text-column"):
                 yield Transcript(id="transcript")
                 yield HerePanel(id="here")
+                yield SaturationStatus(id="saturation-status")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -120,11 +127,20 @@ class CodingScreen(Screen[None]):
     def transcript(self) -> Transcript:
         return self.query_one(Transcript)
 
+    @property
+    def saturation_status(self) -> SaturationStatus:
+        return self.query_one(SaturationStatus)
+
+    def recount_saturation(self) -> None:
+        """After any change to the codings: the status line counts again in a worker."""
+        self.saturation_status.recompute(self.qualcode.project, self.counts.total)
+
     def reload_codebook(self) -> None:
         project = self.qualcode.project
         self.codes = project.codes()
         self.counts = CodeCounts(project.codings())
         self.query_one(CodebookPanel).show(self.codes, self.counts.as_mapping())
+        self.recount_saturation()
 
     def open_document(self, name: str, selection: tuple[int, int] | None = None) -> None:
         """Show ``name`` and remember it as the document last worked on."""
@@ -229,6 +245,7 @@ class CodingScreen(Screen[None]):
         self.counts.add(coding)
         self._update_here()
         self.call_after_refresh(self._show_counts)
+        self.recount_saturation()
 
     def _show_counts(self) -> None:
         """Counts follow the repainted text by a frame: the text is what the coder watches."""
@@ -259,6 +276,7 @@ class CodingScreen(Screen[None]):
                                              if c.id != coding.id])
                 self.query_one(CodebookPanel).show(self.codes, self.counts.as_mapping())
                 self._update_here()
+                self.recount_saturation()
 
         self._coding_under_cursor("remove", remove)
 

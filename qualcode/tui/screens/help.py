@@ -20,6 +20,7 @@ MOUSE = (
 
 def _sections() -> list[tuple[str, list[Binding]]]:
     from qualcode.tui.app import QualcodeApp
+    from qualcode.tui.screens.analysis import AnalysisScreen
     from qualcode.tui.screens.codebook import CodebookScreen
     from qualcode.tui.screens.coding import CodingScreen
     from qualcode.tui.screens.picker import CodePicker
@@ -38,6 +39,7 @@ def _sections() -> list[tuple[str, list[Binding]]]:
         ("Project screen", bindings(ProjectScreen)),
         ("Quotes (retrieval) screen", bindings(RetrievalScreen)),
         ("Codebook screen", bindings(CodebookScreen)),
+        ("Analysis screen", bindings(AnalysisScreen)),
     ]
 
 

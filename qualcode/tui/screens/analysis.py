@@ -1,0 +1,319 @@
+"""The analysis screen (``a``): saturation, frequencies, matrices, co-occurrence, agreement.
+
+What a supervisor checks before accepting "we reached saturation": the base
+table of new codes per interview with both stopping rules and a curve, how
+often each code was used, and which codes occur in one interview only. Every
+figure comes from :mod:`qualcode.analysis` on one snapshot taken when the
+screen opens, so it matches ``qualcode stats``/``saturation``/``matrix`` and
+the Excel export. Counting happens in worker threads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import (
+    Checkbox,
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.worker import Worker, WorkerState
+
+from qualcode.analysis.frequencies import FrequencyTable, PrevalenceReport, frequencies, prevalence
+from qualcode.analysis.saturation import SaturationResult
+from qualcode.tui.screens.analysis_base import AnalysisPane, code_label
+from qualcode.tui.screens.analysis_tables import AgreementPane, CooccurrencePane, MatrixPane
+from qualcode.tui.widgets.saturation_chart import SaturationChart
+from qualcode.tui.widgets.saturation_status import SaturationOptions
+
+if TYPE_CHECKING:
+    from qualcode.analysis.snapshot import StudySnapshot
+    from qualcode.tui.app import QualcodeApp
+
+ALL_CODES = "(all codes)"
+
+
+class SaturationPane(AnalysisPane):
+    """New codes per interview, both rules' verdicts with editable parameters, the curve."""
+
+    def __init__(self) -> None:
+        super().__init__(id="saturation")
+        self.options = SaturationOptions()
+        self.guest: SaturationResult | None = None
+        self.francis: SaturationResult | None = None
+        self._categories: dict[str, tuple[str, ...]] = {}
+        self._loading_options = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="parameters"):
+            yield Label("Guest et al. 2020", classes="rule")
+            yield Label("base")
+            yield Input(id="base", type="integer", compact=True)
+            yield Label("run")
+            yield Input(id="run", type="integer", compact=True)
+            yield Label("threshold %")
+            yield Input(id="threshold", type="number", compact=True)
+            yield Label("denominator")
+            yield Select([("base", "base"), ("cumulative", "cumulative")], id="denominator",
+                         allow_blank=False, compact=True)
+        with Horizontal(classes="parameters"):
+            yield Label("Francis et al. 2010", classes="rule")
+            yield Label("initial")
+            yield Input(id="initial", type="integer", compact=True)
+            yield Label("stop")
+            yield Input(id="stop", type="integer", compact=True)
+            yield Label("category")
+            yield Select([], id="category", prompt=ALL_CODES, compact=True)
+            yield Checkbox("respondent turns only", id="respondent", compact=True)
+        yield Static(id="verdict-guest", classes="verdict", markup=False)
+        yield Static(id="verdict-francis", classes="verdict", markup=False)
+        with Horizontal(id="saturation-body"):
+            yield DataTable(id="saturation-table", cursor_type="row", zebra_stripes=True)
+            yield SaturationChart(id="saturation-chart")
+        yield Static(id="saturation-new", markup=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#saturation-table", DataTable)
+        table.add_columns("#", "interview", "participant", "new", "cumulative", "share",
+                          "new codes")
+
+    def set_study(self, study: StudySnapshot) -> None:
+        self._loading_options = True
+        self.options = SaturationOptions.load(self.qualcode.project)
+        if self.options.category is not None and self.options.category not in {
+            c.path for c in study.codes
+        }:
+            self.options = replace(self.options, category=None)
+        parents = {c.path[:-1] for c in study.codes if len(c.path) > 1}
+        self._categories = {" > ".join(c.path): c.path for c in study.codes if c.path in parents}
+        o = self.options
+        for name, value in (("base", o.base), ("run", o.run), ("initial", o.initial),
+                            ("stop", o.stop), ("threshold", f"{o.threshold * 100:g}")):
+            self.query_one(f"#{name}", Input).value = str(value)
+        self.query_one("#denominator", Select).value = o.denominator
+        category = self.query_one("#category", Select)
+        category.set_options([(label, label) for label in self._categories])
+        if o.category is not None:
+            category.value = " > ".join(o.category)
+        self.query_one("#respondent", Checkbox).value = o.respondent_only
+        self.call_after_refresh(self._options_loaded)
+        super().set_study(study)
+
+    def _options_loaded(self) -> None:
+        self._loading_options = False
+
+    def _read_options(self) -> SaturationOptions | str:
+        """The options as typed, or a one-line complaint naming the field."""
+        values: dict[str, int] = {}
+        for name in ("base", "run", "initial", "stop"):
+            text = self.query_one(f"#{name}", Input).value.strip()
+            if not text.isdigit():
+                return f"{name}: enter a whole number"
+            values[name] = int(text)
+        try:
+            threshold = float(self.query_one("#threshold", Input).value.replace(",", ".")) / 100
+        except ValueError:
+            return "threshold: enter a percentage, e.g. 5"
+        category = self.query_one("#category", Select).value
+        return replace(
+            self.options, **values, threshold=threshold,
+            denominator=str(self.query_one("#denominator", Select).value),
+            category=self._categories.get(category) if isinstance(category, str) else None,
+            respondent_only=self.query_one("#respondent", Checkbox).value,
+        )
+
+    def _changed(self) -> None:
+        if self._loading_options or self.study is None:
+            return
+        options = self._read_options()
+        if isinstance(options, str):
+            self.query_one("#verdict-guest", Static).update(options)
+            return
+        if options != self.options:
+            self.options = options
+            options.save(self.qualcode.project)
+            self.recount()
+            if self.qualcode.coding.is_mounted:
+                self.qualcode.coding.recount_saturation()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._changed()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self._changed()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self._changed()
+
+    def recount(self) -> None:
+        study, options = self.study, self.options
+        if study is None:
+            return
+        self.compute(
+            lambda: (options.result(study, "guest2020"), options.result(study, "francis")),
+            self._show, self.query_one("#saturation-table", DataTable),
+        )
+
+    def _show(self, results: tuple[SaturationResult, SaturationResult]) -> None:
+        self.guest, self.francis = results
+        self.query_one("#verdict-guest", Static).update(self.guest.verdict)
+        self.query_one("#verdict-francis", Static).update(self.francis.verdict)
+        table = self.query_one("#saturation-table", DataTable)
+        table.clear()
+        for row in self.guest.table.rows:
+            share = "-" if row.cumulative_share is None else f"{row.cumulative_share:.0%}"
+            new = ", ".join(path[-1] for path in row.new_code_paths)
+            table.add_row(row.number, row.document, row.participant, row.new_codes,
+                          row.cumulative, share, new[:26] + ("…" if len(new) > 26 else ""))
+        self.query_one(SaturationChart).show(self.guest.table, self.guest.saturated_at)
+        self._show_new(table.cursor_row)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_new(event.cursor_row)
+
+    def _show_new(self, index: int) -> None:
+        line = self.query_one("#saturation-new", Static)
+        if self.guest is None or not 0 <= index < len(self.guest.table.rows):
+            line.update("")
+            return
+        row = self.guest.table.rows[index]
+        codes = "; ".join(" > ".join(p) for p in row.new_code_paths) or "no new codes"
+        line.update(f"Interview {row.number} ({row.document}) new: {codes}")
+
+
+class FrequenciesPane(AnalysisPane):
+    """Per code: segments, documents, participants, share, words; then the one-interview codes."""
+
+    def __init__(self) -> None:
+        super().__init__(id="frequencies")
+        self.table: FrequencyTable | None = None
+        self.prevalence: PrevalenceReport | None = None
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(id="frequency-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="prevalence", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns(
+            "code", "segments", "documents", "participants", "share", "words"
+        )
+
+    def recount(self) -> None:
+        study = self.study
+        if study is not None:
+            self.compute(lambda: (frequencies(study), prevalence(study)), self._show,
+                         self.query_one(DataTable))
+
+    def _show(self, figures: tuple[FrequencyTable, PrevalenceReport]) -> None:
+        self.table, self.prevalence = figures
+        table = self.query_one(DataTable)
+        table.clear()
+        for row in self.table.rows:
+            table.add_row(code_label(row.code_path), row.segments, row.documents,
+                          row.participants, row.share, row.words)
+        single = [f"{c.code_path[-1]} ({c.documents[0]})"
+                  for c in self.prevalence.single_interview]
+        lines = [f"Seen in only one interview ({len(single)}): " + (", ".join(single) or "none")]
+        one_person = {c.code_path for c in self.prevalence.single_participant}
+        if one_person != {c.code_path for c in self.prevalence.single_interview}:
+            names = [c.code_path[-1] for c in self.prevalence.single_participant]
+            lines.append(f"Of one participant only ({len(names)}): {', '.join(names)}")
+        unused = [c.code_path[-1] for c in self.prevalence.unused]
+        lines.append(f"Never applied ({len(unused)}): " + (", ".join(unused) or "none"))
+        self.query_one("#prevalence", Static).update("\n".join(lines))
+
+
+class AnalysisScreen(Screen[None]):
+    """Tabs of figures for the whole study, counted when the screen opens."""
+
+    CSS_PATH = "analysis.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back to coding"),
+        Binding("s", "show_tab('saturation')", "Saturation"),
+        Binding("f", "show_tab('frequencies')", "Frequencies"),
+        Binding("m", "show_tab('matrix')", "Matrix"),
+        Binding("o", "show_tab('cooccurrence')", "Co-occurrence"),
+        Binding("g", "show_tab('agreement')", "Agreement"),
+        Binding("ctrl+r", "recount", "Count again", show=False),
+    ]
+
+    TABS: ClassVar[list[tuple[str, str]]] = [
+        ("saturation", "Saturation"),
+        ("frequencies", "Frequencies"),
+        ("matrix", "Matrix"),
+        ("cooccurrence", "Co-occurrence"),
+        ("agreement", "Agreement"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.study: StudySnapshot | None = None
+
+    @property
+    def qualcode(self) -> QualcodeApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        panes: dict[str, AnalysisPane] = {
+            "saturation": SaturationPane(),
+            "frequencies": FrequenciesPane(),
+            "matrix": MatrixPane(),
+            "cooccurrence": CooccurrencePane(),
+            "agreement": AgreementPane(),
+        }
+        with TabbedContent(initial="tab-saturation"):
+            for key, title in self.TABS:
+                with TabPane(title, id=f"tab-{key}"):
+                    yield panes[key]
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#saturation-table", DataTable).focus()
+        self.action_recount()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 100, "narrow")
+
+    def action_recount(self) -> None:
+        """Take a fresh snapshot of the project and count every tab again."""
+        tabs = self.query_one(TabbedContent)
+        tabs.loading = True
+        project = self.qualcode.project
+        self.run_worker(project.snapshot, thread=True, exclusive=True, group="snapshot",
+                        exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "snapshot" or event.state in (WorkerState.PENDING,
+                                                                WorkerState.RUNNING):
+            return
+        self.query_one(TabbedContent).loading = False
+        if event.state == WorkerState.SUCCESS:
+            self.study = event.worker.result
+            for pane in self.query(AnalysisPane):
+                pane.set_study(self.study)
+        elif event.state == WorkerState.ERROR:
+            self.qualcode.show_error(f"analysis: the project could not be read "
+                                     f"({event.worker.error})")
+
+    def action_show_tab(self, key: str) -> None:
+        self.query_one(TabbedContent).active = f"tab-{key}"
+        tables = self.query_one(f"#{key}", AnalysisPane).query(DataTable)
+        if tables:
+            self.call_after_refresh(tables.first().focus)

@@ -1,0 +1,247 @@
+"""The matrix, co-occurrence and agreement tabs of the analysis screen.
+
+The matrices show the numbers of ``qualcode matrix`` / ``cooccurrence`` with
+row and column totals; Enter on a cell lists the passages behind it
+(:class:`~qualcode.tui.screens.cell_quotes.CellQuotes`), and Enter there opens
+the passage in the coding screen.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Checkbox, DataTable, Input, Label, Select, Static
+
+from qualcode.analysis.agreement import AgreementReport, agreement
+from qualcode.analysis.cooccurrence import CooccurrenceMatrix, cooccurrence
+from qualcode.analysis.matrices import (
+    Matrix,
+    cell_codings,
+    code_by_attribute,
+    code_by_document,
+    code_by_participant,
+)
+from qualcode.tui.screens.analysis_base import AnalysisPane, code_label, number
+from qualcode.tui.screens.cell_quotes import CellQuotes, coding_passages, pair_passages
+
+
+def _short(text: str, width: int = 14) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class MatrixPane(AnalysisPane):
+    """Code × document, participant or attribute; Enter on a cell shows its codings."""
+
+    def __init__(self) -> None:
+        super().__init__(id="matrix")
+        self.matrix: Matrix | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="parameters"):
+            yield Label("code ×")
+            yield Select([("document", "document"), ("participant", "participant")],
+                         id="matrix-by", value="participant", allow_blank=False, compact=True)
+            yield Label("count")
+            yield Select([("participants", "participants"), ("segments", "segments")],
+                         id="matrix-measure", value="participants", allow_blank=False,
+                         compact=True, disabled=True)
+            yield Label("band width")
+            yield Input(id="matrix-band", type="number", placeholder="none", compact=True,
+                        disabled=True)
+        yield DataTable(id="matrix-table", cursor_type="cell", zebra_stripes=True)
+        yield Static("Enter on a cell lists its passages.", id="matrix-hint", classes="hint")
+
+    def set_study(self, study) -> None:  # type: ignore[no-untyped-def]
+        attributes = sorted({name for case in study.cases for name in case.attributes})
+        by = self.query_one("#matrix-by", Select)
+        current = by.value
+        options = [("document", "document"), ("participant", "participant")]
+        options += [(f"attribute: {name}", f"attribute:{name}") for name in attributes]
+        by.set_options(options)
+        by.value = current if current in {v for _, v in options} else "participant"
+        super().set_study(study)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self.recount()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.recount()
+
+    def recount(self) -> None:
+        study = self.study
+        if study is None:
+            return
+        by = str(self.query_one("#matrix-by", Select).value)
+        measure = str(self.query_one("#matrix-measure", Select).value)
+        band_input = self.query_one("#matrix-band", Input)
+        by_attribute = by.startswith("attribute:")
+        self.query_one("#matrix-measure", Select).disabled = not by_attribute
+        band_input.disabled = not by_attribute
+        band: float | None = None
+        if by_attribute and band_input.value.strip():
+            try:
+                band = float(band_input.value.replace(",", "."))
+            except ValueError:
+                return
+            if band <= 0:
+                return
+
+        def count() -> Matrix:
+            if by == "document":
+                return code_by_document(study)
+            if by == "participant":
+                return code_by_participant(study)
+            return code_by_attribute(study, by.split(":", 1)[1], measure=measure,
+                                     band_width=band)
+
+        self.compute(count, self._show, self.query_one(DataTable))
+
+    def _show(self, matrix: Matrix) -> None:
+        self.matrix = matrix
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        table.add_columns("code", *(_short(c) for c in matrix.columns), "total")
+        for path, cells, total in zip(matrix.rows, matrix.cells, matrix.row_totals,
+                                      strict=True):
+            table.add_row(code_label(path), *cells, total)
+        table.add_row("total", *matrix.column_totals, matrix.grand_total)
+        base = " (total row: participants in the column, coded or not)" \
+            if matrix.measure == "participants" else ""
+        self.query_one("#matrix-hint", Static).update(
+            f"{matrix.title}, counting {matrix.measure}{base}. Enter on a cell lists its passages."
+        )
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        matrix, study = self.matrix, self.study
+        row, column = event.coordinate.row, event.coordinate.column - 1
+        if matrix is None or study is None:
+            return
+        if not (0 <= row < len(matrix.rows) and 0 <= column < len(matrix.columns)):
+            self.notify("pick a cell inside the table, not a total")
+            return
+        codings = cell_codings(study, matrix, row, column)
+        if not codings:
+            self.notify("no codings in this cell")
+            return
+        title = (f"{' > '.join(matrix.rows[row])} × {matrix.columns[column]}: "
+                 f"{matrix.cells[row][column]} {matrix.measure}, {len(codings)} codings")
+        self.app.push_screen(CellQuotes(title, coding_passages(study, codings)))
+
+
+class CooccurrencePane(AnalysisPane):
+    """Codes applied to the same passages; Enter on a cell lists the passage pairs."""
+
+    def __init__(self) -> None:
+        super().__init__(id="cooccurrence")
+        self.matrix: CooccurrenceMatrix | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="parameters"):
+            yield Checkbox("also count codes in the same speaker turn", id="same-turn",
+                           compact=True)
+        yield DataTable(id="cooccurrence-table", cursor_type="cell", zebra_stripes=True)
+        yield Static("Passage pairs per pair of codes; the diagonal is the code's own "
+                     "segments. Enter on a cell lists the pairs.", classes="hint")
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self.recount()
+
+    def recount(self) -> None:
+        study = self.study
+        if study is None:
+            return
+        same_turn = self.query_one("#same-turn", Checkbox).value
+        self.compute(lambda: cooccurrence(study, same_turn=same_turn), self._show,
+                     self.query_one(DataTable))
+
+    def _show(self, matrix: CooccurrenceMatrix) -> None:
+        self.matrix = matrix
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        table.add_columns("code", *(_short(path[-1], 12) for path in matrix.rows))
+        for path, cells in zip(matrix.rows, matrix.cells, strict=True):
+            table.add_row(code_label(path), *cells)
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        matrix = self.matrix
+        row, column = event.coordinate.row, event.coordinate.column - 1
+        if matrix is None or not (0 <= column < len(matrix.rows)):
+            return
+        if row == column:
+            self.notify(f"the diagonal counts the segments of {matrix.rows[row][-1]} itself")
+            return
+        pairs = matrix.pairs(row, column)
+        if not pairs:
+            self.notify("these codes do not co-occur")
+            return
+        first, second = matrix.rows[row][-1], matrix.rows[column][-1]
+        title = f"{first} with {second}: {len(pairs)} passage pairs"
+        self.app.push_screen(CellQuotes(title, pair_passages(pairs, first, second)))
+
+
+class AgreementPane(AnalysisPane):
+    """Two coders compared character by character: percent and kappa, overall alpha."""
+
+    def __init__(self) -> None:
+        super().__init__(id="agreement")
+        self.report: AgreementReport | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="parameters"):
+            yield Label("coder A")
+            yield Select([], id="coder-a", compact=True)
+            yield Label("coder B")
+            yield Select([], id="coder-b", compact=True)
+        yield Static(id="agreement-overall", markup=False)
+        yield DataTable(id="agreement-table", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("code", "document", "agree %", "kappa")
+
+    def set_study(self, study) -> None:  # type: ignore[no-untyped-def]
+        coders = sorted({c.coder for c in study.codings})
+        for index, name in enumerate(("#coder-a", "#coder-b")):
+            select = self.query_one(name, Select)
+            select.set_options([(c, c) for c in coders])
+            if len(coders) > index:
+                select.value = coders[index]
+        super().set_study(study)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self.recount()
+
+    def recount(self) -> None:
+        study = self.study
+        if study is None:
+            return
+        overall = self.query_one("#agreement-overall", Static)
+        coders = sorted({c.coder for c in study.codings})
+        a, b = self.query_one("#coder-a", Select).value, self.query_one("#coder-b", Select).value
+        if len(coders) < 2:
+            overall.update("Agreement needs codings by two coders; this project has "
+                           f"{len(coders)} ({', '.join(coders) or 'none'}).")
+            return
+        if not isinstance(a, str) or not isinstance(b, str) or a == b:
+            overall.update("Pick two different coders.")
+            return
+        self.compute(lambda: agreement(study, a, b), self._show, self.query_one(DataTable))
+
+    def _show(self, report: AgreementReport) -> None:
+        self.report = report
+        table = self.query_one(DataTable)
+        table.clear()
+        for cell in report.cells:
+            table.add_row(" > ".join(cell.code_path), cell.document,
+                          number(cell.agreement.percent, 1), number(cell.agreement.kappa))
+        o = report.overall
+        self.query_one("#agreement-overall", Static).update(
+            f"{report.coders[0]} vs {report.coders[1]}, overall ({len(report.documents)} "
+            f"documents coded by both, unit: character): alpha {number(o.alpha)}, "
+            f"agreement {number(o.percent, 1)}%, kappa {number(o.kappa)}"
+        )

@@ -1,0 +1,40 @@
+"""The small study with a second coder, and how tests open the analysis screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qualcode.project import Project
+from tests.tui.conftest import make_study
+
+
+def add_second_coder(path: Path) -> Path:
+    """Prof. Claes codes part of Lotte's "Objectieve belasting" passage in HA01 again
+    (one more coding, no new segment) and "Variatie" in HA02 (a code of one interview)."""
+    with Project.open(path, coder="Prof. Claes") as project:
+        text = project.document_text("HA01").text
+        start = text.index("het kost veel tijd")
+        project.add_coding("HA01", "Objectieve belasting", start, start + len("het kost veel tijd"))
+        text = project.document_text("HA02").text
+        start = text.index("Maar de variatie")
+        project.add_coding("HA02", "Variatie", start, text.index("energie.") + len("energie."))
+    return path
+
+
+@pytest.fixture
+def two_coders(tmp_path: Path) -> Path:
+    return add_second_coder(make_study(tmp_path / "study.qualcode"))
+
+
+async def open_analysis(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Press ``a`` and wait until every tab has counted."""
+    await pilot.press("a")
+    await settle(pilot)
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
