@@ -82,7 +82,7 @@ async def test_cooccurrence_cell_lists_the_passage_pairs(two_coders):  # noqa: F
         await pilot.pause()
         assert isinstance(app.screen, CellQuotes)
         (pair,) = app.screen.passages
-        assert app.screen.title_text.endswith("1 passage pairs")
+        assert app.screen.title_text.endswith("1 passage pair")
     assert pair.document == "HA01"
     assert text[pair.start:pair.end].startswith("Maar het kost veel tijd.")
 

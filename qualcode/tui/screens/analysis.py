@@ -250,6 +250,7 @@ class AnalysisScreen(Screen[None]):
         Binding("m", "show_tab('matrix')", "Matrix"),
         Binding("o", "show_tab('cooccurrence')", "Co-occurrence"),
         Binding("g", "show_tab('agreement')", "Agreement"),
+        Binding("c", "toggle_curve", "Curve/table"),
         Binding("ctrl+r", "recount", "Count again", show=False),
     ]
 
@@ -311,6 +312,10 @@ class AnalysisScreen(Screen[None]):
         elif event.state == WorkerState.ERROR:
             self.qualcode.show_error(f"analysis: the project could not be read "
                                      f"({event.worker.error})")
+
+    def action_toggle_curve(self) -> None:
+        self.action_show_tab("saturation")
+        self.toggle_class("curve-only")
 
     def action_show_tab(self, key: str) -> None:
         self.query_one(TabbedContent).active = f"tab-{key}"

@@ -21,6 +21,7 @@ from qualcode.analysis.matrices import (
     code_by_document,
     code_by_participant,
 )
+from qualcode.analysis.saturation_text import plural
 from qualcode.tui.screens.analysis_base import AnalysisPane, code_label, number
 from qualcode.tui.screens.cell_quotes import CellQuotes, coding_passages, pair_passages
 
@@ -126,8 +127,10 @@ class MatrixPane(AnalysisPane):
         if not codings:
             self.notify("no codings in this cell")
             return
+        count = matrix.cells[row][column]
+        measure = matrix.measure[:-1] if count == 1 else matrix.measure
         title = (f"{' > '.join(matrix.rows[row])} × {matrix.columns[column]}: "
-                 f"{matrix.cells[row][column]} {matrix.measure}, {len(codings)} codings")
+                 f"{count} {measure}, {plural(len(codings), 'coding')}")
         self.app.push_screen(CellQuotes(title, coding_passages(study, codings)))
 
 
@@ -180,7 +183,7 @@ class CooccurrencePane(AnalysisPane):
             self.notify("these codes do not co-occur")
             return
         first, second = matrix.rows[row][-1], matrix.rows[column][-1]
-        title = f"{first} with {second}: {len(pairs)} passage pairs"
+        title = f"{first} with {second}: {plural(len(pairs), 'passage pair')}"
         self.app.push_screen(CellQuotes(title, pair_passages(pairs, first, second)))
 
 

@@ -114,7 +114,7 @@ class SaturationStatus(Static):
     """One line: is the study saturated by the chosen rule, and what came in last."""
 
     DEFAULT_CSS = """
-    SaturationStatus { height: 1; padding: 0 1; color: $text-muted; }
+    SaturationStatus { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
