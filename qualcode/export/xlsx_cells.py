@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from qualcode.export.safety import EXCEL_CELL_LIMIT, RISKY_STARTS, CellCleaner, is_risky
+from qualcode.export.xlsx_rows import direct_rows_for
 
 Value = str | int | float | None
 
@@ -95,6 +96,7 @@ class SheetWriter:
         self.cleaner = cleaner
         self.row = 0
         self.column_widths: list[float] = []
+        self._direct = direct_rows_for(sheet)
 
     def cell(self, column: int, value: Value, style: str = "text", fill: str | None = None,
              indent: int = 0) -> None:
@@ -199,8 +201,13 @@ class SheetWriter:
             if count > lines:
                 lines = count
         sheet, row = self.sheet, self.row
-        if lines > 1:
-            sheet.set_row(row, min(409.0, 13.0 * lines + 2.0))
+        height = min(409.0, 13.0 * lines + 2.0) if lines > 1 else None
+        if self._direct is not None:
+            self._direct.write(row, texts, values, formats.pairs, height)
+            self.row += 1
+            return True
+        if height is not None:
+            sheet.set_row(row, height)
         write_string = sheet.write_string
         pairs = formats.pairs
         for column, text in enumerate(texts):

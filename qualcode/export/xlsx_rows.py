@@ -1,0 +1,113 @@
+"""Quote rows written straight into a streamed worksheet's XML: the export's hot loop.
+
+xlsxwriter spends about 20 µs per cell (argument checks, a cell tuple, then
+attribute escaping when the row is assembled); with six or seven cells per
+quote that was most of the export's time. In ``constant_memory`` mode a
+worksheet streams finished rows to a file, so a quote row can be written there
+as the XML xlsxwriter itself would write: inline strings, the same style
+indices, the same row height. Everything else (titles, headings, long texts
+that continue over several rows) still goes through xlsxwriter.
+
+This leans on xlsxwriter 3.x internals (``fh``, ``previous_row``,
+``_write_single_row``, ``_check_dimensions``); :func:`direct_rows_for` checks
+for them and returns None when they are missing, and the caller then writes
+cells the ordinary way. The tests reopen the workbook, so a change there shows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from qualcode.export.safety import RISKY_STARTS
+
+ESCAPED_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")
+"""Text that looks like Excel's ``_xHHHH_`` escape; Excel wants its underscore escaped."""
+DEFAULT_ROW_PIXELS = 20
+
+
+class DirectRows:
+    """Writes whole quote rows of one streamed worksheet as XML.
+
+    Texts must already be cleaned (no control characters but tab and line
+    feed, no CR): :class:`~qualcode.export.safety.CellCleaner` sees to that.
+    """
+
+    def __init__(self, sheet: Any) -> None:
+        self._sheet = sheet
+        self._letters: list[str] = []
+
+    def column_letters(self, count: int) -> list[str]:
+        while len(self._letters) < count:
+            self._letters.append(_column_name(len(self._letters)))
+        return self._letters
+
+    def write(self, row: int, texts: Sequence[str | None], values: Sequence[Any],
+              formats: Sequence[tuple[Any, Any]], height: float | None) -> None:
+        """Row ``row``: ``texts[c]`` as a string cell, or else a number ``values[c]``.
+
+        ``formats[c]`` is the (plain, quote-prefixed) format of column ``c``; a format
+        gets its style number when first used, as xlsxwriter numbers them;
+        ``height`` in points, as :meth:`set_row` takes it, or None for the default.
+        """
+        sheet = self._sheet
+        if row > sheet.previous_row:
+            sheet._write_single_row(row)
+        letters = self.column_letters(len(texts))
+        number = row + 1
+        parts: list[str] = []
+        last = 0
+        for column, text in enumerate(texts):
+            if text:
+                plain, prefixed = formats[column]
+                style = (prefixed if text.startswith(RISKY_STARTS) else plain)._get_xf_index()
+                if "_x" in text:
+                    text = ESCAPED_ESCAPE.sub(r"_x005F\1", text)
+                space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+                if "&" in text or "<" in text or ">" in text:
+                    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                parts.append(f'<c r="{letters[column]}{number}" s="{style}" t="inlineStr">'
+                             f"<is><t{space}>{text}</t></is></c>")
+                last = column
+            elif text is None:
+                value = values[column]
+                if value is not None and not isinstance(value, bool):
+                    style = formats[column][0]._get_xf_index()
+                    parts.append(f'<c r="{letters[column]}{number}" s="{style}">'
+                                 f"<v>{value:.16G}</v></c>")
+                    last = column
+        if not parts:
+            return
+        sheet._check_dimensions(row, last)
+        pixels = int(height * 4.0 / 3.0 + 0.5) if height is not None else DEFAULT_ROW_PIXELS
+        if pixels != DEFAULT_ROW_PIXELS:
+            opening = f'<row r="{number}" ht="{pixels * 0.75:.16g}" customHeight="1">'
+        else:
+            opening = f'<row r="{number}">'
+        sheet.fh.write(opening + "".join(parts) + "</row>")
+
+
+def _column_name(index: int) -> str:
+    """Excel's column letters: 0 -> "A", 25 -> "Z", 26 -> "AA"."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
+
+
+def direct_rows_for(sheet: Any) -> DirectRows | None:
+    """A :class:`DirectRows` for ``sheet``, or None if it is not streamed (or xlsxwriter
+    changed in a way this module does not know)."""
+    if not getattr(sheet, "constant_memory", False):
+        return None
+    needed = ("fh", "previous_row", "_write_single_row", "_check_dimensions",
+              "default_row_height", "original_row_height", "excel_version")
+    if not all(hasattr(sheet, name) for name in needed):
+        return None
+    if (sheet.default_row_height != DEFAULT_ROW_PIXELS
+            or sheet.original_row_height != DEFAULT_ROW_PIXELS or sheet.excel_version != 2007):
+        return None
+    return DirectRows(sheet)
