@@ -40,35 +40,22 @@ def is_risky(text: str) -> bool:
 class CellCleaner:
     """Removes unstorable characters and counts the cells it had to change."""
 
-    REMEMBERED = 64
-    """Texts up to this length (names, speakers, attribute values: repeated on every
-    quote row) are cleaned once and remembered."""
-    REMEMBER_AT_MOST = 50_000
-
     def __init__(self) -> None:
         self.cells_cleaned = 0
         self.cells_split = 0
-        self._remembered: dict[str, tuple[str, bool]] = {}
 
     def clean(self, text: str) -> str:
         """``text`` without unstorable characters; a CR becomes a line feed.
 
         (Excel stores a CR as the escape ``_x000D_``, which other readers show
-        literally; a line feed is what a transcript means by it.) Every call
-        counts as one cell, whether or not its text was seen before.
+        literally; a line feed is what a transcript means by it.)
         """
-        if len(text) > self.REMEMBERED:
-            cleaned, changed = _clean(text)
-        else:
-            found = self._remembered.get(text)
-            if found is None:
-                if len(self._remembered) >= self.REMEMBER_AT_MOST:
-                    self._remembered.clear()
-                found = self._remembered[text] = _clean(text)
-            cleaned, changed = found
-        if changed:
-            self.cells_cleaned += 1
-        return cleaned
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if UNSTORABLE.search(text) is None:
+            return text
+        self.cells_cleaned += 1
+        return UNSTORABLE.sub("", text)
 
     def pieces(self, text: str) -> list[str]:
         """The cleaned text as cell-sized pieces (one piece for almost every text)."""
@@ -77,15 +64,6 @@ class CellCleaner:
         if len(pieces) > 1:
             self.cells_split += 1
         return pieces
-
-
-def _clean(text: str) -> tuple[str, bool]:
-    """The cleaned text, and whether an unstorable character was removed."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if UNSTORABLE.search(text) is None:
-        return text, False
-    return UNSTORABLE.sub("", text), True
 
 
 def _utf16_length(text: str) -> int:

@@ -37,6 +37,9 @@ class DirectRows:
     def __init__(self, sheet: Any) -> None:
         self._sheet = sheet
         self._letters: list[str] = []
+        self._style_numbers: dict[int, int] = {}
+        """Format (by id; the workbook keeps every format alive) -> its style number.
+        xlsxwriter does not remember the number of a format equal to an earlier one."""
 
     def column_letters(self, count: int) -> list[str]:
         while len(self._letters) < count:
@@ -55,13 +58,17 @@ class DirectRows:
         if row > sheet.previous_row:
             sheet._write_single_row(row)
         letters = self.column_letters(len(texts))
+        numbers = self._style_numbers
         number = row + 1
         parts: list[str] = []
         last = 0
         for column, text in enumerate(texts):
             if text:
                 plain, prefixed = formats[column]
-                style = (prefixed if text.startswith(RISKY_STARTS) else plain)._get_xf_index()
+                chosen = prefixed if text.startswith(RISKY_STARTS) else plain
+                style = numbers.get(id(chosen))
+                if style is None:
+                    style = numbers[id(chosen)] = chosen._get_xf_index()
                 if "_x" in text:
                     text = ESCAPED_ESCAPE.sub(r"_x005F\1", text)
                 space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
@@ -73,7 +80,9 @@ class DirectRows:
             elif text is None:
                 value = values[column]
                 if value is not None and not isinstance(value, bool):
-                    style = formats[column][0]._get_xf_index()
+                    style = numbers.get(id(formats[column][0]))
+                    if style is None:
+                        style = numbers[id(formats[column][0])] = formats[column][0]._get_xf_index()
                     parts.append(f'<c r="{letters[column]}{number}" s="{style}">'
                                  f"<v>{value:.16G}</v></c>")
                     last = column
