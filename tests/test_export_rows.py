@@ -47,3 +47,20 @@ def test_quote_rows_as_xml_match_xlsxwriter_cell_by_cell(
     for name in direct:
         if name != overview:
             assert direct[name] == cells[name], name
+
+
+def test_faster_compression_is_undone_after_the_export_and_the_file_still_opens(
+    tmp_path: Path,
+) -> None:
+    from xlsxwriter import workbook as xlsxwriter_workbook
+
+    with Project.create(tmp_path / "zip.qualcode", coder="Lotte") as project:
+        project.add_code(None, "Lastig")
+        add_interview(project, "HA1", [("HA1", "Het is soms zwaar.")])
+        code_text(project, "HA1", "Lastig", "Het is soms zwaar.")
+        export_workbook(project, tmp_path / "zip.xlsx")
+
+    assert xlsxwriter_workbook.ZipFile is zipfile.ZipFile
+    with zipfile.ZipFile(tmp_path / "zip.xlsx") as archive:
+        assert archive.testzip() is None
+        assert all(info.compress_type == zipfile.ZIP_DEFLATED for info in archive.infolist())
