@@ -157,26 +157,21 @@ def _quotes_of(project: Project, document: DocumentInfo, participant: str) -> li
     turn_starts, speakers, roles = _speaker_index(text)
     starts, ends = _boundaries(text)
     quotes = []
-    for coding in project.codings(document=document.name):
-        turn = bisect.bisect_right(turn_starts, coding.start) - 1
-        quotes.append(
-            Quote(
-                coding_id=coding.id,
-                code_id=coding.code_id,
-                document=document.name,
-                participant=participant,
-                speaker=speakers[turn] if turn >= 0 else "",
-                role=roles[turn] if turn >= 0 else "unknown",
-                turn=turn + 1 if turn >= 0 else None,
-                start=coding.start,
-                end=coding.end,
-                text=coding.text,
-                memo=coding.memo,
-                coder=coding.coder,
-                whole_sentence_start=not starts or coding.start in starts,
-                whole_sentence_end=not ends or coding.end in ends,
-            )
-        )
+    name = document.name
+    every_start, every_end = not starts, not ends
+    for coding in project.codings(document=name):
+        start, end = coding.start, coding.end
+        turn = bisect.bisect_right(turn_starts, start) - 1
+        # Positional arguments: this runs once per coding.
+        quotes.append(Quote(
+            coding.id, coding.code_id, name, participant,
+            speakers[turn] if turn >= 0 else "",
+            roles[turn] if turn >= 0 else "unknown",
+            turn + 1 if turn >= 0 else None,
+            start, end, coding.text, coding.memo, coding.coder,
+            every_start or start in starts,
+            every_end or end in ends,
+        ))
     return quotes
 
 

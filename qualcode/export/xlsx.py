@@ -1,11 +1,11 @@
 """The Excel workbook that mirrors the thesis method (issue 5).
 
 Sheets: Overview, Codebook, one per top-level category, Participants,
-Frequencies, Saturation. Written with xlsxwriter: about twice as fast as
-openpyxl and, in its ``constant_memory`` mode, streams rows to disk so
-100,000 codings fit in a small, flat amount of memory. Small projects are
-written in normal mode (faster still; memory is no concern there). Either
-way rows are written strictly top to bottom, which streaming requires.
+Frequencies, Saturation. Written with xlsxwriter in its ``constant_memory``
+mode, which streams rows to disk so 100,000 codings fit in a small, flat
+amount of memory, and lets the quote rows be written as XML directly
+(:mod:`qualcode.export.xlsx_rows`, about twice as fast as cell by cell).
+Rows are written strictly top to bottom, which streaming requires.
 """
 
 from __future__ import annotations
@@ -20,13 +20,15 @@ from qualcode.export.options import ExportOptions, quote_attributes
 from qualcode.export.safety import CellCleaner, atomic_output, sheet_names
 from qualcode.export.xlsx_categories import write_category
 from qualcode.export.xlsx_cells import SheetWriter, Styles, tint
+from qualcode.export.xlsx_rows import fast_compression
 
 if TYPE_CHECKING:
     from qualcode.project import Project
 
 FIXED_SHEETS = ["Overview", "Codebook", "Participants", "Frequencies", "Saturation"]
-STREAM_ABOVE = 20_000
-"""Codings above which the workbook is streamed (constant memory)."""
+STREAM_ABOVE = 0
+"""Codings above which the workbook is streamed (constant memory): always, as streaming
+is also what makes the fast quote rows possible; an empty project is written in normal mode."""
 
 
 def export_workbook(
@@ -88,7 +90,8 @@ def write_workbook(data: ExportData, out: Path, progress: Progress,
         _overview(overview, data, cleaner, list(zip(names, categories, strict=True)))
         progress(0.92, "compressing the workbook")
         try:
-            workbook.close()
+            with fast_compression():
+                workbook.close()
         except OSError as exc:
             raise QualcodeError(f"{out}: cannot write the workbook ({exc.strerror})") from exc
 

@@ -74,6 +74,7 @@ def write_category(
     quote_column = last - 2
     position_column = last
     participants = {p.name: p for p in data.participants}
+    attribute_values: dict[str, list[Value]] = {}
     styles = ["text", "text", "text", *(["center"] * len(attributes)), "text",
               *(["text"] if with_coder else []), "wrap", "wrap", "text"]
     for code in codes:
@@ -92,11 +93,15 @@ def write_category(
         fills[quote_column] = quote_fill
         formats = writer.formats(styles, fills)
         for quote in quotes:
-            participant = participants.get(quote.participant)
-            values: list[Value] = [code.name, quote.participant, quote.document]
-            for name in attributes:
-                values.append(participant.attributes.get(name) if participant else None)
-            values.append(quote.speaker)
+            known = attribute_values.get(quote.participant)
+            if known is None:
+                participant = participants.get(quote.participant)
+                known = attribute_values[quote.participant] = [
+                    participant.attributes.get(name) if participant else None
+                    for name in attributes
+                ]
+            values: list[Value] = [code.name, quote.participant, quote.document, *known,
+                                   quote.speaker]
             if with_coder:
                 values.append(quote.coder)
             values += [quote.text, quote.memo, quote.position]

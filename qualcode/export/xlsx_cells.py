@@ -9,9 +9,11 @@ characters, and spreads text longer than a cell over marked continuation rows.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from qualcode.export.safety import EXCEL_CELL_LIMIT, RISKY_STARTS, CellCleaner, is_risky
+from qualcode.export.xlsx_rows import direct_rows_for
 
 Value = str | int | float | None
 
@@ -33,6 +35,16 @@ def tint(color: str | None, share: float) -> str:
         rgb = [int(NEUTRAL[i : i + 2], 16) for i in (1, 3, 5)]
     mixed = [round(255 - (255 - c) * share) for c in rgb]
     return "#" + "".join(f"{c:02X}" for c in mixed)
+
+
+@dataclass(frozen=True, slots=True)
+class RowFormats:
+    """What :meth:`SheetWriter.short_record` needs per column, worked out once per code."""
+
+    pairs: list[tuple[Any, Any]]
+    """Per column: the plain format and its quote-prefixed twin."""
+    wrapping: tuple[tuple[int, int], ...]
+    """(column, characters per line) of the columns whose text wraps."""
 
 
 class Styles:
@@ -84,6 +96,7 @@ class SheetWriter:
         self.cleaner = cleaner
         self.row = 0
         self.column_widths: list[float] = []
+        self._direct = direct_rows_for(sheet)
 
     def cell(self, column: int, value: Value, style: str = "text", fill: str | None = None,
              indent: int = 0) -> None:
@@ -150,31 +163,62 @@ class SheetWriter:
             self.row += 1
         return rows
 
-    def formats(self, styles: Sequence[str], fills: Sequence[str | None]) -> list[tuple[Any, Any]]:
-        """Per column, the format and its quote-prefixed twin, for :meth:`short_record`."""
-        return [(self.styles.get(s, f), self.styles.get(s, f, 0, True))
-                for s, f in zip(styles, fills, strict=True)]
+    def formats(self, styles: Sequence[str], fills: Sequence[str | None]) -> RowFormats:
+        """Per column, the format and its quote-prefixed twin, for :meth:`short_record`;
+        also which columns wrap and how many characters fit on one of their lines."""
+        pairs = [(self.styles.get(s, f), self.styles.get(s, f, 0, True))
+                 for s, f in zip(styles, fills, strict=True)]
+        wrapping = tuple(
+            (column, int(max(1.0, self.column_widths[column] * 1.3)))
+            for column, style in enumerate(styles)
+            if style in WRAPPING and column < len(self.column_widths)
+        )
+        return RowFormats(pairs, wrapping)
 
     def short_record(self, values: Sequence[Value], styles: Sequence[str],
-                     formats: Sequence[tuple[Any, Any]]) -> bool:
+                     formats: RowFormats) -> bool:
         """The fast path of :meth:`record` for one row; False (nothing written) if a text
-        is too long for one cell, so the caller falls back to :meth:`record`."""
+        is too long for one cell, so the caller falls back to :meth:`record`.
+
+        ``styles`` must be the styles ``formats`` was made from. This runs once per
+        quote, so it does the least it can: empty texts write no cell, and the row
+        height is worked out only from the wrapping columns.
+        """
         for value in values:
             if isinstance(value, str) and len(value) > SHORT:
                 return False
         clean = self.cleaner.clean
         texts = [clean(v) if isinstance(v, str) else None for v in values]
-        self._fit(texts, styles)
-        sheet, row = self.sheet, self.row
-        for column, value in enumerate(values):
+        lines = 1
+        for column, per_line in formats.wrapping:
             text = texts[column]
-            if text is not None:
-                if text:
-                    plain, prefixed = formats[column]
-                    sheet.write_string(row, column, text,
-                                       prefixed if text.startswith(RISKY_STARTS) else plain)
-            elif value is not None and not isinstance(value, bool):
-                sheet.write_number(row, column, value, formats[column][0])
+            if not text:
+                continue
+            if "\n" in text:
+                count = sum(-(-max(1, len(part)) // per_line) for part in text.split("\n"))
+            else:
+                count = -(-len(text) // per_line)
+            if count > lines:
+                lines = count
+        sheet, row = self.sheet, self.row
+        height = min(409.0, 13.0 * lines + 2.0) if lines > 1 else None
+        if self._direct is not None:
+            self._direct.write(row, texts, values, formats.pairs, height)
+            self.row += 1
+            return True
+        if height is not None:
+            sheet.set_row(row, height)
+        write_string = sheet.write_string
+        pairs = formats.pairs
+        for column, text in enumerate(texts):
+            if text:
+                plain, prefixed = pairs[column]
+                write_string(row, column, text,
+                             prefixed if text.startswith(RISKY_STARTS) else plain)
+            elif text is None:
+                value = values[column]
+                if value is not None and not isinstance(value, bool):
+                    sheet.write_number(row, column, value, pairs[column][0])
         self.row += 1
         return True
 
