@@ -81,6 +81,7 @@ def build_demo(directory: str | os.PathLike[str], *, coder: str = "demo") -> Pat
     """
     from qualcode.codebook import load_codebook
     from qualcode.project import Project
+    from qualcode.store import remove_project_files
 
     folder = Path(directory).expanduser()
     target = folder / DEMO_FILE
@@ -90,8 +91,7 @@ def build_demo(directory: str | os.PathLike[str], *, coder: str = "demo") -> Pat
     # A folder we create holds health data: owner only, like the project file.
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     partial = folder / (DEMO_FILE + ".part")
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(partial) + suffix).unlink(missing_ok=True)
+    remove_project_files(partial)
     try:
         with Project.create(partial, coder=coder) as project:
             project.set_setting("name", "GP psychosocial burden (demo)")
@@ -106,6 +106,5 @@ def build_demo(directory: str | os.PathLike[str], *, coder: str = "demo") -> Pat
                 project.add_codings_from_csv(codings)
         partial.rename(target)
     finally:
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(partial) + suffix).unlink(missing_ok=True)
+        remove_project_files(partial)
     return target

@@ -63,6 +63,17 @@ def _engine_for(location: str) -> Engine:
     return engine
 
 
+def remove_project_files(location: str | os.PathLike[str]) -> None:
+    """Delete a SQLite project file with its WAL and shared-memory files (no-op for URLs).
+
+    For undoing a project this process has just created and failed to finish.
+    """
+    location = os.fspath(location)
+    if not _is_url(location):
+        for suffix in ("", "-wal", "-shm"):
+            Path(location + suffix).unlink(missing_ok=True)
+
+
 def _is_sqlite_file(path: Path) -> bool:
     with path.open("rb") as handle:
         return handle.read(16) == b"SQLite format 3\x00"
@@ -86,9 +97,7 @@ def create_store(location: str | os.PathLike[str]) -> Store:
             session.add(Setting(key="schema_version", value=str(SCHEMA_VERSION)))
     except Exception:
         engine.dispose()
-        if not _is_url(location):
-            for suffix in ("", "-wal", "-shm"):
-                Path(location + suffix).unlink(missing_ok=True)
+        remove_project_files(location)
         raise
     return Store(engine, sessionmaker(engine, expire_on_commit=False), location)
 

@@ -17,6 +17,7 @@ def run_init(args: argparse.Namespace) -> int:
 
         spec = load_codebook(Path(args.codebook))  # refuse a bad codebook before creating
     from qualcode.project import Project
+    from qualcode.store import remove_project_files
 
     project = Project.create(args.project, language=args.language)
     try:
@@ -25,18 +26,12 @@ def run_init(args: argparse.Namespace) -> int:
         added = project.merge_codebook(spec)[0] if spec is not None else 0
     except QualcodeError:
         project.close()
-        _remove_project_file(args.project)
+        remove_project_files(args.project)
         raise
     project.close()
     source = f" with {added} codes from {args.codebook}" if spec is not None else ""
     print(f"created {args.project}{source}")
     return 0
-
-
-def _remove_project_file(location: str) -> None:
-    if "://" not in location:
-        for suffix in ("", "-wal", "-shm"):
-            Path(location + suffix).unlink(missing_ok=True)
 
 
 def run_import(args: argparse.Namespace) -> int:

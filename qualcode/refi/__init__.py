@@ -92,6 +92,7 @@ def import_refi(
     line naming the file and the problem, and leaves the project unchanged.
     """
     from qualcode.project import Project
+    from qualcode.store import remove_project_files
 
     file = Path(file)
     suffix = file.suffix.lower()
@@ -120,8 +121,7 @@ def import_refi(
         except BaseException:
             project.close()
             if created:
-                for tail in ("", "-wal", "-shm"):
-                    Path(location + tail).unlink(missing_ok=True)
+                remove_project_files(location)
             raise
         finally:
             project.close()
