@@ -10,7 +10,13 @@ import argparse
 import csv
 import sys
 
-from qualcode.cli.output import add_project_argument, open_project, print_json, print_table
+from qualcode.cli.output import (
+    add_project_argument,
+    open_project,
+    print_json,
+    print_table,
+    shorten,
+)
 from qualcode.errors import QualcodeError
 
 
@@ -68,7 +74,7 @@ def run_saturation(args: argparse.Namespace) -> int:
     print_table(
         ["#", "document", "new", "cumulative", "new codes"],
         [
-            [i, name, new, cumulative, _shorten(", ".join(p[-1] for p in paths))]
+            [i, name, new, cumulative, shorten(", ".join(p[-1] for p in paths), 70)]
             for i, (name, new, cumulative, paths) in enumerate(
                 zip(data["order"], data["new_codes"], data["cumulative"],
                     data["new_code_paths"], strict=True),
@@ -152,10 +158,6 @@ def run_agreement(args: argparse.Namespace) -> int:
         f"kappa {number(overall.kappa)}"
     )
     return 0
-
-
-def _shorten(text: str, width: int = 70) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _table(rows: list[list]) -> tuple[list[str], list[list]]:

@@ -16,6 +16,12 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
+def shorten(text: str, width: int = 60) -> str:
+    """One line of at most ``width`` characters, with an ellipsis where it was cut."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     cells = [[("" if v is None else str(v)) for v in row] for row in rows]
     widths = [len(h) for h in headers]

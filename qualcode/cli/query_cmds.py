@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from qualcode.cli.output import add_project_argument, open_project, print_json, print_table
+from qualcode.cli.output import (
+    add_project_argument,
+    open_project,
+    print_json,
+    print_table,
+    shorten,
+)
 
 
 def run_documents(args: argparse.Namespace) -> int:
@@ -63,7 +69,7 @@ def run_codings(args: argparse.Namespace) -> int:
         ["id", "document", "span", "code", "coder", "text"],
         [
             [c.id, c.document, f"{c.start}:{c.end}", " > ".join(c.code_path), c.coder,
-             _shorten(c.text)]
+             shorten(c.text)]
             for c in codings
         ],
     )
@@ -81,11 +87,6 @@ def run_history(args: argparse.Namespace) -> int:
         [[e.id, e.at, e.coder, e.summary, e.state if e.undoable else ""] for e in events],
     )
     return 0
-
-
-def _shorten(text: str, width: int = 60) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from qualcode.errors import QualcodeError
 from qualcode.model import Code, Coding
 from qualcode.project.changes import ChangeSet
-from qualcode.project.codetree import code_tree, find_child, next_sort_order, resolve, split_path
+from qualcode.project.codetree import code_tree, find_child, next_sort_order, resolve
 
 if TYPE_CHECKING:
     from qualcode.codebook import CodebookSpec
@@ -213,5 +213,3 @@ def merge_codebook(self: Project, spec: CodebookSpec) -> tuple[int, int]:
         changes.summary += f" ({added} added, {updated} updated)"
     return added, updated
 
-
-__all__ = ["split_path"]

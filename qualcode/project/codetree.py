@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from qualcode.errors import NotFoundError, QualcodeError
@@ -85,6 +85,11 @@ def resolve(codes: Sequence[CodeInfo], text: str) -> CodeInfo:
     raise NotFoundError(f"code {text!r}: no such code in the codebook")
 
 
+def children_of(parent_id: int | None) -> ColumnElement[bool]:
+    """The codes directly under ``parent_id`` (None: the top level, which needs IS NULL)."""
+    return Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
+
+
 def resolve_id(session: Session, text: str) -> int:
     """The id of the code ``text`` names, by path or unique name (see :func:`resolve`).
 
@@ -96,10 +101,7 @@ def resolve_id(session: Session, text: str) -> int:
     parent_id: int | None = None
     for name in path:
         parent_id = session.scalar(
-            select(Code.id).where(
-                Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id,
-                Code.name == name,
-            )
+            select(Code.id).where(children_of(parent_id), Code.name == name)
         )
         if parent_id is None:
             return resolve(code_tree(session), text).id
@@ -108,16 +110,9 @@ def resolve_id(session: Session, text: str) -> int:
 
 
 def find_child(session: Session, parent_id: int | None, name: str) -> Code | None:
-    return session.scalar(
-        select(Code).where(Code.parent_id.is_(parent_id) if parent_id is None
-                           else Code.parent_id == parent_id, Code.name == name)
-    )
+    return session.scalar(select(Code).where(children_of(parent_id), Code.name == name))
 
 
 def next_sort_order(session: Session, parent_id: int | None) -> int:
-    siblings = session.scalars(
-        select(Code.sort_order).where(
-            Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
-        )
-    ).all()
+    siblings = session.scalars(select(Code.sort_order).where(children_of(parent_id))).all()
     return max(siblings, default=-1) + 1
