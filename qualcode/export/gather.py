@@ -21,7 +21,7 @@ from qualcode.export.figures import (
     SaturationRow,
     code_figures,
     saturation_rows,
-    study_snapshot,
+    snapshot_of_export,
 )
 
 if TYPE_CHECKING:
@@ -235,7 +235,7 @@ def gather(project: Project, progress: Progress | None = None, share: float = 1.
     )
     if progress is not None:
         progress(share, "counting")
-    snapshot = study_snapshot(data)
+    snapshot = snapshot_of_export(data)
     data.figures = code_figures(data, snapshot)
     data.saturation = saturation_rows(snapshot)
     return data

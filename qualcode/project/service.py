@@ -298,10 +298,10 @@ class Project:
 
     def snapshot(self, *, coder: str | None = None) -> StudySnapshot:
         """The study as analysis sees it; ``coder`` keeps only that coder's codings."""
-        from qualcode.project.snapshot import study_snapshot
+        from qualcode.project.snapshot import read_study_snapshot
 
         with self.read() as session:
-            return study_snapshot(session, coder=coder)
+            return read_study_snapshot(session, coder=coder)
 
     # -- codebook --------------------------------------------------------
 

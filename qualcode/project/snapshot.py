@@ -20,7 +20,7 @@ from qualcode.project.codetree import code_tree
 from qualcode.project.queries import cases as case_infos
 
 
-def study_snapshot(session: Session, *, coder: str | None = None) -> StudySnapshot:
+def read_study_snapshot(session: Session, *, coder: str | None = None) -> StudySnapshot:
     """The study as it is now; ``coder`` keeps only that coder's codings."""
     codes = tuple(
         CodeRef(id=c.id, path=c.path, guid=c.guid, color=c.color)
