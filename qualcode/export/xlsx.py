@@ -1,4 +1,4 @@
-"""The Excel workbook that mirrors the thesis method (issue 5).
+"""The Excel workbook that mirrors the thesis method.
 
 Sheets: Overview, Codebook, one per top-level category, Participants,
 Frequencies, Saturation. Written with xlsxwriter in its ``constant_memory``
@@ -26,9 +26,6 @@ if TYPE_CHECKING:
     from qualcode.project import Project
 
 FIXED_SHEETS = ["Overview", "Codebook", "Participants", "Frequencies", "Saturation"]
-STREAM_ABOVE = 0
-"""Codings above which the workbook is streamed (constant memory): always, as streaming
-is also what makes the fast quote rows possible; an empty project is written in normal mode."""
 
 
 def export_workbook(
@@ -54,7 +51,9 @@ def write_workbook(data: ExportData, out: Path, progress: Progress,
 
     with atomic_output(out) as temporary:
         workbook = xlsxwriter.Workbook(str(temporary), {
-            "constant_memory": len(data.quotes) > STREAM_ABOVE,
+            # Streamed (constant memory) whenever there are quotes: streaming is also
+            # what makes the fast quote rows possible.
+            "constant_memory": bool(data.quotes),
             "strings_to_formulas": False,
             "strings_to_urls": False,
             "strings_to_numbers": False,
@@ -276,4 +275,4 @@ def _saturation_chart(writer: SheetWriter, workbook: Any, header: int, last: int
     writer.sheet.insert_chart(last + 2, 0, chart, {"x_offset": 4, "y_offset": 8})
 
 
-__all__ = ["STREAM_ABOVE", "export_workbook", "write_workbook"]
+__all__ = ["export_workbook", "write_workbook"]
