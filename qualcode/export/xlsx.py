@@ -20,7 +20,6 @@ from qualcode.export.options import ExportOptions, quote_attributes
 from qualcode.export.safety import CellCleaner, atomic_output, sheet_names
 from qualcode.export.xlsx_categories import write_category
 from qualcode.export.xlsx_cells import SheetWriter, Styles, tint
-from qualcode.export.xlsx_rows import fast_compression
 
 if TYPE_CHECKING:
     from qualcode.project import Project
@@ -89,8 +88,7 @@ def write_workbook(data: ExportData, out: Path, progress: Progress,
         _overview(overview, data, cleaner, list(zip(names, categories, strict=True)))
         progress(0.92, "compressing the workbook")
         try:
-            with fast_compression():
-                workbook.close()
+            workbook.close()
         except OSError as exc:
             raise QualcodeError(f"{out}: cannot write the workbook ({exc.strerror})") from exc
 
