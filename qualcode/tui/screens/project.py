@@ -20,16 +20,15 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, ProgressBar, TabbedContent, TabPane
+from textual.widgets import DataTable, ProgressBar, TabbedContent, TabPane
 
 from qualcode.errors import IngestError, QualcodeError
+from qualcode.tui.screens.base import QualcodeScreen
 from qualcode.tui.screens.dialogs import Confirm, FilePicker
 from qualcode.tui.screens.exchange import ExportChoice, ExportDialog, ReportDialog
 
 if TYPE_CHECKING:
     from qualcode.project import Project
-    from qualcode.tui.app import QualcodeApp
 
 
 class ImportProgress(Message):
@@ -66,25 +65,19 @@ REFI_SUFFIXES = (".qdpx", ".qdc")
 CODEBOOK_SUFFIXES = (".yaml", ".yml")
 
 
-class ProjectScreen(Screen[None]):
+class ProjectScreen(QualcodeScreen):
     """An overview of the study; Enter on a document opens it for coding."""
 
     CSS_PATH = "project.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back to coding"),
         Binding("i", "import_files", "Import transcripts"),
         Binding("l", "load_participants", "Load participants"),
         Binding("e", "export", "Export"),
         Binding("o", "import_exchange", "Import .qdpx/codebook"),
     ]
 
-    @property
-    def qualcode(self) -> QualcodeApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         yield ProgressBar(id="progress", classes="idle", show_eta=False)
         with TabbedContent():
             with TabPane("Documents", id="documents-tab"):
@@ -93,7 +86,6 @@ class ProjectScreen(Screen[None]):
                 yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
             with TabPane("Codebook", id="codebook-tab"):
                 yield DataTable(id="codes", cursor_type="row", zebra_stripes=True)
-        yield Footer()
 
     def on_mount(self) -> None:
         self.fill()
@@ -232,8 +224,10 @@ class ProjectScreen(Screen[None]):
         try:
             if choice.format == "xlsx":
                 out = check_target(choice.out)
-                export_workbook(project, out, lambda fraction, _message: self.post_message(
-                    ExchangeProgress(fraction)))
+                def progress(fraction: float, _message: str) -> None:
+                    self.post_message(ExchangeProgress(fraction))
+
+                export_workbook(project, out, progress)
             else:
                 export(choice.format, project, choice.out)
         except QualcodeError as exc:
