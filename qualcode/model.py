@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import cast
 
 from sqlalchemy import (
     Boolean,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -36,6 +38,14 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     pass
+
+
+def table_of(entity: type[Base]) -> Table:
+    """The Core table of a mapped class, for bulk inserts without the ORM's per-row work.
+
+    (``__table__`` itself is hinted as a ``FromClause``, which ``insert()`` does not take.)
+    """
+    return cast(Table, entity.__table__)
 
 
 class Setting(Base):

@@ -18,7 +18,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from qualcode.errors import IngestError, QualcodeError
-from qualcode.model import Case, Document, Memo, Sentence, Turn
+from qualcode.model import Case, Document, Memo, Sentence, Turn, table_of
 from qualcode.project.changes import ChangeSet
 from qualcode.project.values import ImportReport
 from qualcode.words import count_words
@@ -92,7 +92,7 @@ def store_document(
     session.flush()
     if turns:
         session.execute(
-            insert(Turn.__table__),
+            insert(table_of(Turn)),
             [
                 {
                     "document_id": document.id,
@@ -107,7 +107,7 @@ def store_document(
         )
     if sentences:
         session.execute(
-            insert(Sentence.__table__),
+            insert(table_of(Sentence)),
             [{"document_id": document.id, "start": s, "end": e} for s, e in sentences],
         )
     for comment in comments:
