@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from qualcode.cli.output import add_project_argument, open_project, print_json
+from qualcode.cli.output import add_project_argument, open_project, print_json, shorten
 from qualcode.errors import QualcodeError
 
 
@@ -16,18 +16,6 @@ def parse_attributes(items: list[str] | None) -> dict[str, str]:
             raise QualcodeError(f"--attribute {item!r}: write NAME=VALUE")
         attributes[name.strip()] = value.strip()
     return attributes
-
-
-def position(turn: int | None, time: float | None) -> str:
-    if turn is None:
-        return ""
-    if time is None:
-        return f"turn {turn}"
-    seconds = int(time)
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    clock = f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
-    return f"turn {turn} · {clock}"
 
 
 def keyword_in_context(context: str, start: int, end: int, width: int = 90) -> str:
@@ -50,6 +38,7 @@ def keyword_in_context(context: str, start: int, end: int, width: int = 90) -> s
 
 
 def run_search(args: argparse.Namespace) -> int:
+    from qualcode.export.passages import position_text
     from qualcode.search import auto_code, find
 
     mode = "regex" if args.regex else "exact" if args.exact else "stem"
@@ -82,7 +71,7 @@ def run_search(args: argparse.Namespace) -> int:
             })
         return 0
     for hit in hits:
-        where = ", ".join(part for part in (hit.document, position(hit.turn, hit.time)) if part)
+        where = ", ".join(p for p in (hit.document, position_text(hit.turn, hit.time)) if p)
         start = hit.start - hit.context_start
         print(f"{where}: {keyword_in_context(hit.context, start, start + len(hit.text))}")
     documents = len({hit.document for hit in hits})
@@ -94,6 +83,38 @@ def run_search(args: argparse.Namespace) -> int:
             f"({result.scope}) as {' > '.join(result.code_path)}"
             + (f"; {result.already_coded} already coded" if result.already_coded else "")
         )
+    return 0
+
+
+def run_query(args: argparse.Namespace) -> int:
+    from qualcode.export.passages import position_text, write_passages
+    from qualcode.search.coding_query import CodingQuery, run_query
+
+    query = CodingQuery(
+        code=args.code,
+        and_code=args.and_code,
+        not_code=args.not_code,
+        near=args.near,
+        attributes=parse_attributes(args.attribute),
+        coders=tuple(args.coder or ()),
+    )
+    with open_project(args) as project:
+        passages = run_query(project, query)
+    if args.out:
+        write_passages(passages, args.out, query.describe())
+    if args.json:
+        print_json([passage.to_json() for passage in passages])
+        return 0
+    for passage in passages:
+        where = ", ".join(
+            part for part in (passage.document, position_text(passage.turn, passage.time)) if part
+        )
+        met = "; ".join(" > ".join(path) for path in passage.met)
+        print(f"{where} [{' > '.join(passage.code_path)}{' + ' + met if met else ''}] "
+              f"{shorten(passage.text, 70)}")
+    print(f"{len(passages)} passage{'s' if len(passages) != 1 else ''}: {query.describe()}")
+    if args.out:
+        print(f"wrote {args.out}")
     return 0
 
 
@@ -120,3 +141,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--coder", metavar="NAME", help="with --code: the coder of the new codings")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_search)
+
+    p = subparsers.add_parser(
+        "query", help="coding query: passages coded A and B, A but not B, A among participants"
+    )
+    add_project_argument(p)
+    p.add_argument("--code", metavar="PATH", required=True, help="A: the passages listed")
+    other = p.add_mutually_exclusive_group()
+    other.add_argument("--and", dest="and_code", metavar="PATH",
+                       help="keep passages of A that meet a coding of PATH")
+    other.add_argument("--not", dest="not_code", metavar="PATH",
+                       help="keep passages of A that meet no coding of PATH")
+    p.add_argument("--near", choices=["overlap", "turn"], default="overlap",
+                   help="meeting means overlapping (default) or in the same speaker turn")
+    p.add_argument("--attribute", action="append", metavar="NAME=VALUE",
+                   help="only participants with this attribute value (repeatable)")
+    p.add_argument("--coder", action="append", metavar="NAME",
+                   help="only codings by this coder (repeatable)")
+    p.add_argument("--out", metavar="FILE", help="also write the passages to FILE (.xlsx or .csv)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_query)
