@@ -33,7 +33,7 @@ class QualcodeApp(App[None]):
         Binding("r", "retrieve", "Quotes"),
         Binding("b", "codebook", "Codebook"),
         Binding("a", "analysis", "Analysis"),
-        Binding("ctrl+f", "search_study", "Search all"),
+        Binding("ctrl+f", "search_study", "Search all", show=False),
         Binding("ctrl+n", "coder", "Coder name", show=False),
     ]
 
