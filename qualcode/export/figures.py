@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CodeFigures",
-    "SaturationRow",
     "code_figures",
     "saturation_rows",
     "snapshot_of_export",

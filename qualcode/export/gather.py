@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 
 from qualcode.export.figures import (
     CodeFigures,
-    SaturationRow,
     code_figures,
     saturation_rows,
     snapshot_of_export,
 )
 
 if TYPE_CHECKING:
+    from qualcode.analysis.saturation import SaturationRow
     from qualcode.project import Project
     from qualcode.project.values import (
         CaseInfo,
