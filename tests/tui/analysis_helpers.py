@@ -6,7 +6,7 @@ import contextlib
 from pathlib import Path
 
 import pytest
-from textual.worker import WorkerCancelled, WorkerFailed
+from textual.worker import WorkerError, WorkerState
 
 from qualcode.project import Project
 from tests.tui.conftest import make_study
@@ -37,10 +37,13 @@ async def open_analysis(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Let every worker finish and its messages be handled (three rounds: a result
-    may start more work). A worker cancelled by a newer one of its group is fine."""
-    for _ in range(3):
+    """Wait until no worker runs and the messages they posted are handled (a result may
+    start more work). A worker cancelled by a newer one of its group is expected."""
+    running = (WorkerState.PENDING, WorkerState.RUNNING)
+    for _ in range(20):
         for worker in list(pilot.app.workers):
-            with contextlib.suppress(WorkerCancelled, WorkerFailed):
+            with contextlib.suppress(WorkerError):  # cancelled, failed or not started yet
                 await worker.wait()
         await pilot.pause()
+        if not any(worker.state in running for worker in pilot.app.workers):
+            break
