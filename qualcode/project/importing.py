@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import insert, select
 
 from qualcode.errors import IngestError, QualcodeError
-from qualcode.model import Case, Document, Memo, Sentence, Turn
+from qualcode.model import Case, Document, Memo, Sentence, Speaker, Turn
 from qualcode.project.values import ImportReport
 
 if TYPE_CHECKING:
@@ -64,6 +64,7 @@ def import_document(
         turns=ingested.turns,
         comments=ingested.comments,
         source=str(path),
+        legend=ingested.legend,
     )
 
 
@@ -81,6 +82,7 @@ def add_document(
     comments: Sequence[AnchoredComment] = (),
     sentences: Sequence[tuple[int, int]] | None = None,
     source: str | None = None,
+    legend: Mapping[str, str] | None = None,
 ) -> ImportReport:
     """Store an already-normalised text as a new document (one transaction).
 
@@ -88,6 +90,8 @@ def add_document(
     (REFI-QDA). Sentences are split with spaCy unless given. ``text`` must
     already be normalised (:func:`qualcode.ingest.normalise`): it is stored
     as is and never changes afterwards. Refused if the name is taken.
+    ``legend`` (label -> description) names the speakers as the transcript's
+    legend does; every label of ``turns`` gets a speaker row.
     """
     label = source or name
     if sentences is None:
@@ -129,8 +133,19 @@ def add_document(
                         "start": turn.start,
                         "end": turn.end,
                         "timestamp": turn.timestamp,
+                        "time": turn.time,
                     }
                     for turn in turns
+                ],
+            )
+        labels = list(dict.fromkeys(turn.speaker for turn in turns if turn.speaker))
+        labels += [label for label in legend or {} if label not in labels]
+        if labels:
+            session.execute(
+                insert(Speaker.__table__),
+                [
+                    {"document_id": document.id, "label": label, "name": (legend or {}).get(label, "")}
+                    for label in labels
                 ],
             )
         if sentences:
@@ -160,7 +175,18 @@ def add_document(
         removed_controls=removed_controls,
         memos=len(comments),
         case=case_name,
+        labels=label_summary(turns),
+        timed_turns=sum(1 for turn in turns if turn.time is not None),
+        legend=tuple((legend or {}).items()),
     )
+
+
+def label_summary(turns: Sequence[TurnSpan]) -> tuple[tuple[str, str, int], ...]:
+    """``(label, role, number of turns)`` per speaker label, in order of first turn."""
+    found: dict[str, list] = {}
+    for turn in turns:
+        found.setdefault(turn.speaker, [turn.speaker, turn.role, 0])[2] += 1
+    return tuple((label, role, count) for label, role, count in found.values())
 
 
 def set_interview_order(self: Project, names: list[str]) -> None:
