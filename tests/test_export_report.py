@@ -45,7 +45,7 @@ def test_the_report_limits_quotes_per_code_and_takes_chosen_attribution(
     text = out.read_text(encoding="utf-8")
     assert "(HA1, v, 14 jaar HA, turn 2)" in text
     assert "(2 more quotes not shown)" in text
-    assert "(HA2, m, 28 jaar HA)" in text  # first quote of Grenzen stellen
+    assert "(HA2, m, 28 jaar HA, turn 2)" in text  # first quote of Grenzen stellen
 
 
 def test_markdown_escapes_text_that_would_become_markup(study, tmp_path):  # noqa: F811
