@@ -92,6 +92,8 @@ _SOFT_END = re.compile(
     r"(?=[\"'“‘„«(\[]*([^\W\d_]))"
 )
 _LOADED: set[str] = set()
+LONG_HEADER = 600
+"""A header longer than this (and than the talk after it) keeps its sentences."""
 _LINE_BREAK = re.compile(r"\n[ \t]*(?=(\S))")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
@@ -179,12 +181,13 @@ def _spoken_blocks(text: str, turns: Sequence[TurnSpan]) -> Iterator[tuple[int, 
 
     The header (text before the first turn: a title, a legend, Otter's
     preamble) is shown but not selectable, so the first selection lands on
-    the first turn; unless it is over half of the text, which means the
-    labels were not found where the talk starts and its words must stay codable.
+    the first turn; unless it is long (over :data:`LONG_HEADER` characters and
+    half of the text), which means the labels were not found where the talk
+    starts, and its words must stay codable.
     """
     ordered = sorted(turns, key=lambda t: t.start)
     cursor = 0
-    if ordered and ordered[0].start * 2 < len(text):
+    if ordered and not (ordered[0].start > LONG_HEADER and ordered[0].start * 2 > len(text)):
         cursor = ordered[0].start
     for turn in ordered:
         yield from _paragraphs(text, cursor, max(cursor, turn.start))

@@ -66,8 +66,8 @@ def test_word_report_has_headings_and_attributed_quotes(study, tmp_path):  # noq
     paragraphs = [(p.style.name, p.text) for p in docx.Document(str(out)).paragraphs]
     assert ("Heading 1", "Belasting") in paragraphs
     assert ("Heading 2", "Objectieve belasting") in paragraphs
-    assert any(t == "“Ik plan nu dubbele consultaties voor die patiënten.” (HA3, groep, 33 j., turn 2)"
-               for _s, t in paragraphs)
+    quote = "“Ik plan nu dubbele consultaties voor die patiënten.” (HA3, groep, 33 j., turn 2)"
+    assert any(t == quote for _s, t in paragraphs)
 
 
 def test_other_formats_register_themselves(study, tmp_path, monkeypatch):  # noqa: F811

@@ -2,9 +2,10 @@
 
 A heading per category and per sub-code, its frequency ("mentioned by 10 of
 11 GPs") and its quotes in interview order, each attributed to its
-participant and its place in the transcript ("(HA3, WGC, 41 j., turn 47 · 19:21)"). A quote that starts or ends inside a
-sentence gets "…" on that side, as quotes in a thesis do. The model
-(:func:`build_report`) is shared by the Markdown and Word writers.
+participant and its place in the transcript ("(HA3, WGC, 41 j., turn 47 ·
+19:21)"). A quote that starts or ends inside a sentence gets "…" on that side,
+as quotes in a thesis do. The model (:func:`build_report`) is shared by the
+Markdown and Word writers.
 """
 
 from __future__ import annotations

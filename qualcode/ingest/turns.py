@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from qualcode.ingest.model import TurnSpan
 from qualcode.positions import parse_time
@@ -50,7 +51,7 @@ _BOLD = r"(?:\*\*|__)"
 
 TURN_START = re.compile(
     rf"""^[ \t]*(?:
-        # [00:01:02] I: text  |  *1:40 = I1: text  |  **Interviewer (00:01:02):** text  |  L<TAB>text
+        # [00:01:02] I: text | *1:40 = I1: text | **Interviewer (00:01:02):** text | L<TAB>text
         (?:\*?\[?(?P<ts_before>{_TIME})\]?(?:[ \t]*=)?[ \t]+)?
         {_BOLD}?(?P<label>{_LABEL})
         (?:[ \t]*[\[(](?P<ts_after>{_TIME})[\])])?
@@ -423,7 +424,18 @@ def infer_roles(
     return roles
 
 
-def body_start(text: str, turn: TurnSpan) -> int:
+class TurnLike(Protocol):
+    """What :func:`body_start` needs of a turn (a TurnSpan, or a stored turn)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def speaker(self) -> str: ...
+
+
+def body_start(text: str, turn: TurnLike) -> int:
     """Offset where the words of ``turn`` begin, after its time mark, label and time.
 
     Sentences and codings are about what was said, so callers skip the label.

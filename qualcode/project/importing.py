@@ -138,13 +138,14 @@ def add_document(
                     for turn in turns
                 ],
             )
+        names = dict(legend or {})
         labels = list(dict.fromkeys(turn.speaker for turn in turns if turn.speaker))
         labels += [label for label in legend or {} if label not in labels]
         if labels:
             session.execute(
                 insert(Speaker.__table__),
                 [
-                    {"document_id": document.id, "label": label, "name": (legend or {}).get(label, "")}
+                    {"document_id": document.id, "label": label, "name": names.get(label, "")}
                     for label in labels
                 ],
             )

@@ -63,6 +63,31 @@ class TurnInfo:
 
 
 @dataclass(frozen=True)
+class SpeakerInfo:
+    """A speaker label of one document, as the project screen lists it."""
+
+    document: str
+    label: str
+    #: The legend's description of the label ("Interviewer 1"), else "".
+    name: str
+    #: interviewer, respondent, unknown; "mixed" if its turns were given different roles.
+    role: str
+    participant: str | None
+    turns: int
+    first_time: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "document": self.document,
+            "label": self.label,
+            "name": self.name,
+            "role": self.role,
+            "participant": self.participant,
+            "turns": self.turns,
+        }
+
+
+@dataclass(frozen=True)
 class DocumentText:
     """A transcript with its structure: what the coding screen renders."""
 
