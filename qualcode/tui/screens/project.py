@@ -78,8 +78,8 @@ class ProjectScreen(Screen[None]):
         Binding("l", "load_participants", "Load participants"),
         Binding("e", "export", "Export"),
         Binding("o", "import_exchange", "Import .qdpx/codebook"),
-        Binding("r", "next_role", "Speaker's role"),
-        Binding("a", "speaker_participant", "Speaker's participant"),
+        Binding("r", "next_role", "Role"),
+        Binding("a", "speaker_participant", "Who speaks"),
     ]
 
     #: What ``r`` turns a speaker's role into: the next one in this cycle.
