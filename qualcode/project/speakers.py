@@ -5,7 +5,7 @@ researcher checks after an import: did the interviewer come out as the
 interviewer, and who is the participant behind a respondent label? Roles live
 on the turns (so the analysis can filter by role); the legend name and an
 explicit participant live in the ``speaker`` table. Both corrections are
-undoable changes.
+undoable changes (:meth:`Project.correct_speaker`).
 """
 
 from __future__ import annotations
@@ -22,17 +22,10 @@ from qualcode.project.values import SpeakerInfo
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from qualcode.project.service import Project
+    from qualcode.project.changes import ChangeSet
 
-
-def speakers(self: Project, document: str | None = None) -> list[SpeakerInfo]:
-    """Every label seen in each document, in interview order then order of first turn.
-
-    A label's participant is the one set for it, else the document's own
-    participant for a label that is not the interviewer's.
-    """
-    with self.read() as session:
-        return speaker_infos(session, document)
+#: ``participant`` left as it is (None means "the document's participant").
+KEEP = object()
 
 
 def speaker_infos(session: Session, document: str | None = None) -> list[SpeakerInfo]:
@@ -92,58 +85,44 @@ def speaker_infos(session: Session, document: str | None = None) -> list[Speaker
     return result
 
 
-def set_speaker_participant(
-    self: Project, document: str, label: str, participant: str | None
-) -> None:
-    """Say which participant speaks under ``label`` in ``document`` (None: the document's).
-
-    A participant that does not exist yet is added, as an import does.
-    """
-    correct_speaker(self, document, label, participant=participant)
-
-
-_KEEP = object()
+def summary(document: str, label: str, role: str | None, participant: object) -> str:
+    parts = [f"{label} is {role}"] if role is not None else []
+    if participant is not KEEP:
+        parts.append(f"{label} speaks for {participant or 'the document participant'}")
+    return f"{document}: " + "; ".join(parts)
 
 
 def correct_speaker(
-    self: Project,
-    document: str,
-    label: str,
-    *,
-    role: str | None = None,
-    participant: str | object | None = _KEEP,
+    changes: ChangeSet, document: str, label: str, role: str | None, participant: object
 ) -> None:
-    """Correct a label's role (all its turns) and/or its participant: one undoable change."""
-    if role is not None and role not in ("interviewer", "respondent", "unknown"):
-        raise QualcodeError(f"role {role!r}: use interviewer, respondent or unknown")
-    parts = [f"{label} is {role}"] if role is not None else []
-    if participant is not _KEEP:
-        parts.append(f"{label} speaks for {participant or 'the document participant'}")
-    with self.change("speaker", f"{document}: " + "; ".join(parts)) as changes:
-        session = changes.session
-        document_id = session.scalar(select(Document.id).where(Document.name == document))
-        if document_id is None:
-            raise NotFoundError(f"document {document!r}: no such document in the project")
-        turns = session.scalars(
-            select(Turn).where(Turn.document_id == document_id, Turn.speaker == label)
-        ).all()
-        row = session.scalar(
-            select(Speaker).where(Speaker.document_id == document_id, Speaker.label == label)
-        )
-        if not turns and row is None:
-            raise QualcodeError(f"document {document!r}: no speaker {label!r}")
-        if role is not None:
-            for turn in turns:
-                changes.update(turn, role=role)
-        if participant is _KEEP:
-            return
-        case_id = None
-        if isinstance(participant, str) and participant.strip():
-            name = participant.strip()
-            case_id = session.scalar(select(Case.id).where(Case.name == name))
-            if case_id is None:
-                case_id = changes.add(Case(name=name)).id
-        if row is None:
-            changes.add(Speaker(document_id=document_id, label=label, name="", case_id=case_id))
-        else:
-            changes.update(row, case_id=case_id)
+    """Set a label's role on all its turns and/or its participant (``KEEP``: unchanged).
+
+    A participant that does not exist yet is added, as an import does.
+    """
+    session = changes.session
+    document_id = session.scalar(select(Document.id).where(Document.name == document))
+    if document_id is None:
+        raise NotFoundError(f"document {document!r}: no such document in the project")
+    turns = session.scalars(
+        select(Turn).where(Turn.document_id == document_id, Turn.speaker == label)
+    ).all()
+    row = session.scalar(
+        select(Speaker).where(Speaker.document_id == document_id, Speaker.label == label)
+    )
+    if not turns and row is None:
+        raise QualcodeError(f"document {document!r}: no speaker {label!r}")
+    if role is not None:
+        for turn in turns:
+            changes.update(turn, role=role)
+    if participant is KEEP:
+        return
+    case_id = None
+    if isinstance(participant, str) and participant.strip():
+        name = participant.strip()
+        case_id = session.scalar(select(Case.id).where(Case.name == name))
+        if case_id is None:
+            case_id = changes.add(Case(name=name)).id
+    if row is None:
+        changes.add(Speaker(document_id=document_id, label=label, name="", case_id=case_id))
+    else:
+        changes.update(row, case_id=case_id)
