@@ -172,7 +172,7 @@ class ProjectScreen(Screen[None]):
         table = self.query_one("#speakers", DataTable)
         if not table.row_count:
             return None
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value or ""
+        key = table.ordered_rows[table.cursor_row].key.value or ""
         document, label = key.split("\x1f", 1)
         return document, label, str(table.get_row_at(table.cursor_row)[3])
 
