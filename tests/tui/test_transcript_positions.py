@@ -67,13 +67,10 @@ async def test_the_retrieval_screen_shows_turn_and_time_of_each_quote(timed):
 
 
 async def _speakers_tab(app, pilot) -> DataTable:
-    await pilot.press("p")
+    await pilot.press("p", "s")
     await pilot.pause()
-    app.screen.query_one(TabbedContent).active = "speakers-tab"
-    table = app.screen.query_one("#speakers", DataTable)
-    table.focus()
-    await pilot.pause()
-    return table
+    assert app.screen.query_one(TabbedContent).active == "speakers-tab"
+    return app.screen.query_one("#speakers", DataTable)
 
 
 @asynctest

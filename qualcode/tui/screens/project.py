@@ -78,6 +78,7 @@ class ProjectScreen(Screen[None]):
         Binding("l", "load_participants", "Load participants"),
         Binding("e", "export", "Export"),
         Binding("o", "import_exchange", "Import .qdpx/codebook"),
+        Binding("s", "show_speakers", "Speakers"),
         Binding("r", "next_role", "Role"),
         Binding("a", "speaker_participant", "Who speaks"),
     ]
@@ -167,7 +168,7 @@ class ProjectScreen(Screen[None]):
     def _chosen_speaker(self) -> tuple[str, str, str] | None:
         """``(document, label, role)`` of the highlighted row of the Speakers tab, if shown."""
         if self.query_one(TabbedContent).active != "speakers-tab":
-            self.notify("Open the Speakers tab to correct a speaker.", severity="warning")
+            self.notify("Open the Speakers tab (s) to correct a speaker.", severity="warning")
             return None
         table = self.query_one("#speakers", DataTable)
         if not table.row_count:
@@ -175,6 +176,10 @@ class ProjectScreen(Screen[None]):
         key = table.ordered_rows[table.cursor_row].key.value or ""
         document, label = key.split("\x1f", 1)
         return document, label, str(table.get_row_at(table.cursor_row)[3])
+
+    def action_show_speakers(self) -> None:
+        self.query_one(TabbedContent).active = "speakers-tab"
+        self.query_one("#speakers", DataTable).focus()
 
     def action_next_role(self) -> None:
         chosen = self._chosen_speaker()
