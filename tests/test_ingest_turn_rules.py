@@ -159,3 +159,18 @@ def test_an_offset_lies_in_the_last_turn_starting_at_or_before_it():
     assert index.position(10) == Position(1, None)
     assert index.position(60) == Position(2, 62.0)
     assert index.position(500) == Position(3, 75.0)
+
+
+def test_a_header_table_above_colon_turns_is_header_not_turns():
+    text = (
+        "Opvolggesprek\nDeelnemer\tHA04\nDatum\t2 mei\nInterviewer\tLotte\n\n"
+        "I: Hoe is het nu?\nHA4: Beter.\n"
+    )
+    reading = read_turns(text)
+    assert [t.speaker for t in reading.turns] == ["I", "HA4"]
+    assert _sentences(text) == ["Hoe is het nu?", "Beter."]
+
+
+def test_a_transcript_typed_as_a_table_keeps_its_tab_turns():
+    text = "Interviewer\tHoe gaat het?\nHA1\tGoed.\nInterviewer\tEn nu?\n"
+    assert [t.speaker for t in read_turns(text).turns] == ["Interviewer", "HA1", "Interviewer"]

@@ -189,6 +189,7 @@ class _Start:
     timestamp: str | None
     line_end: int
     alone: bool = False
+    tab: bool = False
 
 
 def detect_turns(text: str) -> list[TurnSpan]:
@@ -212,7 +213,9 @@ def read_turns(text: str) -> TurnReading:
             match["ts_before"] or match["ts_after"] or match["otter_ts"] or match["bracket_ts"]
         )
         start = match.start() + (len(match[0]) - len(match[0].lstrip(" \t")))
-        starts.append(_Start(start, label, timestamp, _line_end(text, start)))
+        tab = bool(match["label"]) and match[0].endswith("\t")
+        starts.append(_Start(start, label, timestamp, _line_end(text, start), tab=tab))
+    starts = _without_header_table(starts)
 
     legend, starts, legend_end = find_legend(text, starts)
     counts = Counter(s.label for s in starts)
@@ -324,6 +327,22 @@ def _names_a_speaker(label: str, description: str) -> bool:
     return bool(letters) and len(first) >= 3 and first[0].isupper() and (
         first.casefold().startswith(letters)
     )
+
+
+def _without_header_table(starts: list[_Start]) -> list[_Start]:
+    """Drop ``Key<TAB>value`` rows of a header table above turns written ``Label: text``.
+
+    A Word transcript often opens with a table (``Deelnemer | HA04``,
+    ``Interviewer | Lotte``); flattened, its rows look like tab-separated
+    turns. When the talk itself uses colons, such rows before the first
+    colon turn are header, unless their label also speaks with a colon.
+    """
+    colon = [s for s in starts if not s.tab]
+    if not colon:
+        return starts
+    speaking = {s.label for s in colon}
+    first = colon[0].start
+    return [s for s in starts if not (s.tab and s.start < first and s.label not in speaking)]
 
 
 def _with_names_alone(
