@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine, inspect, select, text, update
 
-from qualcode.model import SCHEMA_VERSION, Setting, Speaker, Turn
+from qualcode.model import SCHEMA_VERSION, Setting, Speaker, Turn, table_of
 
 Step = Callable[[Connection], None]
 
@@ -35,7 +35,7 @@ def add_turn_times_and_speakers(connection: Connection) -> None:
         seconds = parse_time(timestamp)
         if seconds is not None:
             connection.execute(update(Turn).where(Turn.id == turn_id).values(time=seconds))
-    Speaker.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
+    table_of(Speaker).create(connection, checkfirst=True)
     known = set(connection.execute(select(Speaker.document_id, Speaker.label)).all())
     labels = connection.execute(select(Turn.document_id, Turn.speaker).distinct()).all()
     rows = [
@@ -44,7 +44,7 @@ def add_turn_times_and_speakers(connection: Connection) -> None:
         if label and (document_id, label) not in known
     ]
     if rows:
-        connection.execute(Speaker.__table__.insert(), rows)  # type: ignore[attr-defined]
+        connection.execute(table_of(Speaker).insert(), rows)
 
 
 #: STEPS[n] upgrades a version-n database to version n + 1.

@@ -153,9 +153,10 @@ def sentence_pipeline(language: str = "nl") -> Any:
     nlp.add_pipe("sentencizer")
     nlp.max_length = 100_000_000
     if language == "nl":
+        tokenizer: Any = nlp.tokenizer  # a spacy Tokenizer; spaCy hints any callable
         for abbreviation in DUTCH_ABBREVIATIONS:
             for form in {abbreviation, abbreviation[0].upper() + abbreviation[1:]}:
-                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+                tokenizer.add_special_case(form, [{ORTH: form}])
     _LOADED.add(language)
     return nlp
 
@@ -256,9 +257,7 @@ def _boundaries(block: str, starts: list[int]) -> list[int]:
     for match in _SOFT_END.finditer(block):
         if match[1].isupper():
             cuts.add(match.end())
-    repaired = {_repair(block, cut) for cut in cuts}
-    repaired.discard(None)
-    return sorted(repaired)  # type: ignore[arg-type]
+    return sorted({kept for cut in cuts if (kept := _repair(block, cut)) is not None})
 
 
 def _repair(block: str, cut: int) -> int | None:

@@ -29,7 +29,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from qualcode.errors import IngestError, NotFoundError, QualcodeError
-from qualcode.model import Document, Event, Setting, utcnow
+from qualcode.model import Document, Event, Setting, table_of, utcnow
 from qualcode.project import codebook_ops, codings, importing, queries
 from qualcode.project import speakers as speaker_ops
 from qualcode.project.changes import ChangeSet, replay
@@ -128,7 +128,7 @@ class Project:
                     update(Event).where(Event.state == "undone").values(state="dropped")
                 )
             session.execute(
-                insert(Event.__table__).values(
+                insert(table_of(Event)).values(
                     at=utcnow(),
                     coder=self.coder,
                     kind=kind,
