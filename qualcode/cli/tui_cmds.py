@@ -15,7 +15,7 @@ def register(subparsers: Any) -> None:
     opener.set_defaults(run=run_open)
 
     demo = subparsers.add_parser(
-        "demo", help="build the demo project from sample_transcripts/ (once) and open it"
+        "demo", help="build the demo project from the sample transcripts (once) and open it"
     )
     demo.add_argument("directory", metavar="DIR", nargs="?",
                       help="where to keep demo.qualcode (default: your user data folder)")
