@@ -14,6 +14,13 @@ from qualcode.cli.output import (
 
 
 def run_documents(args: argparse.Namespace) -> int:
+    if args.json:
+        from qualcode.sqlite_reads import documents_json
+
+        rows = documents_json(args.project)  # no SQLAlchemy: scripts call this often
+        if rows is not None:
+            print_json(rows)
+            return 0
     with open_project(args) as project:
         documents = project.documents()
     if args.json:
