@@ -58,6 +58,10 @@ def _join_dash_values(argv: Sequence[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:  # qualcode is the process, not a library call
+        from qualcode.cli import startup
+
+        startup.begin()
     parser = build_parser()
     args = parser.parse_args(_join_dash_values(sys.argv[1:] if argv is None else argv))
     try:

@@ -17,9 +17,11 @@ def run_init(args: argparse.Namespace) -> int:
         from qualcode.shipped import codebook_path
 
         spec = load_codebook(codebook_path(args.codebook))  # refuse it before creating
+    from qualcode.cli.startup import imports_done
     from qualcode.project import Project
     from qualcode.store import remove_project_files
 
+    imports_done()
     project = Project.create(args.project, language=args.language)
     try:
         if args.name:
