@@ -13,10 +13,10 @@ from qualcode.errors import QualcodeError
 def run_init(args: argparse.Namespace) -> int:
     spec = None
     if args.codebook:
-        from qualcode.codebook import load_codebook
+        from qualcode.codebook_files import read_codebook
         from qualcode.shipped import codebook_path
 
-        spec = load_codebook(codebook_path(args.codebook))  # refuse it before creating
+        spec = read_codebook(codebook_path(args.codebook))  # refuse it before creating
     from qualcode.cli.startup import imports_done
     from qualcode.project import Project
     from qualcode.store import remove_project_files
@@ -60,10 +60,10 @@ def run_participants(args: argparse.Namespace) -> int:
 
 
 def run_codebook(args: argparse.Namespace) -> int:
-    from qualcode.codebook import load_codebook
+    from qualcode.codebook_files import read_codebook
     from qualcode.shipped import codebook_path
 
-    spec = load_codebook(codebook_path(args.file))
+    spec = read_codebook(codebook_path(args.file))
     with open_project(args) as project:
         added, updated = project.merge_codebook(spec)
     print(f"{args.file}: {added} codes added, {updated} updated")
@@ -95,11 +95,10 @@ def run_code(args: argparse.Namespace) -> int:
             start, end = args.span
         else:
             raise QualcodeError("code: give --match TEXT or --span START:END")
-        coding_id = project.add_coding(
+        coding = project.add_coding(
             args.doc, args.code, start, end, coder=args.coder, memo=args.memo or ""
         )
-        coding = next(c for c in project.codings(document=args.doc) if c.id == coding_id)
-    print(f"coding {coding_id}: {coding.document} {start}:{end} {' > '.join(coding.code_path)}")
+    print(f"coding {coding.id}: {coding.document} {start}:{end} {' > '.join(coding.code_path)}")
     return 0
 
 

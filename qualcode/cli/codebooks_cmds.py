@@ -8,12 +8,12 @@ from qualcode.cli.output import print_json, print_table
 
 
 def run_codebooks(args: argparse.Namespace) -> int:
-    from qualcode.codebook import load_codebook
+    from qualcode.codebook_files import read_codebook
     from qualcode.shipped import shipped_codebooks
 
     rows = []
     for shipped in shipped_codebooks():
-        spec = load_codebook(shipped.path)
+        spec = read_codebook(shipped.path)
         rows.append(
             {"name": shipped.name, "title": spec.name, "codes": sum(1 for _ in spec.walk()),
              "description": spec.description, "file": str(shipped.path)}
