@@ -60,11 +60,11 @@ def test_the_wheel_carries_every_sample_transcript_and_the_demo_tables(wheel):
     assert samples <= names_in(wheel)
 
 
-def test_the_wheel_carries_every_module_and_stylesheet_of_the_package(wheel):
+def test_the_wheel_carries_every_file_of_the_package(wheel):
     files = {
         p.relative_to(ROOT).as_posix()
         for p in (ROOT / "qualcode").rglob("*")
-        if p.suffix in (".py", ".tcss", ".xsd") and "__pycache__" not in p.parts
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
     }
     missing = sorted(files - names_in(wheel))
     assert missing == [], "add the package to [tool.setuptools] packages in pyproject.toml"

@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
         change_cmds,
         codebooks_cmds,
         export_cmds,
+        pseudonymise_cmds,
         query_cmds,
         refi_cmds,
         search_cmds,
@@ -37,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in (
         change_cmds, codebooks_cmds, query_cmds, analysis_cmds, search_cmds, export_cmds,
-        refi_cmds, tui_cmds,
+        refi_cmds, pseudonymise_cmds, tui_cmds,
     ):
         module.register(subparsers)
     return parser

@@ -96,6 +96,8 @@ class ExportData:
     quotes: list[Quote]
     figures: dict[int, CodeFigures] = field(default_factory=dict)
     saturation: list[SaturationRow] = field(default_factory=list)
+    #: When the project was pseudonymised ("2026-11-30 09:12 UTC"), or None.
+    pseudonymised_at: str | None = None
 
     @property
     def participants_total(self) -> int:
@@ -232,6 +234,7 @@ def gather(project: Project, progress: Progress | None = None, share: float = 1.
         attributes=attributes,
         participants=_participants(cases, documents, quotes),
         quotes=quotes,
+        pseudonymised_at=project.setting("pseudonymised_at"),
     )
     if progress is not None:
         progress(share, "counting")
