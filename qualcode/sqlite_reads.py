@@ -20,6 +20,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from qualcode.spans import length
+
 _MODEL = Path(__file__).resolve().with_name("model.py")
 
 
@@ -59,19 +61,6 @@ def _connect(location: str | os.PathLike[str]) -> sqlite3.Connection | None:
     return connection
 
 
-def _covered(spans: list[tuple[int, int]]) -> int:
-    """Characters covered by the union of spans (overlaps counted once)."""
-    total = 0
-    current_start = current_end = -1
-    for start, end in sorted(spans):
-        if start > current_end:
-            total += max(0, current_end - current_start)
-            current_start, current_end = start, end
-        else:
-            current_end = max(current_end, end)
-    return total + max(0, current_end - current_start)
-
-
 def documents_json(location: str | os.PathLike[str]) -> list[dict[str, Any]] | None:
     """``qualcode documents P --json``, or None if only the Project service can answer."""
     connection = _connect(location)
@@ -100,7 +89,7 @@ def documents_json(location: str | os.PathLike[str]) -> list[dict[str, Any]] | N
         connection.close()
     result = []
     for document_id, name, case, order, chars, words, format_, encoding in rows:
-        coded = _covered(spans.get(document_id, []))
+        coded = length(spans.get(document_id, []))
         result.append({
             "name": name,
             "case": case,
