@@ -82,6 +82,26 @@ def _read_qdc(path: Path) -> CodebookSpec:
     return read_qdc(path)
 
 
+def _read_csv(path: Path) -> CodebookSpec:
+    from qualcode.codebook.table_format import read_codebook_csv
+
+    return read_codebook_csv(path)
+
+
+def _read_xlsx(path: Path) -> CodebookSpec:
+    from qualcode.codebook.table_format import read_codebook_xlsx
+
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise CodebookError(path, "no such file") from None
+    if size > MAX_FILE_BYTES:
+        raise CodebookError(
+            path, f"file is {size:,} bytes; a codebook is at most {MAX_FILE_BYTES:,}"
+        )
+    return read_codebook_xlsx(path)
+
+
 #: Codebook readers by lower-case file suffix. The REFI-QDA reader replaces
 #: the ``.qdc`` entry (a function ``Path -> CodebookSpec`` that raises
 #: :class:`CodebookError`); any suffix not listed is refused.
@@ -89,6 +109,8 @@ READERS: dict[str, Callable[[Path], CodebookSpec]] = {
     ".yaml": _read_yaml,
     ".yml": _read_yaml,
     ".qdc": _read_qdc,
+    ".csv": _read_csv,
+    ".xlsx": _read_xlsx,
 }
 
 

@@ -72,6 +72,19 @@ class ChangeSet:
         self.session.delete(obj)
         self.session.flush()
 
+    def delete_where(self, model: type[Base], *criteria: Any) -> int:
+        """Delete every row of ``model`` matching ``criteria`` in one statement,
+        recording each row (many sentences of a document are deleted at once)."""
+        table = model.__table__  # type: ignore[attr-defined]
+        self.session.flush()
+        rows = [dict(row._mapping) for row in self.session.execute(table.select().where(*criteria))]
+        for row in rows:
+            self.operations.append(["delete", table.name, {k: _encode(v) for k, v in row.items()}])
+        if rows:
+            self.session.execute(delete(table).where(*criteria))
+            self.session.expire_all()
+        return len(rows)
+
     def update(self, obj: Base, **values: Any) -> None:
         before = row_of(obj)
         for key, value in values.items():

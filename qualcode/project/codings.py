@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from qualcode.errors import IngestError, NotFoundError, QualcodeError
 from qualcode.model import Coding, Document
 from qualcode.project.codetree import resolve_id
+from qualcode.project.documents import document_row
 
 if TYPE_CHECKING:
     from qualcode.project.service import Project
@@ -108,13 +109,10 @@ def add_codings(self: Project, requests: Sequence[CodingRequest], source: str = 
             if request.document not in documents:
                 row = session.execute(
                     select(Document.id, func.length(Document.text)).where(
-                        Document.name == request.document
+                        Document.id == document_row(session, request.document).id
                     )
                 ).first()
-                if row is None:
-                    raise NotFoundError(
-                        f"document {request.document!r}: no such document in the project"
-                    )
+                assert row is not None
                 documents[request.document] = (row[0], row[1])
             document_id, length = documents[request.document]
             check_span(request.document, length, request.start, request.end)

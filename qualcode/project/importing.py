@@ -9,6 +9,7 @@ storing the whole transcript in the event log); a wrong import is deleted.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Sequence
@@ -26,6 +27,22 @@ if TYPE_CHECKING:
     from qualcode.project.service import Project
 
 WORD = re.compile(r"\w+")
+#: A speaker label that names a participant (BSR01, HA3, P-07), not a role (R, GP).
+PARTICIPANT_LABEL = re.compile(r"[^\W\d_]{1,12}[-_ ]?\d{1,4}")
+
+
+def participant_label(turns: Sequence[TurnSpan]) -> str | None:
+    """The respondent's label when a transcript has exactly one and it is a
+    participant code such as ``BSR01`` or ``HA3``; else None (the file name is used).
+
+    Generic labels (``R:``, ``Respondent:``) are not taken: every transcript
+    would then join one participant.
+    """
+    labels = {turn.speaker.strip() for turn in turns if turn.role == "respondent"}
+    if len(labels) != 1:
+        return None
+    label = labels.pop()
+    return label if PARTICIPANT_LABEL.fullmatch(label) else None
 
 
 def import_document(
@@ -35,7 +52,11 @@ def import_document(
     case: str | None = None,
     name: str | None = None,
 ) -> ImportReport:
-    """Import one transcript; the case defaults to the document name."""
+    """Import one transcript.
+
+    The participant defaults to the respondent's speaker label when there is
+    exactly one (:func:`participant_label`), else to the document name.
+    """
     from qualcode.ingest import read_transcript
 
     path = Path(path)
@@ -52,7 +73,10 @@ def import_document(
     ingested = read_transcript(path)
     if not ingested.text.strip():
         raise IngestError(path, "no text in this file")
-    return add_document(
+    from qualcode.language import language_warning
+
+    warning = language_warning(ingested.text, self.language, str(path))
+    report = add_document(
         self,
         name,
         ingested.text,
@@ -65,6 +89,9 @@ def import_document(
         comments=ingested.comments,
         source=str(path),
     )
+    if warning:
+        report = dataclasses.replace(report, warnings=(*report.warnings, warning))
+    return report
 
 
 def add_document(
@@ -94,11 +121,18 @@ def add_document(
         from qualcode.nlp import split_sentences
 
         sentences = split_sentences(text, list(turns), self.language)
-    case_name = (case or name).strip()
+    case_name = (case or participant_label(turns) or name).strip()
     with self.change("import", f"import {label} as {name}", undoable=False) as changes:
         session = changes.session
         if session.scalar(select(Document.id).where(Document.name == name)) is not None:
             raise QualcodeError(f"{label}: a document named {name!r} already exists")
+        sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        twins = list(session.scalars(
+            select(Document.name).where(Document.sha256 == sha256).order_by(Document.name)))
+        warnings = tuple(
+            f"{label}: the same text as document {twin!r}, already in the project"
+            for twin in twins
+        )
         case_row = session.scalar(select(Case).where(Case.name == case_name))
         if case_row is None:
             case_row = Case(name=case_name)
@@ -108,7 +142,7 @@ def add_document(
             name=name,
             case_id=case_row.id,
             text=text,
-            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            sha256=sha256,
             source_name=source_name or name,
             format=format,
             encoding=encoding,
@@ -160,6 +194,7 @@ def add_document(
         removed_controls=removed_controls,
         memos=len(comments),
         case=case_name,
+        warnings=warnings,
     )
 
 
@@ -186,9 +221,9 @@ def set_turn_role(self: Project, document: str, speaker: str, role: str) -> int:
     if role not in ("interviewer", "respondent", "unknown"):
         raise QualcodeError(f"role {role!r}: use interviewer, respondent or unknown")
     with self.change("role", f"{document}: {speaker} is {role}") as changes:
-        document_id = changes.session.scalar(select(Document.id).where(Document.name == document))
-        if document_id is None:
-            raise QualcodeError(f"document {document!r}: no such document in the project")
+        from qualcode.project.documents import document_row
+
+        document_id = document_row(changes.session, document).id
         turns = changes.session.scalars(
             select(Turn).where(Turn.document_id == document_id, Turn.speaker == speaker)
         ).all()

@@ -54,8 +54,8 @@ class Project:
     def __init__(self, store: Store, coder: str | None = None) -> None:
         self._store = store
         self.coder = coder or self.setting("default_coder") or default_coder_name()
-        #: name -> (id, length) of documents seen; safe to keep because a
-        #: document's text never changes after import and documents are not renamed.
+        #: name -> (id, length) of documents seen; a document's text never
+        #: changes after import; renaming or deleting a document clears it.
         self.document_extents: dict[str, tuple[int, int]] = {}
         self._coder_ids: dict[str, int] = {}
 
@@ -65,6 +65,9 @@ class Project:
     def create(
         cls, location: str | os.PathLike[str], *, language: str = "nl", coder: str | None = None
     ) -> Project:
+        from qualcode.language import check_language
+
+        language = check_language(language)
         project = cls(create_store(location), coder)
         project.set_setting("language", language)
         return project
@@ -208,6 +211,8 @@ class Project:
             return queries.documents(session)
 
     def document(self, name: str) -> DocumentInfo:
+        """A document by its name or a unique prefix of it."""
+        name = self.resolve_document(name)
         for info in self.documents():
             if info.name == name:
                 return info
@@ -269,10 +274,9 @@ class Project:
             return queries.counts(session)
 
     def _document_row(self, session: Session, name: str) -> Document:
-        row = session.scalar(select(Document).where(Document.name == name))
-        if row is None:
-            raise NotFoundError(f"document {name!r}: no such document in the project")
-        return row
+        from qualcode.project.documents import document_row
+
+        return document_row(session, name)
 
     def next_interview_order(self, session: Session) -> int:
         return (session.scalar(select(func.max(Document.interview_order))) or 0) + 1
@@ -282,6 +286,7 @@ class Project:
     # module and bound here as a method; those modules import spaCy, pandas
     # and readers inside the functions, so opening a project stays fast.
 
+    from qualcode.project.codebook_io import assign_code_colours, codebook_spec
     from qualcode.project.codebook_ops import (
         add_code,
         codings_under,
@@ -299,11 +304,20 @@ class Project:
         remove_coding,
         set_coding_memo,
     )
+    from qualcode.project.documents import (
+        assign_document,
+        delete_document,
+        duplicates_of,
+        rename_document,
+        resolve_document,
+    )
     from qualcode.project.importing import (
         add_document,
         import_document,
         set_interview_order,
         set_turn_role,
     )
-    from qualcode.project.participants import import_participants
+    from qualcode.project.language_ops import set_language
+    from qualcode.project.memos import memo_entries, memo_of, set_memo
+    from qualcode.project.participants import import_participants, rename_case
     from qualcode.project.snapshot import snapshot
