@@ -261,12 +261,9 @@ def parse_codebook_table(rows: list[tuple[int, list[str]]], source: str) -> Code
 
 
 def _csv_rows(path: Path, text: str) -> list[tuple[int, list[str]]]:
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    header = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=header.count)  # the header's separator; ties go to ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
     try:
         line = reader.line_num + 1
