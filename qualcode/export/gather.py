@@ -26,6 +26,7 @@ from qualcode.export.figures import (
 
 if TYPE_CHECKING:
     from qualcode.project import Project
+    from qualcode.project.memos import MemoEntry
     from qualcode.project.values import CaseInfo, CodeInfo, DocumentInfo, DocumentText
 
 Progress = Callable[[float, str], None]
@@ -90,6 +91,32 @@ class ExportData:
     quotes: list[Quote]
     figures: dict[int, CodeFigures] = field(default_factory=dict)
     saturation: list[SaturationRow] = field(default_factory=list)
+    #: Every memo (project, documents, codes, codings), as ``qualcode memos`` lists them.
+    memos: list[MemoEntry] = field(default_factory=list)
+
+    def memo_rows(self) -> list[tuple[str, str, str, str, str]]:
+        """(on, what it is on, memo, coder, when) for the Memos sheet and the report.
+
+        A coding's memo names the document, the code and the coded words, so
+        that it can be read without the project at hand.
+        """
+        quotes = {quote.coding_id: quote for quote in self.quotes}
+        paths = {code.id: code.path_text for code in self.codes}
+        rows = []
+        for memo in self.memos:
+            if memo.on == "coding":
+                quote = quotes.get(memo.target)  # type: ignore[arg-type]
+                target = (f"{quote.document} · {paths.get(quote.code_id, '')} · "
+                          f"“{' '.join(quote.text.split())[:80]}”" if quote
+                          else f"coding {memo.target}")
+            elif memo.on == "project":
+                target = self.project_name
+            else:
+                target = str(memo.target)
+                if memo.start is not None:
+                    target += f" (at character {memo.start})"
+            rows.append((memo.on, target, memo.text, memo.coder, memo.at))
+        return rows
 
     @property
     def participants_total(self) -> int:
@@ -227,6 +254,7 @@ def gather(project: Project, progress: Progress | None = None, share: float = 1.
         attributes=attributes,
         participants=_participants(cases, documents, quotes),
         quotes=quotes,
+        memos=project.memo_entries(),
     )
     if progress is not None:
         progress(share, "counting")
