@@ -133,7 +133,7 @@ def run_order(args: argparse.Namespace) -> int:
             names.remove(args.doc)
             names.insert(args.to - 1, args.doc)
         elif args.names:
-            names = args.names
+            names = [project.resolve_document(name) for name in args.names]
         else:
             raise QualcodeError("order: use --doc NAME --to N, or list every document")
         project.set_interview_order(names)
@@ -143,6 +143,7 @@ def run_order(args: argparse.Namespace) -> int:
 
 def run_role(args: argparse.Namespace) -> int:
     with open_project(args) as project:
+        args.doc = project.resolve_document(args.doc)
         count = project.set_turn_role(args.doc, args.speaker, args.role)
     print(f"{args.doc}: {count} turns of {args.speaker!r} are now {args.role}")
     return 0
