@@ -11,7 +11,7 @@ from tests.conftest import INTERVIEW
 
 def _coded(project: Project, text: str) -> int:
     start = text.index("Die wederkerigheid")
-    return project.add_coding("HA1", "Gebrek aan wederkerigheid", start, start + 18)
+    return project.add_coding("HA1", "Gebrek aan wederkerigheid", start, start + 18).id
 
 
 def test_renaming_a_document_keeps_its_codings_and_memos(project: Project, interview: str):

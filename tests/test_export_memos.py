@@ -10,7 +10,7 @@ from qualcode.project import Project
 
 def _memos(project: Project, interview: str) -> int:
     start = interview.index("Die wederkerigheid")
-    coding = project.add_coding("HA1", "Gebrek aan wederkerigheid", start, start + 18)
+    coding = project.add_coding("HA1", "Gebrek aan wederkerigheid", start, start + 18).id
     project.set_memo("project", None, "Elf huisartsen in Gent.")
     project.set_memo("document", "HA1", "Interview na de middag;\nrustig.")
     project.set_memo("code", "Belasting", "Alles wat zwaar weegt.")

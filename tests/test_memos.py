@@ -11,7 +11,7 @@ from qualcode.project import Project
 
 def test_memos_on_every_target_are_listed_with_coder_and_time(project: Project, interview: str):
     start = interview.index("Die wederkerigheid")
-    coding = project.add_coding("HA1", "Gebrek aan wederkerigheid", start, start + 18)
+    coding = project.add_coding("HA1", "Gebrek aan wederkerigheid", start, start + 18).id
     project.set_memo("project", None, "Steekproef: 11 huisartsen.\nTweede regel.")
     project.set_memo("document", "HA1", "Rustig interview.")
     project.set_memo("code", "Belasting > Objectieve belasting", "Tijd en uitlopen.")
@@ -64,7 +64,7 @@ def test_cli_memo_and_memos_json(cli, project: Project, interview: str, project_
     monkeypatch.setattr("sys.stdin", io.StringIO("Regel een.\nRegel twee.\n"))
     assert cli("memo", project_path, "--code", "Belasting", "--text", "-").code == 0
     start = interview.index("Die wederkerigheid")
-    coding = project.add_coding("HA1", "Belasting", start, start + 18)
+    coding = project.add_coding("HA1", "Belasting", start, start + 18).id
     assert cli("memo", project_path, "--id", coding, "--text", "Mooi citaat.").code == 0
     listed = json.loads(cli("memos", project_path, "--json").out)
     assert [(m["on"], m["target"], m["text"]) for m in listed] == [

@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
         housekeeping_cmds,
         query_cmds,
         refi_cmds,
+        search_cmds,
         tui_cmds,
     )
 
@@ -34,8 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"qualcode {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (change_cmds, housekeeping_cmds, query_cmds, analysis_cmds, export_cmds,
-                   refi_cmds, tui_cmds):
+    for module in (
+        change_cmds, housekeeping_cmds, query_cmds, analysis_cmds, search_cmds, export_cmds,
+        refi_cmds, tui_cmds,
+    ):
         module.register(subparsers)
     return parser
 

@@ -1,6 +1,6 @@
 """The project's codebook as a :class:`CodebookSpec`, and colours for uncoloured codes.
 
-Writing the codebook out (YAML, CSV, Excel) starts from :func:`codebook_spec`,
+Writing the codebook out (YAML, CSV, Excel) starts from :func:`spec_from_tree`,
 so every format carries the same codes, in codebook order, with their GUIDs:
 a file written here and read into another project gives identical codes.
 """
@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from qualcode.model import Code
+from qualcode.project.changes import ChangeSet
 from qualcode.project.codetree import code_tree
 
 if TYPE_CHECKING:
     from qualcode.codebook import CodebookSpec, CodeSpec
-    from qualcode.project.service import Project
     from qualcode.project.values import CodeInfo
 
 
@@ -47,36 +47,28 @@ def spec_from_tree(codes: list[CodeInfo], name: str, language: str | None) -> Co
     )
 
 
-def codebook_spec(self: Project) -> CodebookSpec:
-    """The project's codebook, ready for any codebook writer."""
-    return spec_from_tree(self.codes(), self.name, self.language)
-
-
-def assign_code_colours(self: Project) -> int:
+def assign_code_colours(changes: ChangeSet) -> int:
     """Give every code without a colour one (see :func:`qualcode.codebook.assign_colors`).
 
     Top-level codes get distinct palette colours; sub-codes get shades of
-    their category's hue. Colours already set are kept. One undoable change;
-    returns how many codes got a colour (0: nothing to do, no change made).
+    their category's hue. Colours already set are kept. Returns how many
+    codes got a colour.
     """
     from qualcode.codebook import assign_colors
 
-    if all(code.color for code in self.codes()):
-        return 0
-    with self.change("colours", "give uncoloured codes a colour") as changes:
-        tree = code_tree(changes.session)
-        coloured = assign_colors(spec_from_tree(tree, self.name, None))
-        by_path = dict(coloured.walk())
-        count = 0
-        for code in tree:
-            if code.color:
-                continue
-            row = changes.session.get(Code, code.id)
-            assert row is not None
-            changes.update(row, color=by_path[code.path].color)
-            count += 1
-        changes.summary = f"give {count} uncoloured codes a colour"
-        return count
+    tree = code_tree(changes.session)
+    coloured = assign_colors(spec_from_tree(tree, "codebook", None))
+    by_path = dict(coloured.walk())
+    count = 0
+    for code in tree:
+        if code.color:
+            continue
+        row = changes.session.get(Code, code.id)
+        assert row is not None
+        changes.update(row, color=by_path[code.path].color)
+        count += 1
+    changes.summary = f"give {count} uncoloured codes a colour"
+    return count
 
 
-__all__ = ["assign_code_colours", "codebook_spec", "spec_from_tree"]
+__all__ = ["assign_code_colours", "spec_from_tree"]

@@ -11,16 +11,12 @@ by database cascade), so one undo brings all of them back.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qualcode.errors import NotFoundError, QualcodeError
 from qualcode.model import Case, Coding, Document, Memo, Sentence, Turn
-
-if TYPE_CHECKING:
-    from qualcode.project.service import Project
+from qualcode.project.changes import ChangeSet
 
 #: How many candidates an ambiguous prefix names before "and N more".
 SHOWN_CANDIDATES = 8
@@ -62,13 +58,7 @@ def document_row(session: Session, typed: str) -> Document:
     return found
 
 
-def resolve_document(self: Project, typed: str) -> str:
-    """The full name of the document ``typed`` names; see :func:`match_document`."""
-    with self.read() as session:
-        return document_row(session, typed).name
-
-
-def _check_new_name(session: Session, name: str) -> str:
+def check_new_name(session: Session, name: str) -> str:
     name = name.strip()
     if not name:
         raise QualcodeError("document name: the new name is empty")
@@ -79,61 +69,45 @@ def _check_new_name(session: Session, name: str) -> str:
     return name
 
 
-def rename_document(self: Project, old: str, new: str) -> str:
+def rename_document(changes: ChangeSet, old: str, new: str) -> str:
     """Rename a document; its codings and memos follow (they refer to its id)."""
-    with self.change("rename-document", f"rename document {old} to {new}") as changes:
-        row = document_row(changes.session, old)
-        if new.strip() == row.name:
-            raise QualcodeError(f"document {row.name!r}: already has that name")
-        new = _check_new_name(changes.session, new)
-        changes.summary = f"rename document {row.name} to {new}"
-        changes.update(row, name=new)
-    self.document_extents.clear()
+    row = document_row(changes.session, old)
+    if new.strip() == row.name:
+        raise QualcodeError(f"document {row.name!r}: already has that name")
+    new = check_new_name(changes.session, new)
+    changes.summary = f"rename document {row.name} to {new}"
+    changes.update(row, name=new)
     return new
 
 
-def delete_document(self: Project, name: str) -> int:
-    """Delete a document with its turns, sentences, codings and memos (undoable).
+def delete_document(changes: ChangeSet, name: str) -> int:
+    """Delete a document with its turns, sentences, codings and memos; returns codings.
 
-    Returns the number of codings deleted with it. The participant stays: it
-    may have other documents, and its attributes are the researcher's work.
+    The participant stays: it may have other documents, and its attributes
+    are the researcher's work.
     """
-    with self.change("delete-document", f"delete document {name}") as changes:
-        row = document_row(changes.session, name)
-        removed = changes.delete_where(Coding, Coding.document_id == row.id)
-        memos = changes.delete_where(Memo, Memo.document_id == row.id)
-        changes.delete_where(Sentence, Sentence.document_id == row.id)
-        changes.delete_where(Turn, Turn.document_id == row.id)
-        changes.summary = (
-            f"delete document {row.name} ({removed} codings, {memos} memos)"
-        )
-        changes.delete(row)
-    self.document_extents.clear()
+    row = document_row(changes.session, name)
+    removed = changes.delete_where(Coding, Coding.document_id == row.id)
+    memos = changes.delete_where(Memo, Memo.document_id == row.id)
+    changes.delete_where(Sentence, Sentence.document_id == row.id)
+    changes.delete_where(Turn, Turn.document_id == row.id)
+    changes.summary = f"delete document {row.name} ({removed} codings, {memos} memos)"
+    changes.delete(row)
     return removed
 
 
-def assign_document(self: Project, name: str, case: str | None) -> str | None:
+def assign_document(changes: ChangeSet, name: str, case: str | None) -> str | None:
     """Make ``case`` the participant of a document (created if new); None detaches it."""
-    with self.change("assign-document", f"assign {name} to {case}") as changes:
-        row = document_row(changes.session, name)
-        case_id = None
-        if case is not None and case.strip():
-            case = case.strip()
-            case_row = changes.session.scalar(select(Case).where(Case.name == case))
-            if case_row is None:
-                case_row = changes.add(Case(name=case))
-            case_id = case_row.id
-        else:
-            case = None
-        if row.case_id == case_id:
-            raise QualcodeError(f"document {row.name!r}: already belongs to {case!r}")
-        changes.summary = f"assign document {row.name} to {case or 'no participant'}"
-        changes.update(row, case_id=case_id)
+    row = document_row(changes.session, name)
+    case_id = None
+    case = case.strip() if case else None
+    if case:
+        case_row = changes.session.scalar(select(Case).where(Case.name == case))
+        if case_row is None:
+            case_row = changes.add(Case(name=case))
+        case_id = case_row.id
+    if row.case_id == case_id:
+        raise QualcodeError(f"document {row.name!r}: already belongs to {case!r}")
+    changes.summary = f"assign document {row.name} to {case or 'no participant'}"
+    changes.update(row, case_id=case_id)
     return case
-
-
-def duplicates_of(self: Project, sha256: str) -> list[str]:
-    """Names of documents whose stored text has this sha256 (an import warns)."""
-    with self.read() as session:
-        return list(session.scalars(
-            select(Document.name).where(Document.sha256 == sha256).order_by(Document.name)))

@@ -10,58 +10,37 @@ undoable (its undo would store every sentence of the project in the log):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
 
-from qualcode.errors import QualcodeError
 from qualcode.ingest.model import TurnSpan
 from qualcode.model import Document, Sentence, Setting, Turn
 
-if TYPE_CHECKING:
-    from qualcode.project.service import Project
+
+def read_turns(session: Session) -> list[tuple[int, str, list[TurnSpan]]]:
+    """Every document's id, text and turns: what splitting sentences again needs."""
+    turns: dict[int, list[TurnSpan]] = {}
+    for document_id, speaker, role, start, end, timestamp in session.execute(
+        select(Turn.document_id, Turn.speaker, Turn.role, Turn.start, Turn.end,
+               Turn.timestamp).order_by(Turn.document_id, Turn.start)
+    ):
+        turns.setdefault(document_id, []).append(TurnSpan(start, end, speaker, role, timestamp))
+    return [(document_id, text, turns.get(document_id, []))
+            for document_id, text in session.execute(select(Document.id, Document.text))]
 
 
-def set_language(self: Project, code: str) -> int:
-    """Make ``code`` the project's language and split every document again.
-
-    Returns the number of documents split. Refuses a code spaCy cannot
-    handle (listing the valid ones) with nothing changed.
-    """
-    from qualcode.language import check_language
-    from qualcode.nlp import split_many
-
-    code = check_language(code)
-    if code == self.language:
-        raise QualcodeError(f"language {code!r}: the project's language already")
-    with self.read() as session:
-        documents = session.execute(select(Document.id, Document.text)).all()
-        turns: dict[int, list[TurnSpan]] = {}
-        for document_id, speaker, role, start, end, timestamp in session.execute(
-            select(Turn.document_id, Turn.speaker, Turn.role, Turn.start, Turn.end,
-                   Turn.timestamp).order_by(Turn.document_id, Turn.start)
-        ):
-            turns.setdefault(document_id, []).append(
-                TurnSpan(start, end, speaker, role, timestamp))
-    spans = split_many([(text, turns.get(document_id, [])) for document_id, text in documents],
-                       code) if documents else []
-    old = self.language
-    with self.change("language", f"language {old} -> {code}", undoable=False) as changes:
-        session = changes.session
-        row = session.get(Setting, "language")
-        if row is None:
-            session.add(Setting(key="language", value=code))
-        else:
-            row.value = code
-        session.execute(delete(Sentence))
-        rows = [
-            {"document_id": document_id, "start": start, "end": end}
-            for (document_id, _), sentences in zip(documents, spans, strict=True)
-            for start, end in sentences
-        ]
-        if rows:
-            session.execute(insert(Sentence.__table__), rows)
-        changes.summary = (
-            f"language {old} -> {code}: sentences of {len(documents)} documents split again"
-        )
-    return len(documents)
+def store_language(session: Session, code: str,
+                   sentences: dict[int, Sequence[tuple[int, int]]]) -> None:
+    """Write the new language and replace every document's sentences (in the open change)."""
+    row = session.get(Setting, "language")
+    if row is None:
+        session.add(Setting(key="language", value=code))
+    else:
+        row.value = code
+    session.execute(delete(Sentence))
+    rows = [{"document_id": document_id, "start": start, "end": end}
+            for document_id, spans in sentences.items() for start, end in spans]
+    if rows:
+        session.execute(insert(Sentence.__table__), rows)
