@@ -114,3 +114,16 @@ async def test_code_memo_and_colouring_every_uncoloured_code_from_the_codebook_s
     assert all(colours.values())
     assert colours["Burn-out"] == "#ffa500"
     assert colours["Energiebronnen"] == "#66a61e"
+
+
+@asynctest
+async def test_opening_a_document_with_a_memo_shows_the_memo(study):
+    with _project(study) as project:
+        project.set_memo("document", "HA02", "Tweede interview, na de middag.")
+    app = make_app(study, coder="Jan")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("]")
+        await pilot.pause()
+        assert app.coding.document.name == "HA02"
+        shown = [(n.title, n.message) for n in app._notifications]
+    assert ("memo on HA02", "Tweede interview, na de middag.") in shown

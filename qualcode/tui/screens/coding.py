@@ -149,6 +149,9 @@ class CodingScreen(Screen[None]):
         self.transcript.show(self.document, project.codings(document=name), selection)
         project.set_setting("last_document", name)
         self.qualcode.show_where(name)
+        memo = project.memo_of("document", name)
+        if memo:
+            self.notify(memo, title=f"memo on {name}", timeout=8)
 
     def refresh_codings(self) -> None:
         if self.document is not None:
