@@ -120,3 +120,17 @@ def test_cli_assign_document_to_a_participant(cli, project_path: Path, write_fil
     cli("import", project_path, write_file("interview_7.txt", INTERVIEW))
     assert cli("assign-document", project_path, "interview", "HA7").code == 0
     assert '"case": "HA7"' in cli("documents", project_path, "--json").out
+
+
+def test_order_and_role_accept_document_prefixes(cli, project_path: Path, write_file):
+    cli("init", project_path)
+    cli("import", project_path, write_file("BSR01_transcript.txt", INTERVIEW))
+    cli("import", project_path, write_file("BSR02_transcript.txt", INTERVIEW + "Nog.\n"))
+    assert cli("order", project_path, "--doc", "BSR02", "--to", "1").code == 0
+    assert cli("order", project_path, "BSR01", "BSR02").code == 0
+    role = cli("role", project_path, "--doc", "BSR02", "--speaker", "HA1", "--role",
+               "respondent")
+    assert role.code == 0 and role.out.startswith("BSR02_transcript:")
+    ambiguous = cli("role", project_path, "--doc", "BSR", "--speaker", "HA1", "--role",
+                    "unknown")
+    assert ambiguous.code == 1 and "BSR01_transcript, BSR02_transcript" in ambiguous.err

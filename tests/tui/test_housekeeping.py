@@ -127,3 +127,15 @@ async def test_opening_a_document_with_a_memo_shows_the_memo(study):
         assert app.coding.document.name == "HA02"
         shown = [(n.title, n.message) for n in app._notifications]
     assert ("memo on HA02", "Tweede interview, na de middag.") in shown
+
+
+@asynctest
+async def test_t_gives_the_highlighted_document_another_participant(study):
+    app = make_app(study, coder="Jan")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _on_document(app, pilot, "HA02")
+        await pilot.press("t", *["backspace"] * 5, *"HA1", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#documents").get_row("HA02")[2] == "HA1"
+    with _project(study) as project:
+        assert {c.name: c.documents for c in project.cases()}["HA1"] == ("HA01", "HA02")
