@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Table, delete, insert, inspect, update
 from sqlalchemy.orm import Session
@@ -75,7 +75,7 @@ class ChangeSet:
     def delete_where(self, model: type[Base], *criteria: Any) -> int:
         """Delete every row of ``model`` matching ``criteria`` in one statement,
         recording each row (many sentences of a document are deleted at once)."""
-        table = model.__table__  # type: ignore[attr-defined]
+        table = cast(Table, model.__table__)
         self.session.flush()
         rows = [dict(row._mapping) for row in self.session.execute(table.select().where(*criteria))]
         for row in rows:

@@ -43,4 +43,4 @@ def store_language(session: Session, code: str,
     rows = [{"document_id": document_id, "start": start, "end": end}
             for document_id, spans in sentences.items() for start, end in spans]
     if rows:
-        session.execute(insert(Sentence.__table__), rows)
+        session.execute(insert(Sentence), rows)

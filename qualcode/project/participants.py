@@ -52,7 +52,8 @@ def _cases_by_speaker(session: Session) -> dict[str, set[int]]:
         .distinct()
     )
     for speaker, case_id in rows:
-        found[speaker.strip()].add(case_id)
+        if case_id is not None:
+            found[speaker.strip()].add(case_id)
     return found
 
 
