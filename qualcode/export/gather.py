@@ -97,6 +97,8 @@ class ExportData:
     quotes: list[Quote]
     figures: dict[int, CodeFigures] = field(default_factory=dict)
     saturation: list[SaturationRow] = field(default_factory=list)
+    #: When the project was pseudonymised ("2026-11-30 09:12 UTC"), or None.
+    pseudonymised_at: str | None = None
     #: Every memo (project, documents, codes, codings), as ``qualcode memos`` lists them.
     memos: list[MemoEntry] = field(default_factory=list)
 
@@ -259,6 +261,7 @@ def gather(project: Project, progress: Progress | None = None, share: float = 1.
         attributes=attributes,
         participants=_participants(cases, documents, quotes),
         quotes=quotes,
+        pseudonymised_at=project.setting("pseudonymised_at"),
         memos=project.memo_entries(),
     )
     if progress is not None:

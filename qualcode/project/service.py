@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from qualcode.analysis.snapshot import StudySnapshot
     from qualcode.codebook import CodebookSpec
     from qualcode.ingest import AnchoredComment, TurnSpan
+    from qualcode.pseudonymise.apply import PseudonymReport
 
 
 def default_coder_name() -> str:
@@ -622,3 +623,37 @@ class Project:
                 document_id: sentences
                 for (document_id, _, _), sentences in zip(texts, spans, strict=True)})
         return len(texts)
+
+    # -- pseudonymisation --------------------------------------------------
+
+    def pseudonymise(self, pairs: Sequence[tuple[str, str]]) -> PseudonymReport:
+        """Replace every ``text`` by its pseudonym everywhere; one way, no undo.
+
+        Refused (nothing changed) while another process has the project open,
+        because the old text could then not be wiped from the ``-wal`` file.
+        """
+        from qualcode.pseudonymise import occurrence_pattern
+        from qualcode.pseudonymise.apply import apply_pairs
+        from qualcode.store import others_connected, scrub
+
+        pattern = occurrence_pattern(text for text, _ in pairs)
+        if pattern is None:
+            raise QualcodeError("pseudonymise: nothing to replace")
+        if others_connected(self._store):
+            raise QualcodeError(
+                f"{self.location}: the project is open in another window or process; "
+                "close it first (its -wal file could not be wiped)"
+            )
+        with self.change("pseudonymise", "pseudonymise", undoable=False) as changes:
+            report = apply_pairs(changes.session, pairs, pattern)
+            changes.summary = (
+                f"pseudonymise: {report.items} items, {report.replacements} replacements "
+                f"in {report.documents} documents"
+            )
+        self._document_extents.clear()
+        if not scrub(self._store):
+            raise QualcodeError(
+                f"{self.location}: pseudonymised, but another process kept the -wal file "
+                "open; close it and run 'qualcode pseudonymise' again to wipe it"
+            )
+        return report
