@@ -98,3 +98,10 @@ def test_cli_rename_case_and_participants_warning(cli, project_path: Path, write
     assert merged.code == 1 and "age is '44' for 'HA1' and '51' for 'HA09'" in merged.err
     missing = cli("rename-case", project_path, "HA7", "HA8")
     assert missing.err == "error: participant 'HA7': no such participant in the project\n"
+
+
+def test_key_values_match_labels_ignoring_case_and_leading_zeros(project: Project, write_file):
+    project.import_document(write_file("interview_1.txt", INTERVIEW), case="interview_1")
+    report = project.import_participants(write_file("p.csv", "case,age\nha01,44\n"))
+    assert report.by_label == (("ha01", "interview_1"),)
+    assert project.cases()[0].attributes == {"age": 44}

@@ -2,7 +2,9 @@
 
 A table's key values are matched against participant names first and then
 against the speakers' labels in the transcripts (``BSR01`` in a transcript
-whose participant is still called after its file). A key value that matches
+whose participant is still called after its file; case, spaces and leading
+zeros ignored, so ``HA01`` finds ``HA1:``). A label that speaks in the
+documents of several participants matches none of them. A key value that matches
 neither is added as a participant without documents and reported by name
 (the CLI prints a warning): a participant is often known before their
 interview is transcribed, but the researcher must see which rows found no
@@ -17,6 +19,7 @@ nothing changed. The functions work inside a change the Project opened.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -41,9 +44,15 @@ class StoredParticipants:
     unmatched: tuple[str, ...]
 
 
+def label_key(label: str) -> str:
+    """How a key value and a speaker label are compared: case, spaces and leading zeros
+    of numbers ignored, so the table's ``HA01`` finds the transcript's ``HA1:``."""
+    return re.sub(r"\d+", lambda m: str(int(m.group())), "".join(label.split()).casefold())
+
+
 def _cases_by_speaker(session: Session) -> dict[str, set[int]]:
-    """Speaker label -> ids of the participants of documents where it speaks (not as
-    interviewer)."""
+    """Speaker label (as :func:`label_key`) -> ids of the participants of documents where
+    it speaks (not as interviewer)."""
     found: dict[str, set[int]] = defaultdict(set)
     rows = session.execute(
         select(Turn.speaker, Document.case_id)
@@ -53,7 +62,7 @@ def _cases_by_speaker(session: Session) -> dict[str, set[int]]:
     )
     for speaker, case_id in rows:
         if case_id is not None:
-            found[speaker.strip()].add(case_id)
+            found[label_key(speaker)].add(case_id)
     return found
 
 
@@ -78,8 +87,9 @@ def store_participants(changes: ChangeSet, table: ParticipantTable) -> StoredPar
     claimed: dict[int, str] = {}
     for case_name, values in table.rows:
         case = session.scalar(select(Case).where(Case.name == case_name))
-        if case is None and len(speakers.get(case_name, ())) == 1:
-            case = session.get(Case, next(iter(speakers[case_name])))
+        matches = speakers.get(label_key(case_name), set())
+        if case is None and len(matches) == 1:
+            case = session.get(Case, next(iter(matches)))
             if case is not None:
                 by_label.append((case_name, case.name))
         if case is not None and case.id in claimed:
