@@ -50,12 +50,18 @@ def run_import(args: argparse.Namespace) -> int:
                 failed += 1
             else:
                 print(report.line())
+                for warning in report.warnings:
+                    print(f"warning: {warning}", file=sys.stderr)
     return 1 if failed else 0
 
 
 def run_participants(args: argparse.Namespace) -> int:
     with open_project(args) as project:
-        print(project.import_participants(Path(args.file), key=args.key).line())
+        report = project.import_participants(Path(args.file), key=args.key)
+    print(report.line())
+    warning = report.warning()
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 
@@ -124,14 +130,13 @@ def run_order(args: argparse.Namespace) -> int:
         if args.doc:
             if args.to is None or len(args.names) > 0:
                 raise QualcodeError("order: use --doc NAME --to N, or list every document")
-            if args.doc not in names:
-                raise QualcodeError(f"document {args.doc!r}: no such document in the project")
+            args.doc = project.resolve_document(args.doc)
             if not 1 <= args.to <= len(names):
                 raise QualcodeError(f"--to {args.to}: must be between 1 and {len(names)}")
             names.remove(args.doc)
             names.insert(args.to - 1, args.doc)
         elif args.names:
-            names = args.names
+            names = [project.resolve_document(name) for name in args.names]
         else:
             raise QualcodeError("order: use --doc NAME --to N, or list every document")
         project.set_interview_order(names)
@@ -141,6 +146,7 @@ def run_order(args: argparse.Namespace) -> int:
 
 def run_role(args: argparse.Namespace) -> int:
     with open_project(args) as project:
+        args.doc = project.resolve_document(args.doc)
         if args.participant is None:
             count = project.set_turn_role(args.doc, args.speaker, args.role)
         else:
@@ -167,9 +173,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("init", help="create a new project")
     add_project_argument(p)
     p.add_argument("--codebook", metavar="FILE|NAME",
-                   help="a YAML or .qdc codebook to start with, or the name of a codebook "
-                        f"shipped with qualcode ({_shipped_names()}; see 'qualcode codebooks')")
-    p.add_argument("--language", default="nl", help="transcript language (default: nl)")
+                   help="a codebook to start with (.yaml, .qdc, .csv or .xlsx), or the name of "
+                        f"a codebook shipped with qualcode ({_shipped_names()}; "
+                        "see 'qualcode codebooks')")
+    p.add_argument("--language", default="nl",
+                   help="transcript language, a spaCy code such as nl, en, de (default: nl)")
     p.add_argument("--name", help="a display name for the project")
     p.set_defaults(run=run_init)
 
@@ -186,7 +194,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--key", metavar="COLUMN", help="column holding the case name (default: first)")
     p.set_defaults(run=run_participants)
 
-    p = subparsers.add_parser("codebook", help="add or merge codes from a YAML or .qdc codebook")
+    p = subparsers.add_parser(
+        "codebook", help="add or merge codes from a .yaml, .qdc, .csv or .xlsx codebook")
     add_project_argument(p)
     p.add_argument("file", metavar="FILE|NAME",
                    help="a codebook file, or the name of a shipped codebook")

@@ -70,6 +70,18 @@ def _qdpx(project: Project, out: Path, options: Any) -> None:
     write_qdpx(project, out, options)
 
 
+def _yaml(project: Project, out: Path, options: Any) -> None:
+    from qualcode.export.codebook_out import export_yaml
+
+    export_yaml(project, out, options)
+
+
+def _codebook(project: Project, out: Path, options: Any) -> None:
+    from qualcode.export.codebook_out import export_codebook
+
+    export_codebook(project, out, options)
+
+
 EXPORTERS: dict[str, Exporter] = {
     "xlsx": _xlsx,
     "csv": _csv,
@@ -77,6 +89,8 @@ EXPORTERS: dict[str, Exporter] = {
     "docx": _docx,
     "qdc": _qdc,
     "qdpx": _qdpx,
+    "yaml": _yaml,
+    "codebook": _codebook,
 }
 
 

@@ -50,6 +50,9 @@ class Report:
     title: str
     intro: str
     sections: tuple[ReportSection, ...]
+    #: (heading, memo text) for the project's, documents' and codes' memos; memos
+    #: on codings are printed under their quote.
+    memos: tuple[tuple[str, str], ...] = ()
 
 
 def _attribution(quote: Quote, data: ExportData, items: list[str]) -> str:
@@ -128,7 +131,11 @@ def build_report(data: ExportData, options: ExportOptions) -> Report:
     if data.pseudonymised_at:
         intro += (f" The transcripts were pseudonymised on {data.pseudonymised_at[:10]}: "
                   "names and other identifying details are pseudonyms in square brackets.")
-    return Report(f"{data.project_name}: results by category", intro, tuple(sections))
+    memos = tuple(
+        (("Project" if on == "project" else f"{on.capitalize()} {target}"), text)
+        for on, target, text, _coder, _at in data.memo_rows() if on != "coding"
+    )
+    return Report(f"{data.project_name}: results by category", intro, tuple(sections), memos)
 
 
 def _escape(text: str) -> str:
@@ -155,6 +162,12 @@ def render_markdown(report: Report) -> str:
             lines.append("")
         if section.omitted:
             lines += [f"({section.omitted} more quotes not shown)", ""]
+    if report.memos:
+        lines += ["## Memos", ""]
+        for heading, text in report.memos:
+            lines += [f"### {_escape(heading)}", ""]
+            lines += [_escape(line) if line.strip() else "" for line in text.split("\n")]
+            lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -44,6 +44,12 @@ def write_docx(report: Report, path: str | os.PathLike[str]) -> None:
                 run.font.size = Pt(8)
         if section.omitted:
             document.add_paragraph(f"({section.omitted} more quotes not shown)")
+    if report.memos:
+        document.add_heading("Memos", level=1)
+        for heading, memo_text in report.memos:
+            document.add_heading(heading, level=2)
+            for part in memo_text.split("\n\n"):
+                document.add_paragraph(part)
     document.save(str(path))
 
 

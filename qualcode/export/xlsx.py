@@ -24,7 +24,7 @@ from qualcode.export.xlsx_cells import SheetWriter, Styles, tint
 if TYPE_CHECKING:
     from qualcode.project import Project
 
-FIXED_SHEETS = ["Overview", "Codebook", "Participants", "Frequencies", "Saturation"]
+FIXED_SHEETS = ["Overview", "Codebook", "Participants", "Frequencies", "Saturation", "Memos"]
 
 
 def export_workbook(
@@ -85,6 +85,8 @@ def write_workbook(data: ExportData, out: Path, progress: Progress,
         _participants(writer("Participants"), data)
         _frequencies(writer("Frequencies"), data)
         _saturation(writer("Saturation"), data, workbook)
+        if data.memos:
+            _memos(writer("Memos"), data)
         _overview(overview, data, cleaner, list(zip(names, categories, strict=True)))
         progress(0.92, "compressing the workbook")
         try:
@@ -252,6 +254,18 @@ def _saturation(writer: SheetWriter, data: ExportData, workbook: Any) -> None:
     if data.saturation:
         top = max(r.cumulative for r in data.saturation)
         _saturation_chart(writer, workbook, header, writer.row - 1, top)
+    _page(writer, data, header)
+
+
+def _memos(writer: SheetWriter, data: ExportData) -> None:
+    """Written only when the project has memos: an empty sheet would only be noise."""
+    writer.widths([10, 40, 80, 14, 20])
+    _title(writer, "Memos", "The researchers' memos on the project, documents, codes and "
+           "codings.")
+    header = _table_header(writer, ["On", "What", "Memo", "Coder", "Written"], 2)
+    for row in data.memo_rows():
+        writer.record(list(row), ["text", "wrap", "wrap", "text", "text"], [None] * 5,
+                      keep=(0, 1))
     _page(writer, data, header)
 
 
