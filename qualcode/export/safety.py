@@ -18,12 +18,16 @@ Rules every exporter follows (each has a test that reopens the file):
 
 from __future__ import annotations
 
+import errno
 import os
 import re
-import tempfile
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from qualcode.errors import QualcodeError, quoted
+from qualcode.tempfiles import remove_stale, temporary_name
 
 EXCEL_CELL_LIMIT = 32_767
 SHEET_NAME_LIMIT = 31
@@ -125,6 +129,10 @@ def sheet_names(titles: list[str], taken: list[str]) -> list[str]:
     return result
 
 
+#: Suffix of an export's temporary file (and ``.part.d`` of its scratch folder).
+PART = ".part"
+
+
 @contextmanager
 def atomic_output(target: str | os.PathLike[str]) -> Iterator[Path]:
     """A temporary path beside ``target``; renamed to ``target`` only if the block succeeds.
@@ -132,19 +140,46 @@ def atomic_output(target: str | os.PathLike[str]) -> Iterator[Path]:
     On any exception (or interruption) the temporary file is removed and an
     existing ``target`` is left untouched. The temporary file lives in the
     target's directory so the final rename is atomic on the same filesystem.
-    The file keeps ``mkstemp``'s owner-only mode (0600), like the project
-    itself: exported quotes are as sensitive as the transcripts.
+    The file is owner-only (0600), like the project itself: exported quotes
+    are as sensitive as the transcripts. Temporary files that a killed export
+    left beside ``target`` are removed first (see :mod:`qualcode.tempfiles`).
     """
     target = Path(target)
-    handle, name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".part", dir=target.parent
-    )
-    os.close(handle)
-    temporary = Path(name)
+    remove_stale(target, PART)
+    remove_stale(target, PART + ".d")
+    temporary = temporary_name(target, PART)
+    try:
+        os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError as error:
+        raise QualcodeError(
+            f"{quoted(target)}: cannot write in its folder "
+            f"({error.strerror or type(error).__name__}); nothing was written"
+        ) from None
     try:
         yield temporary
         os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        if error.errno == errno.ENOSPC:
+            raise QualcodeError(f"{quoted(target)}: disk full: nothing was written") from None
+        raise
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
 
+
+def scratch_folder(temporary: Path) -> Path:
+    """A private folder beside an export's temporary file, for a library's own scratch files.
+
+    (xlsxwriter assembles a large workbook from temporary files; by default
+    they go to the system's temp folder, where a killed export would leave
+    quotes behind.) Removed with :func:`remove_scratch`, and by the next
+    export's clean-up if the process was killed.
+    """
+    folder = Path(str(temporary) + ".d")
+    folder.mkdir(mode=0o700)
+    return folder
+
+
+def remove_scratch(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qualcode.errors import NotFoundError, QualcodeError
@@ -179,7 +180,7 @@ class Project:
                 return None
             try:
                 replay(session, target.changes, backwards=backwards)
-            except Exception as exc:  # an IntegrityError means later changes depend on it
+            except IntegrityError as exc:
                 raise QualcodeError(
                     f"cannot {'undo' if backwards else 'redo'} {target.summary!r}: "
                     f"later changes depend on it ({type(exc).__name__})"
