@@ -46,6 +46,9 @@ class Store:
     engine: Engine
     sessions: sessionmaker[Session]
     location: str
+    #: For a project being created: the temporary file it is built in until
+    #: :func:`publish_store` links it into place at ``location``.
+    staged: Path | None = None
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -92,6 +95,23 @@ def remove_project_files(location: str | os.PathLike[str]) -> None:
             Path(location + suffix).unlink(missing_ok=True)
 
 
+def _link_into_place(building: Path, final: Path) -> None:
+    """``building`` becomes ``final``, never replacing a file that appeared there."""
+    exists = QualcodeError(f"{quoted(final)}: a file with that name already exists")
+    try:
+        os.link(building, final)
+    except FileExistsError:
+        raise exists from None
+    except OSError:  # a filesystem without hard links: rename, after a last look
+        if final.exists():
+            raise exists from None
+        os.rename(building, final)
+
+
+#: Suffix of a project being created (see :func:`stage_store`).
+STAGED = ".creating"
+
+
 def _is_sqlite_file(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
@@ -101,12 +121,21 @@ def _is_sqlite_file(path: Path) -> bool:
 
 
 def create_store(location: str | os.PathLike[str]) -> Store:
-    """Create a new, empty project store; refuses to overwrite an existing file.
+    """Create a new, empty project store; refuses to overwrite an existing file."""
+    store = stage_store(location)
+    publish_store(store)
+    return store
 
-    A SQLite project is built under a temporary name beside its final one and
-    linked into place only when its schema is complete, so a creation that is
-    killed half-way leaves no file that would block the next attempt (and the
-    next attempt removes what the killed one left behind).
+
+def stage_store(location: str | os.PathLike[str]) -> Store:
+    """Start a new project: the schema in a temporary file beside ``location``.
+
+    Whatever is written to the returned store stays in that hidden file until
+    :func:`publish_store` links it into place, so a creation that is killed
+    half-way (an ``init`` with a codebook, an ``import-refi`` into a new
+    project) leaves no file that would block the next attempt, and the next
+    attempt removes what the killed one left behind. Refuses an existing
+    ``location``. For a database URL the store is the database itself.
     """
     location = os.fspath(location)
     if is_url(location):
@@ -124,33 +153,56 @@ def create_store(location: str | os.PathLike[str]) -> Store:
         raise QualcodeError(f"{quoted(location)}: a file with that name already exists")
     if not path.parent.is_dir():
         raise QualcodeError(f"{quoted(location)}: folder {quoted(path.parent)} does not exist")
-    remove_stale(path, ".creating", also=("-journal",))
-    building = temporary_name(path, ".creating")
+    remove_stale(path, STAGED, also=("-journal", "-wal", "-shm"))
+    building = temporary_name(path, STAGED)
     try:
-        fd = os.open(building, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(os.open(building, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     except PermissionError:
         raise QualcodeError(
             f"{quoted(location)}: read-only: the folder does not allow new files"
         ) from None
-    os.close(fd)
+    engine = sqlite_engine(building)
     try:
-        engine = sqlite_engine(building, wal=False)
-        try:
-            Base.metadata.create_all(engine)
-            with Session(engine) as session, session.begin():
-                session.add(Setting(key="schema_version", value=str(SCHEMA_VERSION)))
-        finally:
-            engine.dispose()
-        try:
-            os.link(building, path)
-        except FileExistsError:
-            raise QualcodeError(
-                f"{quoted(location)}: a file with that name already exists"
-            ) from None
-    finally:
+        Base.metadata.create_all(engine)
+        with Session(engine) as session, session.begin():
+            session.add(Setting(key="schema_version", value=str(SCHEMA_VERSION)))
+    except BaseException:
+        engine.dispose()
         remove_project_files(building)
-    engine = _engine_for(location)
-    return Store(engine, sessionmaker(engine, expire_on_commit=False), location)
+        raise
+    return Store(engine, sessionmaker(engine, expire_on_commit=False), location, building)
+
+
+def discard_store(store: Store) -> None:
+    """Give up a project being created: close it and remove its files."""
+    store.dispose()
+    if store.staged is not None:
+        remove_project_files(store.staged)
+    elif not is_url(store.location):
+        remove_project_files(store.location)
+
+
+def publish_store(store: Store) -> None:
+    """Link a staged project into place; the store then works on the final file.
+
+    The write-ahead log is folded into the file first (nothing of the project
+    may stay behind in the temporary ``-wal``). Refuses, and removes the
+    staged file, if something appeared at the final name meanwhile.
+    """
+    if store.staged is None:
+        return
+    building, store.staged = store.staged, None
+    try:
+        with store.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.exec_driver_sql("PRAGMA journal_mode=DELETE")
+        store.engine.dispose()
+        _link_into_place(building, Path(store.location))
+    finally:
+        store.engine.dispose()
+        remove_project_files(building)
+    store.engine = _engine_for(store.location)
+    store.sessions = sessionmaker(store.engine, expire_on_commit=False)
 
 
 def _read_only_version(path: Path) -> int:

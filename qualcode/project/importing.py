@@ -23,6 +23,7 @@ from qualcode.project.values import ImportReport
 
 if TYPE_CHECKING:
     from qualcode.ingest import AnchoredComment, TurnSpan
+    from qualcode.ingest.limits import Limits
     from qualcode.project.service import Project
 
 WORD = re.compile(r"\w+")
@@ -34,9 +35,15 @@ def import_document(
     *,
     case: str | None = None,
     name: str | None = None,
+    limits: Limits | None = None,
 ) -> ImportReport:
-    """Import one transcript; the case defaults to the document name."""
+    """Import one transcript; the case defaults to the document name.
+
+    ``limits`` (default: :data:`qualcode.ingest.limits.DEFAULT`) caps the size
+    of what is read; a bigger file is refused before it is read.
+    """
     from qualcode.ingest import read_transcript
+    from qualcode.ingest.limits import DEFAULT
 
     path = Path(path)
     name = (name or path.stem).strip()
@@ -49,7 +56,7 @@ def import_document(
     with self.read() as session:
         if session.scalar(select(Document.id).where(Document.name == name)) is not None:
             raise IngestError(path, f"a document named {name!r} already exists")
-    ingested = read_transcript(path)
+    ingested = read_transcript(path, limits or DEFAULT)
     if not ingested.text.strip():
         raise IngestError(path, "no text in this file")
     return add_document(

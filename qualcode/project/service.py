@@ -39,7 +39,14 @@ from qualcode.project.values import (
     EventInfo,
     MemoInfo,
 )
-from qualcode.store import Store, create_store, open_store
+from qualcode.store import (
+    Store,
+    create_store,
+    discard_store,
+    open_store,
+    publish_store,
+    stage_store,
+)
 
 
 def default_coder_name() -> str:
@@ -69,6 +76,31 @@ class Project:
         project = cls(create_store(location), coder)
         project.set_setting("language", language)
         return project
+
+    @classmethod
+    @contextmanager
+    def creating(
+        cls, location: str | os.PathLike[str], *, language: str = "nl", coder: str | None = None
+    ) -> Iterator[Project]:
+        """A new project that appears at ``location`` only if the block succeeds.
+
+        Whatever the block writes goes to a hidden file beside ``location``;
+        on an exception it is removed, on success it is linked into place (and
+        a killed process leaves nothing that blocks a rerun). The project is
+        closed at the end of the block.
+        """
+        store = stage_store(location)
+        project = cls(store, coder)
+        try:
+            project.set_setting("language", language)
+            yield project
+        except BaseException:
+            discard_store(store)
+            raise
+        try:
+            publish_store(store)
+        finally:
+            project.close()
 
     @classmethod
     def open(cls, location: str | os.PathLike[str], *, coder: str | None = None) -> Project:
