@@ -8,8 +8,10 @@ Rules every exporter follows (each has a test that reopens the file):
   "quote prefix" on the risky ones); in CSV such a value gets a leading
   apostrophe, the convention Excel and LibreOffice honour.
 * **Characters Excel cannot store** (C0 controls except tab/LF/CR, U+FFFE,
-  U+FFFF, lone surrogates) are removed from that cell only and counted, so
-  the Overview can say how many cells were touched.
+  U+FFFF, lone surrogates) and **bidirectional controls** (U+202A–202E,
+  U+2066–2069, U+200E/200F, U+061C) are removed from that cell only and
+  counted, so the Overview can say how many cells were touched (the Markdown
+  and Word reports say how many texts).
 * **Long text** is split into pieces of at most 32,767 UTF-16 units (Excel's
   cell limit); the exporter writes the pieces on marked continuation rows.
 * **Atomic files.** :func:`atomic_output` writes beside the target and
@@ -32,7 +34,14 @@ from qualcode.tempfiles import remove_stale, temporary_name
 EXCEL_CELL_LIMIT = 32_767
 SHEET_NAME_LIMIT = 31
 RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+#: Characters no export keeps: C0 controls Excel cannot store, U+FFFE/U+FFFF,
+#: lone surrogates, and the bidirectional controls (embeddings, overrides,
+#: isolates, LRM/RLM/ALM), which can make text display in an order other
+#: than the one it has ("Trojan Source"); a quote must read as it was said.
+UNSTORABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff"
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 

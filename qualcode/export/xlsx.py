@@ -162,7 +162,7 @@ def _overview(writer: SheetWriter, data: ExportData, cleaner: CellCleaner,
         ("Codes", len(data.codes)),
         ("Codings", len(data.quotes)),
         ("Cells cleaned", f"{cleaner.cells_cleaned} cells had characters Excel cannot store "
-                          "(control characters) removed"),
+                          "(control characters) or bidirectional controls removed"),
         ("Long texts split", f"{cleaner.cells_split} texts longer than an Excel cell "
                              "(32,767 characters) continue on rows marked \"part n of m\""),
     ]
