@@ -186,7 +186,8 @@ def publish_store(store: Store) -> None:
     """Link a staged project into place; the store then works on the final file.
 
     The write-ahead log is folded into the file first (nothing of the project
-    may stay behind in the temporary ``-wal``). Refuses, and removes the
+    may stay behind in the temporary ``-wal``); the file stays in WAL mode, so
+    opening it later does not rewrite its header. Refuses, and removes the
     staged file, if something appeared at the final name meanwhile.
     """
     if store.staged is None:
@@ -195,7 +196,6 @@ def publish_store(store: Store) -> None:
     try:
         with store.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-            connection.exec_driver_sql("PRAGMA journal_mode=DELETE")
         store.engine.dispose()
         _link_into_place(building, Path(store.location))
     finally:

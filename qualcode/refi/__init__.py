@@ -188,7 +188,7 @@ def _import(
     from qualcode.refi.storing import write_project
 
     _count_read(report, parsed)
-    for name, why in parsed.unread_notes:
+    for name, why in parsed.unread_notes.values():
         report.skip("notes", f"{quoted(name)!r}", why)
     report.notes.extend(parsed.repairs)
     if parsed.codebook is not None:

@@ -110,8 +110,8 @@ class ProjectIn:
     project_notes: list[str] = field(default_factory=list)
     sets: int = 0
     repairs: list[str] = field(default_factory=list)
-    #: Notes whose text file was not read: (note name, why).
-    unread_notes: list[tuple[str, str]] = field(default_factory=list)
+    #: Notes whose text file was not read: GUID -> (note name, why); not imported.
+    unread_notes: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def _local(node: Any) -> str:
@@ -428,7 +428,9 @@ def read_qdpx(path: Path, options: ReadOptions | None = None) -> ProjectIn:
                     read, why = _source_text(archive, base_path, note.get("plainTextPath"))
                     text = read or ""
                     if read is None:
-                        project.unread_notes.append(((note.get("name") or "").strip(), why))
+                        project.unread_notes[guid_key(note.get("guid")) or ""] = (
+                            (note.get("name") or "").strip(), why
+                        )
                 guid = guid_key(note.get("guid")) or ""
                 project.notes[guid] = NoteIn(
                     guid, (note.get("name") or "").strip(), text,
