@@ -152,7 +152,7 @@ def test_a_qdpx_with_a_huge_project_document_is_refused(tmp_path: Path):
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         _streamed(archive, "project.qde",
                   b'<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Sources>',
-                  b"<TextSource/>" * 1000, 5000, b"</Sources></Project>")
+                  b"<TextSource/>" * 1000, 100, b"</Sources></Project>")
     result = run_qualcode("import-refi", tmp_path / "p.qualcode", bomb, "--max-size", "1")
     assert_refused(result.code, result.err, "gedeeld.qdpx", "XML elements")
     assert not (tmp_path / "p.qualcode").exists()
