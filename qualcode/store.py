@@ -211,7 +211,11 @@ def _read_only_version(path: Path) -> int:
     Raises ProjectVersionError for a SQLite file that is not a qualcode project
     and QualcodeError for a damaged one.
     """
-    uri = path.absolute().as_uri() + "?mode=ro"
+    # immutable=1 when no -wal exists: SQLite then creates no -wal/-shm beside
+    # a file that may not be ours; a -wal means the file is open or was not
+    # closed cleanly, and then a plain read-only connection reads it too.
+    has_wal = Path(f"{path}-wal").exists()
+    uri = path.absolute().as_uri() + ("?mode=ro" if has_wal else "?mode=ro&immutable=1")
     try:
         connection = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as error:
@@ -306,7 +310,8 @@ _SQLITE_PROBLEMS = (
     ("malformed", "damaged project file: the database structure is corrupt"),
     ("not a database", "damaged project file: not a readable database"),
     ("file is encrypted", "damaged project file: not a readable database"),
-    ("unable to open", "cannot open the project file (missing, or its folder is not writable)"),
+    ("unable to open", "cannot open the project file: it is missing, or its folder is "
+                       "read-only (the -wal and -shm files beside it cannot be made)"),
     ("database is locked", "busy: another program holds the project; try again"),
     ("no such table", "damaged project file: a table is missing"),
     ("no such column", "damaged project file: a column is missing"),

@@ -67,11 +67,16 @@ def assert_refused(code: int, err: str, *wanted: str) -> str:
 
 
 def fingerprint(project: Path) -> tuple[str, ...]:
-    """The bytes of a project file and the names of its companions (to show nothing changed)."""
-    digest = hashlib.sha256(project.read_bytes()).hexdigest()
-    companions = sorted(p.name for p in project.parent.iterdir()
-                        if p.name.startswith(project.name) and p != project)
-    return (digest, *companions)
+    """The bytes of a project and of its write-ahead log, to show that nothing changed.
+
+    (An empty ``-wal`` and the ``-shm`` index hold no project data; SQLite may
+    leave them beside a file it could only read.)
+    """
+    digests = [hashlib.sha256(project.read_bytes()).hexdigest()]
+    wal = Path(f"{project}-wal")
+    if wal.exists() and wal.stat().st_size:
+        digests.append(hashlib.sha256(wal.read_bytes()).hexdigest())
+    return tuple(digests)
 
 
 def qdpx(path: Path, qde: str | bytes, files: dict[str, str | bytes] | None = None) -> Path:
@@ -103,3 +108,25 @@ def project_files_contain(folder: Path, needle: str) -> bool:
     """True if any file in ``folder`` (projects, -wal, exports) holds ``needle``."""
     raw = needle.encode()
     return any(raw in p.read_bytes() for p in folder.rglob("*") if p.is_file())
+
+
+def read_only(path: Path) -> None:
+    """Make a file or folder read-only even for root (chattr +i), or skip the test.
+
+    Undo with :func:`writable`; as a normal user a chmod is enough.
+    """
+    import pytest
+
+    if os.geteuid() != 0:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+        return
+    done = subprocess.run(["chattr", "+i", str(path)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip("cannot make a file read-only for root here (no chattr +i)")
+
+
+def writable(path: Path) -> None:
+    if os.geteuid() != 0:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    else:
+        subprocess.run(["chattr", "-i", str(path)], capture_output=True)

@@ -18,6 +18,7 @@ parsed form, not their text, is what takes memory).
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import IO
 
@@ -128,7 +129,7 @@ def check_xml_parts(path: object, data: bytes, limits: Limits) -> None:
             try:
                 with archive.open(info) as stream:
                     used += count_elements(path, stream, limits, info.filename, used)
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as error:
                 raise IngestError(
                     path, f"{info.filename}: cannot be unpacked ({error})"
                 ) from None

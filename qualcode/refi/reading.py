@@ -20,6 +20,7 @@ archive over the total is refused.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -173,7 +174,7 @@ class Archive:
         self._spend(info)
         try:
             return self.zip.read(info)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as error:
             raise IngestError(
                 self.path, f"{quoted(info.filename)}: cannot be unpacked ({error})"
             ) from None
@@ -205,7 +206,7 @@ class Archive:
             raise IngestError(
                 self.path, f"{quoted(name)} line {error.lineno}: not well-formed XML ({error.msg})"
             ) from None
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as error:
             raise IngestError(
                 self.path, f"{quoted(info.filename)}: cannot be unpacked ({error})"
             ) from None
