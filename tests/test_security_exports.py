@@ -23,7 +23,8 @@ from qualcode.project import Project
 
 RLO = "\u202e"
 LRI = "\u2066"
-HOSTILE = f"HA7: Zie &lt;b&gt;dit&lt;/b&gt; en <i>dat</i> ~~weg~~ ![x](y) {RLO}gnidaer{LRI} klaar.\n"
+HOSTILE = (f"HA7: Zie &lt;b&gt;dit&lt;/b&gt; en <i>dat</i> ~~weg~~ ![x](y) "
+           f"{RLO}gnidaer{LRI} klaar.\n")
 
 
 @pytest.fixture
