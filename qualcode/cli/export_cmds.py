@@ -1,7 +1,7 @@
 """``qualcode export FORMAT P OUT``: the workbook, CSV, and the quote report.
 
 Formats come from :data:`qualcode.export.EXPORTERS`, so formats added there
-(REFI-QDA's qdc/qdpx) appear here without changes to this module.
+appear here without changes to this module.
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ from collections.abc import Callable
 
 from qualcode.cli.output import add_project_argument, open_project
 from qualcode.errors import one_line
-
-BUILT_IN = ("xlsx", "csv", "md", "docx")
 
 
 def _formats() -> list[str]:
@@ -43,20 +41,18 @@ def terminal_progress() -> Callable[[float, str], None] | None:
 def run_export(args: argparse.Namespace) -> int:
     from qualcode.export import ExportOptions, export
 
-    options = None
-    if args.format in BUILT_IN:
-        options = ExportOptions(
-            attributes=tuple(args.attribute) if args.attribute else None,
-            attribution=tuple(args.attribution) if args.attribution else None,
-            quotes_per_code=args.quotes_per_code,
-            participants_called=args.participants_called,
-            progress=terminal_progress(),
-        )
+    options = ExportOptions(
+        attributes=tuple(args.attribute) if args.attribute else None,
+        attribution=tuple(args.attribution) if args.attribution else None,
+        quotes_per_code=args.quotes_per_code,
+        participants_called=args.participants_called,
+        progress=terminal_progress(),
+    )
     try:
         with open_project(args) as project:
             export(args.format, project, args.out, options)
     finally:
-        if options is not None and options.progress is not None:
+        if options.progress is not None:
             sys.stderr.write("\r\x1b[K")
             sys.stderr.flush()
     print(f"wrote {args.out}")

@@ -33,6 +33,7 @@ class QualcodeApp(App[None]):
         Binding("r", "retrieve", "Quotes"),
         Binding("b", "codebook", "Codebook"),
         Binding("a", "analysis", "Analysis"),
+        Binding("ctrl+f", "search_study", "Search all", show=False),
         Binding("ctrl+n", "coder", "Coder name", show=False),
     ]
 
@@ -114,6 +115,12 @@ class QualcodeApp(App[None]):
 
         if not isinstance(self.screen, AnalysisScreen):
             self.push_screen(AnalysisScreen())
+
+    def action_search_study(self) -> None:
+        from qualcode.tui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
 
     def action_coder(self) -> None:
         def rename(name: str | None) -> None:
