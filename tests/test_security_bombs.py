@@ -156,3 +156,16 @@ def test_a_qdpx_with_a_huge_project_document_is_refused(tmp_path: Path):
     result = run_qualcode("import-refi", tmp_path / "p.qualcode", bomb, "--max-size", "1")
     assert_refused(result.code, result.err, "gedeeld.qdpx", "XML elements")
     assert not (tmp_path / "p.qualcode").exists()
+
+
+def test_a_participants_workbook_that_unpacks_to_gigabytes_is_refused(
+    project: Path, tmp_path: Path
+):
+    bomb = tmp_path / "deelnemers.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        _streamed(archive, "xl/worksheets/sheet1.xml", b"<worksheet><sheetData>",
+                  b" " * 1024 * 1024, 260, b"</sheetData></worksheet>")
+    before = fingerprint(project)
+    result = run_qualcode("participants", project, bomb)
+    assert_refused(result.code, result.err, "deelnemers.xlsx", "unpacks to")
+    assert fingerprint(project) == before
