@@ -41,20 +41,44 @@ class QualcodeApp(App[None]):
         super().__init__()
         self.project = project
         self.coding = CodingScreen()
+        self._cannot_remember = False
+        #: A coder name given on the command line, saved once the app runs.
+        self.coder_to_remember: str | None = None
 
     # -- helpers screens use -------------------------------------------------
 
     def attempt(self, action: Callable[[], T]) -> T | None:
         """Run a Project call; a refusal is shown with the CLI's one-line message.
 
+        A database or OS error (a read-only or full disk, a damaged file) is
+        shown the same way, as the CLI words it, never as a traceback.
         Returns None when refused, else the call's result (``True`` for None).
         """
+        from qualcode.store import describe_failure
+
         try:
             result = action()
         except QualcodeError as exc:
             self.show_error(exc)
             return None
+        except Exception as exc:
+            message = describe_failure(exc, self.project.location)
+            if message is None:
+                raise
+            self.show_error(message)
+            return None
         return True if result is None else result  # type: ignore[return-value]
+
+    def remember(self, key: str, value: str) -> None:
+        """Save a setting of the app's own (last document, chosen options).
+
+        On a project that cannot be written (read-only, disk full) the
+        researcher is told once, in the CLI's words, and can go on reading.
+        """
+        if self._cannot_remember:
+            return
+        if self.attempt(lambda: self.project.set_setting(key, value)) is None:
+            self._cannot_remember = True
 
     def show_error(self, error: QualcodeError | str) -> None:
         self.notify(str(error), title="error", severity="error", timeout=10)
@@ -66,6 +90,8 @@ class QualcodeApp(App[None]):
     # -- start ---------------------------------------------------------------
 
     def on_mount(self) -> None:
+        if self.coder_to_remember:
+            self.remember("default_coder", self.coder_to_remember)
         self.push_screen(self.coding)
         if self.project.setting("default_coder") is None:
             self.notify(f"Coding as {self.project.coder!r}. ctrl+n changes the coder name.",
@@ -126,7 +152,9 @@ class QualcodeApp(App[None]):
         def rename(name: str | None) -> None:
             if name and name.strip():
                 self.project.coder = name.strip()
-                self.project.set_setting("default_coder", self.project.coder)
+                if self.attempt(lambda: self.project.set_setting("default_coder",
+                                                                 self.project.coder)) is None:
+                    return
                 self.show_where(self.coding.document.name if self.coding.document else None)
                 self.notify(f"coding as {self.project.coder!r}")
 
@@ -142,7 +170,6 @@ def make_app(project_path: str | os.PathLike[str], coder: str | None = None) -> 
     as the project's default coder, so the name is asked only once.
     """
     project = Project.open(project_path, coder=coder)
-    if coder:
-        project.set_setting("default_coder", coder)
     app = QualcodeApp(project)
+    app.coder_to_remember = coder
     return app
