@@ -178,3 +178,13 @@ def test_csv_export_has_no_bidi_controls_in_any_column(hostile: Project, tmp_pat
     with open(tmp_path / "q.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows and all(_bidi_free(cell) for row in rows for cell in row)
+
+
+def test_a_code_name_with_a_line_break_cannot_start_a_markdown_heading(tmp_path: Path):
+    with Project.create(tmp_path / "p.qualcode", coder="Noor") as project:
+        project.add_document("HA7", INTERVIEW)
+        project.add_code(None, "Belasting\n# Ingevoegd")
+        project.add_coding("HA7", "Belasting\n# Ingevoegd", 0, 10)
+        export("md", project, tmp_path / "r.md")
+    lines = (tmp_path / "r.md").read_text(encoding="utf-8").splitlines()
+    assert not any(line.startswith("# Ingevoegd") for line in lines)

@@ -150,7 +150,10 @@ def _escape(text: str) -> str:
     ``&`` too, so a literal ``&lt;b&gt;`` in a transcript stays literal instead
     of becoming ``<b>``; ``~`` (strike-through) and ``!`` (image) as well.
     A backslash before any ASCII punctuation is an escape in CommonMark.
+    Line breaks become spaces: every text here sits on one line, and a code
+    name with a line break must not start a heading of its own.
     """
+    text = " ".join(text.split())
     text = re.sub(r"([\\`*_\[\]<>|#&~!{}])", r"\\\1", text)
     return re.sub(r"^([-+=@>]|\d+[.)])", r"\\\1", text)
 
