@@ -42,8 +42,8 @@ class QualcodeApp(App[None]):
         self.project = project
         self.coding = CodingScreen()
         self._cannot_remember = False
-        #: A coder name given on the command line, saved once the app runs.
-        self.coder_to_remember: str | None = None
+        #: Why a setting could not be saved before the app ran (a read-only project).
+        self.cannot_save: str | None = None
 
     # -- helpers screens use -------------------------------------------------
 
@@ -90,8 +90,8 @@ class QualcodeApp(App[None]):
     # -- start ---------------------------------------------------------------
 
     def on_mount(self) -> None:
-        if self.coder_to_remember:
-            self.remember("default_coder", self.coder_to_remember)
+        if self.cannot_save is not None:
+            self.show_error(self.cannot_save)
         self.push_screen(self.coding)
         if self.project.setting("default_coder") is None:
             self.notify(f"Coding as {self.project.coder!r}. ctrl+n changes the coder name.",
@@ -169,7 +169,17 @@ def make_app(project_path: str | os.PathLike[str], coder: str | None = None) -> 
     when the project cannot be opened. With ``coder`` given, it is also kept
     as the project's default coder, so the name is asked only once.
     """
+    from qualcode.store import describe_failure
+
     project = Project.open(project_path, coder=coder)
     app = QualcodeApp(project)
-    app.coder_to_remember = coder
+    if coder:
+        try:
+            project.set_setting("default_coder", coder)
+        except Exception as exc:
+            message = describe_failure(exc, project.location)
+            if message is None:
+                raise
+            app.cannot_save = message
+            app._cannot_remember = True
     return app
