@@ -21,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
         analysis_cmds,
         change_cmds,
         export_cmds,
+        pseudonymise_cmds,
         query_cmds,
         refi_cmds,
         search_cmds,
@@ -40,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in (
-        change_cmds, query_cmds, analysis_cmds, search_cmds, export_cmds, refi_cmds, tui_cmds
+        change_cmds, query_cmds, analysis_cmds, search_cmds, export_cmds, refi_cmds,
+        pseudonymise_cmds, tui_cmds
     ):
         module.register(subparsers)
     return parser
