@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from qualcode.cli.output import add_project_argument, open_project
-from qualcode.errors import QualcodeError
+from qualcode.cli.output import add_max_size_argument, add_project_argument, open_project
+from qualcode.errors import QualcodeError, one_line
 
 
 def run_init(args: argparse.Namespace) -> int:
@@ -19,19 +19,12 @@ def run_init(args: argparse.Namespace) -> int:
         spec = read_codebook(codebook_path(args.codebook))  # refuse it before creating
     from qualcode.cli.startup import imports_done
     from qualcode.project import Project
-    from qualcode.store import remove_project_files
 
     imports_done()
-    project = Project.create(args.project, language=args.language)
-    try:
+    with Project.creating(args.project, language=args.language) as project:
         if args.name:
             project.set_setting("name", args.name)
         added = project.merge_codebook(spec)[0] if spec is not None else 0
-    except QualcodeError:
-        project.close()
-        remove_project_files(args.project)
-        raise
-    project.close()
     source = f" with {added} codes from {args.codebook}" if spec is not None else ""
     print(f"created {args.project}{source}")
     return 0
@@ -40,13 +33,18 @@ def run_init(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     if args.name and len(args.files) > 1:
         raise QualcodeError("--name works with a single file only")
+    from qualcode.ingest.limits import Limits
+
+    limits = Limits(args.max_size)
     failed = 0
     with open_project(args) as project:
         for file in args.files:
             try:
-                report = project.import_document(Path(file), case=args.case, name=args.name)
+                report = project.import_document(
+                    Path(file), case=args.case, name=args.name, limits=limits
+                )
             except QualcodeError as exc:
-                print(f"error: {exc}", file=sys.stderr)
+                print(f"error: {one_line(str(exc))}", file=sys.stderr)
                 failed += 1
             else:
                 print(report.line())
@@ -186,6 +184,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--case", help="the participant these transcripts belong to")
     p.add_argument("--name", help="document name (single file only; default: file name)")
+    add_max_size_argument(p)
     p.set_defaults(run=run_import)
 
     p = subparsers.add_parser("participants", help="load participants and attributes (.csv/.xlsx)")

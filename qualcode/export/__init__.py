@@ -37,7 +37,7 @@ def export_workbook(
 
 
 def _xlsx(project: Project, out: Path, options: Any) -> None:
-    export_workbook(project, out, None, options)
+    export_workbook(project, out, getattr(options, "progress", None), options)
 
 
 def _csv(project: Project, out: Path, options: Any) -> None:
@@ -55,7 +55,7 @@ def _markdown(project: Project, out: Path, options: Any) -> None:
 def _docx(project: Project, out: Path, options: Any) -> None:
     from qualcode.export.report_docx import export_docx
 
-    export_docx(project, out, options)
+    export_docx(project, out, options, getattr(options, "progress", None))
 
 
 def _qdc(project: Project, out: Path, options: Any) -> None:

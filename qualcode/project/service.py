@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qualcode.errors import IngestError, NotFoundError, QualcodeError
@@ -57,12 +58,20 @@ from qualcode.project.values import (
     ParticipantsReport,
     SpeakerInfo,
 )
-from qualcode.store import Store, create_store, open_store
+from qualcode.store import (
+    Store,
+    create_store,
+    discard_store,
+    open_store,
+    publish_store,
+    stage_store,
+)
 
 if TYPE_CHECKING:
     from qualcode.analysis.snapshot import StudySnapshot
     from qualcode.codebook import CodebookSpec
     from qualcode.ingest import AnchoredComment, TurnSpan
+    from qualcode.ingest.limits import Limits
     from qualcode.pseudonymise.apply import PseudonymReport
 
 
@@ -96,6 +105,34 @@ class Project:
         project = cls(create_store(location), coder)
         project.set_setting("language", language)
         return project
+
+    @classmethod
+    @contextmanager
+    def creating(
+        cls, location: str | os.PathLike[str], *, language: str = "nl", coder: str | None = None
+    ) -> Iterator[Project]:
+        """A new project that appears at ``location`` only if the block succeeds.
+
+        Whatever the block writes goes to a hidden file beside ``location``;
+        on an exception it is removed, on success it is linked into place (and
+        a killed process leaves nothing that blocks a rerun). The project is
+        closed at the end of the block.
+        """
+        from qualcode.language import check_language
+
+        language = check_language(language)
+        store = stage_store(location)
+        project = cls(store, coder)
+        try:
+            project.set_setting("language", language)
+            yield project
+        except BaseException:
+            discard_store(store)
+            raise
+        try:
+            publish_store(store)
+        finally:
+            project.close()
 
     @classmethod
     def open(cls, location: str | os.PathLike[str], *, coder: str | None = None) -> Project:
@@ -196,7 +233,7 @@ class Project:
                 return None
             try:
                 replay(session, target.changes, backwards=backwards)
-            except Exception as exc:  # an IntegrityError means later changes depend on it
+            except IntegrityError as exc:
                 raise QualcodeError(
                     f"cannot {'undo' if backwards else 'redo'} {target.summary!r}: "
                     f"later changes depend on it ({type(exc).__name__})"
@@ -426,7 +463,8 @@ class Project:
     # -- documents and participants ----------------------------------------
 
     def import_document(
-        self, path: str | Path, *, case: str | None = None, name: str | None = None
+        self, path: str | Path, *, case: str | None = None, name: str | None = None,
+        limits: Limits | None = None,
     ) -> ImportReport:
         """Import one transcript.
 
@@ -437,16 +475,19 @@ class Project:
         another language than the project's.
 
         Reading and sentence splitting happen before the transaction opens, so
-        a bad file never touches the project.
+        a bad file never touches the project. ``limits`` (default:
+        :data:`qualcode.ingest.limits.DEFAULT`) caps the size of what is read;
+        a bigger file is refused before it is read.
         """
         from qualcode.ingest import read_transcript
+        from qualcode.ingest.limits import DEFAULT
 
         path = Path(path)
         name = importing.check_source(path, name)
         with self.read() as session:
             if importing.name_taken(session, name):
                 raise IngestError(path, f"a document named {name!r} already exists")
-        ingested = read_transcript(path)
+        ingested = read_transcript(path, limits or DEFAULT)
         if not ingested.text.strip():
             raise IngestError(path, "no text in this file")
         from qualcode.language import language_warning

@@ -137,7 +137,7 @@ class CodingScreen(QualcodeScreen):
         project = self.qualcode.project
         self.document = project.document_text(name)
         self.transcript.show(self.document, project.codings(document=name), selection)
-        project.set_setting("last_document", name)
+        self.qualcode.remember("last_document", name)
         self.qualcode.show_where(name)
         memo = project.memo_of("document", name)
         if memo:
