@@ -11,7 +11,9 @@ import csv
 import sys
 
 from qualcode.cli.output import (
+    add_coder_filter,
     add_project_argument,
+    chosen_coders,
     open_project,
     print_json,
     print_table,
@@ -32,7 +34,8 @@ def run_stats(args: argparse.Namespace) -> int:
     from qualcode.analysis.frequencies import frequencies
 
     with open_project(args) as project:
-        table = frequencies(project.snapshot(coder=args.coder), with_children=args.with_children)
+        study = project.snapshot(coder=chosen_coders(project, args.coder))
+        table = frequencies(study, with_children=args.with_children)
     if args.json:
         print_json([row.to_json() for row in table.rows])
         return 0
@@ -91,7 +94,7 @@ def run_matrix(args: argparse.Namespace) -> int:
     from qualcode.analysis import matrices
 
     with open_project(args) as project:
-        study = project.snapshot(coder=args.coder)
+        study = project.snapshot(coder=chosen_coders(project, args.coder))
     if args.by == "document":
         matrix = matrices.code_by_document(study)
     elif args.by == "participant":
@@ -118,7 +121,8 @@ def run_cooccurrence(args: argparse.Namespace) -> int:
     from qualcode.analysis.cooccurrence import cooccurrence
 
     with open_project(args) as project:
-        matrix = cooccurrence(project.snapshot(coder=args.coder), same_turn=args.same_turn)
+        study = project.snapshot(coder=chosen_coders(project, args.coder))
+        matrix = cooccurrence(study, same_turn=args.same_turn)
     if args.json:
         print_json(matrix.to_json())
     elif args.csv:
@@ -168,7 +172,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("stats", help="per code: segments, documents, participants")
     add_project_argument(p)
     p.add_argument("--json", action="store_true")
-    p.add_argument("--coder", metavar="NAME", help="count one coder's codings only")
+    add_coder_filter(p)
     p.add_argument("--with-children", action="store_true",
                    help="count each code together with its sub-codes")
     p.set_defaults(run=run_stats)
@@ -197,7 +201,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--measure", choices=["participants", "segments"], default="participants",
                    help="with --by attribute: count participants or segments")
     p.add_argument("--band", type=float, metavar="WIDTH", help="numeric bands, e.g. 10 for age")
-    p.add_argument("--coder", metavar="NAME")
+    add_coder_filter(p)
     output = p.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true")
     output.add_argument("--csv", action="store_true")
@@ -213,7 +217,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_project_argument(p)
     p.add_argument("--same-turn", action="store_true",
                    help="also count codes within the same speaker turn")
-    p.add_argument("--coder", metavar="NAME")
+    add_coder_filter(p)
     output = p.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true")
     output.add_argument("--csv", action="store_true")

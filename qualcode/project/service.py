@@ -16,7 +16,6 @@ transactions.
 
 from __future__ import annotations
 
-import getpass
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +25,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from qualcode.errors import NotFoundError, QualcodeError
+from qualcode.identity import resolve_coder
 from qualcode.model import Coder, Document, Event, Setting, utcnow
 from qualcode.project import queries
 from qualcode.project.changes import ChangeSet, replay
@@ -41,19 +41,13 @@ from qualcode.project.values import (
 from qualcode.store import Store, create_store, open_store
 
 
-def default_coder_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "coder"
-
-
 class Project:
     """An open project. Use :meth:`create` or :meth:`open`; close when done."""
 
     def __init__(self, store: Store, coder: str | None = None) -> None:
         self._store = store
-        self.coder = coder or self.setting("default_coder") or default_coder_name()
+        #: who is coding: a person, never a project setting (see qualcode.identity)
+        self.coder = resolve_coder(coder).name
         #: name -> (id, length) of documents seen; safe to keep because a
         #: document's text never changes after import and documents are not renamed.
         self.document_extents: dict[str, tuple[int, int]] = {}
@@ -305,5 +299,6 @@ class Project:
         set_interview_order,
         set_turn_role,
     )
+    from qualcode.project.merging import merge
     from qualcode.project.participants import import_participants
     from qualcode.project.snapshot import snapshot

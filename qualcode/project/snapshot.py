@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -23,8 +24,9 @@ if TYPE_CHECKING:
     from qualcode.project.service import Project
 
 
-def snapshot(self: Project, *, coder: str | None = None) -> StudySnapshot:
-    """The study as it is now; ``coder`` keeps only that coder's codings."""
+def snapshot(self: Project, *, coder: str | Iterable[str] | None = None) -> StudySnapshot:
+    """The study as it is now; ``coder`` (a name or several) keeps only their codings."""
+    wanted = None if coder is None else {coder} if isinstance(coder, str) else set(coder)
     with self.read() as session:
         codes = tuple(
             CodeRef(id=c.id, path=c.path, guid=c.guid, color=c.color)
@@ -63,7 +65,7 @@ def snapshot(self: Project, *, coder: str | None = None) -> StudySnapshot:
         codings: list[CodingRef] = []
         for coding_id, document_id, code_id, start, end, coder_id in session.execute(query):
             name = coder_names[coder_id]
-            if coder is not None and name != coder:
+            if wanted is not None and name not in wanted:
                 continue
             index = bisect_right(turn_starts.get(document_id, []), start) - 1
             codings.append(
