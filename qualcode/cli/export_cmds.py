@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import argparse
 
-from qualcode.cli.output import add_project_argument, open_project
+from qualcode.cli.output import add_coder_filter, add_project_argument, open_project
+from qualcode.errors import QualcodeError
 
 BUILT_IN = ("xlsx", "csv", "md", "docx")
 
@@ -23,8 +24,12 @@ def run_export(args: argparse.Namespace) -> int:
     from qualcode.export import ExportOptions, export
 
     options = None
+    if args.coder and args.format not in BUILT_IN:
+        raise QualcodeError(f"--coder: export {args.format} writes every coder's work "
+                            f"(--coder works with {', '.join(BUILT_IN)})")
     if args.format in BUILT_IN:
         options = ExportOptions(
+            coders=tuple(dict.fromkeys(args.coder)) if args.coder else None,
             attributes=tuple(args.attribute) if args.attribute else None,
             attribution=tuple(args.attribution) if args.attribution else None,
             quotes_per_code=args.quotes_per_code,
@@ -54,4 +59,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="md/docx: at most N quotes per code")
     p.add_argument("--participants-called", default="participants", metavar="WORD",
                    help="md/docx: what participants are called, e.g. GPs")
+    add_coder_filter(p, "export")
     p.set_defaults(run=run_export)

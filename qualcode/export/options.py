@@ -25,12 +25,15 @@ class ExportOptions:
     ``"{age} j."`` (None: practice type and age when present).
     ``quotes_per_code``: at most this many quotes per code in the report.
     ``participants_called``: the word for participants ("GPs").
+    ``coders``: only these coders' codings, in every sheet, quote and count
+    (None: every coder's, a passage coded identically by several shown once).
     """
 
     attributes: tuple[str, ...] | None = None
     attribution: tuple[str, ...] | None = None
     quotes_per_code: int | None = None
     participants_called: str = "participants"
+    coders: tuple[str, ...] | None = None
 
 
 def _matches(name: str, hints: tuple[str, ...]) -> bool:

@@ -121,7 +121,7 @@ def build_report(data: ExportData, options: ExportOptions) -> Report:
                 omitted=len(quotes) - len(shown),
             ))
     intro = (f"{len(data.quotes)} coded quotes from {len(data.documents)} interviews with "
-             f"{total} {noun}; exported {data.exported_at:%Y-%m-%d}.")
+             f"{total} {noun}; exported {data.exported_at:%Y-%m-%d}. {data.whose_work}")
     return Report(f"{data.project_name}: results by category", intro, tuple(sections))
 
 
@@ -154,6 +154,7 @@ def render_markdown(report: Report) -> str:
 
 def export_markdown(project: Project, out: str | os.PathLike[str],
                     options: ExportOptions | None = None) -> None:
-    report = build_report(gather(project), options or ExportOptions())
+    options = options or ExportOptions()
+    report = build_report(gather(project, coders=options.coders), options)
     with atomic_output(out) as temporary:
         Path(temporary).write_text(render_markdown(report), encoding="utf-8")

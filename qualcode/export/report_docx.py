@@ -49,6 +49,7 @@ def write_docx(report: Report, path: str | os.PathLike[str]) -> None:
 
 def export_docx(project: Project, out: str | os.PathLike[str],
                 options: ExportOptions | None = None) -> None:
-    report = build_report(gather(project), options or ExportOptions())
+    options = options or ExportOptions()
+    report = build_report(gather(project, coders=options.coders), options)
     with atomic_output(out) as temporary:
         write_docx(report, temporary)
