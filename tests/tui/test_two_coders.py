@@ -1,0 +1,129 @@
+"""The coding screen with two coders: who is coding, whose codings are drawn, and asking
+before removing someone else's work."""
+
+from __future__ import annotations
+
+import json
+
+from qualcode.identity import config_dir
+from qualcode.project import Project
+from qualcode.tui.app import make_app
+from qualcode.tui.screens.coder import CoderDialog
+from qualcode.tui.screens.dialogs import Confirm
+from tests.tui.conftest import asynctest, codings_of
+
+
+def bram_codes_the_first_sentence(study) -> None:
+    with Project.open(study, coder="Bram") as project:
+        start, end = project.document_text("HA01").sentences[0]
+        project.add_coding("HA01", "Variatie", start, end)
+
+
+def status_line(app) -> str:
+    return str(app.coding.query_one("#here").render())
+
+
+@asynctest
+async def test_the_coder_is_named_in_the_header_and_the_status_line(study):
+    app = make_app(study)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.project.coder == "Lotte"
+        assert app.sub_title.startswith("coder: Lotte")
+        assert "coder: Lotte" in status_line(app)
+
+
+@asynctest
+async def test_the_first_open_asks_who_is_coding_and_remembers_it(study, user_config):
+    (config_dir() / "config.json").unlink()
+    app = make_app(study)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CoderDialog)
+        app.screen.query_one("#coder-name").value = ""
+        await pilot.press(*"Noor", "enter")
+        await pilot.pause()
+        assert app.project.coder == "Noor"
+        await pilot.press("c", *"wederk", "enter")
+        await pilot.pause()
+    assert json.loads((user_config / "config.json").read_text())["coder"] == "Noor"
+    assert {c.coder for c in codings_of(study, code="Gebrek aan wederkerigheid")} == {"Noor"}
+    again = make_app(study)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not isinstance(again.screen, CoderDialog)
+        assert again.project.coder == "Noor"
+
+
+@asynctest
+async def test_changing_the_coder_is_a_dialog_that_says_what_it_changes(study):
+    app = make_app(study)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, CoderDialog)
+        said = " ".join(str(label.render()) for label in app.screen.query("Label"))
+        assert "recorded on every coding" in said and "undo" in said
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.project.coder == "Lotte"
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        app.screen.query_one("#coder-name").value = "Bram"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.project.coder == "Bram" and app.sub_title.startswith("coder: Bram")
+
+
+@asynctest
+async def test_v_cycles_between_both_coders_mine_and_the_other_coders(study):
+    bram_codes_the_first_sentence(study)
+    app = make_app(study)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        transcript = app.coding.transcript
+        coders = {c.coder for c in transcript.shown}
+        assert coders == {"Lotte", "Bram"} and "Bram's (underlined)" in status_line(app)
+        await pilot.press("v")
+        assert {c.coder for c in transcript.shown} == {"Lotte"}
+        assert "mine only" in status_line(app)
+        await pilot.press("v")
+        assert {c.coder for c in transcript.shown} == {"Bram"}
+        assert "Bram's only" in status_line(app)
+        await pilot.press("v")
+        assert transcript.view == "both"
+
+
+@asynctest
+async def test_another_coders_passage_is_underlined_in_the_codes_colour(study):
+    bram_codes_the_first_sentence(study)
+    app = make_app(study)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        transcript = app.coding.transcript
+        bram = next(c for c in transcript.codings if c.coder == "Bram")
+        lotte = next(c for c in transcript.codings if c.coder == "Lotte")
+        assert transcript._coded_style([bram]).underline
+        assert transcript._coded_style([bram]).bgcolor is None
+        assert transcript._coded_style([lotte]).bgcolor is not None
+        assert not transcript._coded_style([lotte]).underline
+
+
+@asynctest
+async def test_removing_another_coders_coding_asks_first(study):
+    bram_codes_the_first_sentence(study)
+    app = make_app(study)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        assert "Bram's" in app.screen.question
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(codings_of(study, coder="Bram")) == 1
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert "Bram" not in {c.coder for c in codings_of(study)}
