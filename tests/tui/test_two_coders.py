@@ -127,3 +127,40 @@ async def test_removing_another_coders_coding_asks_first(study):
         await pilot.press("y")
         await pilot.pause()
     assert "Bram" not in {c.coder for c in codings_of(study)}
+
+
+@asynctest
+async def test_the_quotes_screen_can_be_limited_to_one_coder(study):
+    bram_codes_the_first_sentence(study)
+    app = make_app(study)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        screen.show_code(next(c for c in screen.codes if c.name == "Energiebronnen"))
+        assert [q.coder for q in screen.quotes] == ["Bram"]
+        await pilot.press("v")  # Bram (coders in name order)
+        assert [q.coder for q in screen.quotes] == ["Bram"]
+        await pilot.press("v")  # Lotte
+        assert screen.quotes == [] and "by Lotte" in screen.query_one("#quotes").border_title
+
+
+@asynctest
+async def test_the_matrix_can_be_limited_to_one_coder(study):
+    from textual.widgets import DataTable, Select
+
+    from tests.tui.analysis_helpers import open_analysis, settle
+
+    bram_codes_the_first_sentence(study)
+    app = make_app(study)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_analysis(pilot)
+        await pilot.press("m")
+        table = app.screen.query_one("#matrix-table", DataTable)
+        grand_total = table.get_row_at(table.row_count - 1)[-1]
+        app.screen.query_one("#matrix-coder", Select).value = "Bram"
+        await settle(pilot)
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        assert rows[-1][-1] < grand_total
+        counted = {row[0].strip(): row[-1] for row in rows[:-1] if row[-1]}
+        assert counted == {"Variatie": 1}

@@ -26,6 +26,9 @@ from qualcode.tui.screens.analysis_base import AnalysisPane, code_label, number
 from qualcode.tui.screens.cell_quotes import CellQuotes, coding_passages, pair_passages
 
 
+ALL_CODERS = "(all coders)"
+
+
 def _short(text: str, width: int = 14) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -49,6 +52,8 @@ class MatrixPane(AnalysisPane):
             yield Label("band width")
             yield Input(id="matrix-band", type="number", placeholder="none", compact=True,
                         disabled=True)
+            yield Label("coder")
+            yield Select([], id="matrix-coder", prompt=ALL_CODERS, compact=True)
         yield DataTable(id="matrix-table", cursor_type="cell", zebra_stripes=True)
         yield Static("Enter on a cell lists its passages.", id="matrix-hint", classes="hint")
 
@@ -60,7 +65,22 @@ class MatrixPane(AnalysisPane):
         options += [(f"attribute: {name}", f"attribute:{name}") for name in attributes]
         by.set_options(options)
         by.value = current if current in {v for _, v in options} else "participant"
+        coder = self.query_one("#matrix-coder", Select)
+        chosen = coder.value
+        coders = sorted({c.coder for c in study.codings})
+        coder.set_options([(name, name) for name in coders])
+        if chosen in coders:
+            coder.value = chosen
         super().set_study(study)
+
+    @property
+    def counted(self):  # type: ignore[no-untyped-def]
+        """The study as the table counts it: limited to one coder when one is chosen."""
+        study = self.study
+        coder = self.query_one("#matrix-coder", Select).value
+        if study is None or not isinstance(coder, str):
+            return study
+        return study.restrict(coder=coder)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
@@ -71,7 +91,7 @@ class MatrixPane(AnalysisPane):
         self.recount()
 
     def recount(self) -> None:
-        study = self.study
+        study = self.counted
         if study is None:
             return
         by = str(self.query_one("#matrix-by", Select).value)
@@ -110,13 +130,16 @@ class MatrixPane(AnalysisPane):
         table.add_row("total", *matrix.column_totals, matrix.grand_total)
         base = " (total row: participants in the column, coded or not)" \
             if matrix.measure == "participants" else ""
+        coder = self.query_one("#matrix-coder", Select).value
+        whose = f" of {coder}'s codings" if isinstance(coder, str) else ""
         self.query_one("#matrix-hint", Static).update(
-            f"{matrix.title}, counting {matrix.measure}{base}. Enter on a cell lists its passages."
+            f"{matrix.title}, counting {matrix.measure}{whose}{base}. "
+            "Enter on a cell lists its passages."
         )
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         event.stop()
-        matrix, study = self.matrix, self.study
+        matrix, study = self.matrix, self.counted
         row, column = event.coordinate.row, event.coordinate.column - 1
         if matrix is None or study is None:
             return
