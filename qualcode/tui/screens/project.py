@@ -5,7 +5,8 @@ each file back as a message and the screen updates a progress bar. A file
 that is refused is reported with the CLI's one-line error; the others are
 still imported (each file is its own transaction, as in ``qualcode import``).
 
-Exports (``e``) and REFI-QDA/codebook imports (``o``) run in workers too and
+Exports (``e``), REFI-QDA/codebook imports (``o``) and merges of another copy
+of the study (``m``) run in workers too and
 share that progress bar: the workbook reports how far it is, the other
 formats show a bar without an end. Both refuse with the CLI's one-line
 message, and a REFI import that is refused leaves the project as it was.
@@ -24,7 +25,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, TabbedContent, TabPane
 
 from qualcode.errors import IngestError, QualcodeError
-from qualcode.tui.screens.dialogs import Confirm, FilePicker
+from qualcode.tui.screens.dialogs import Confirm, FilePicker, TextPrompt
 from qualcode.tui.screens.exchange import ExportChoice, ExportDialog, ReportDialog
 
 if TYPE_CHECKING:
@@ -77,6 +78,7 @@ class ProjectScreen(Screen[None]):
         Binding("l", "load_participants", "Load participants"),
         Binding("e", "export", "Export"),
         Binding("o", "import_exchange", "Import .qdpx/codebook"),
+        Binding("m", "merge", "Merge a copy"),
     ]
 
     @property
@@ -263,6 +265,28 @@ class ProjectScreen(Screen[None]):
         else:
             self.post_message(ExchangeDone("import", lines, None))
 
+    def action_merge(self) -> None:
+        def chosen(where: str | None) -> None:
+            if where and where.strip():
+                self._busy(None)
+                self.merge(where.strip())
+
+        self.app.push_screen(TextPrompt(
+            "Merge another copy of this study into it: the path of a .qualcode or .qdpx "
+            "file, or a postgresql:// URL", "",
+            "Codings already here are not added again; ctrl+z takes the merge back."), chosen)
+
+    @work(thread=True, exclusive=True, group="exchange")
+    def merge(self, where: str) -> None:
+        """Runs in a thread: a .qdpx's new transcripts are split into sentences."""
+        other = where if "://" in where else str(Path(where).expanduser())
+        try:
+            report = self.qualcode.project.merge(other)
+        except QualcodeError as exc:
+            self.post_message(ExchangeDone("merge", [], str(exc)))
+        else:
+            self.post_message(ExchangeDone("merge", report.lines(), None))
+
     def on_exchange_progress(self, message: ExchangeProgress) -> None:
         if message.fraction is not None:
             self.query_one(ProgressBar).update(total=100, progress=100 * message.fraction)
@@ -282,7 +306,8 @@ class ProjectScreen(Screen[None]):
             names = [d.name for d in self.qualcode.project.documents()]
             if names:
                 coding.open_document(names[0])
-        self.app.push_screen(ReportDialog("Import finished", message.lines))
+        title = "Merge finished" if message.kind == "merge" else "Import finished"
+        self.app.push_screen(ReportDialog(title, message.lines))
 
 
 def import_exchange_file(project: Project, path: Path) -> list[str]:
