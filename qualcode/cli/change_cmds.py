@@ -91,11 +91,10 @@ def run_code(args: argparse.Namespace) -> int:
             start, end = args.span
         else:
             raise QualcodeError("code: give --match TEXT or --span START:END")
-        coding_id = project.add_coding(
+        coding = project.add_coding(
             args.doc, args.code, start, end, coder=args.coder, memo=args.memo or ""
         )
-        coding = next(c for c in project.codings(document=args.doc) if c.id == coding_id)
-    print(f"coding {coding_id}: {coding.document} {start}:{end} {' > '.join(coding.code_path)}")
+    print(f"coding {coding.id}: {coding.document} {start}:{end} {' > '.join(coding.code_path)}")
     return 0
 
 

@@ -1,8 +1,8 @@
 """Everything an export needs, read once through the Project API.
 
-Reading is per document (``p.codings(document=...)`` and one
-``p.document_text`` each), so a project with 100,000 codings never holds more
-than one transcript's database rows at a time; what is kept is one small
+Reading is one pass of ``Project.codings_by_document`` (one code tree, each
+text read once), so a project with 100,000 codings never holds more than one
+transcript's database rows at a time; what is kept is one small
 :class:`Quote` per coding. The writers (xlsx, csv, md, docx) share this
 picture, so their numbers always agree.
 """
@@ -27,7 +27,13 @@ from qualcode.export.figures import (
 
 if TYPE_CHECKING:
     from qualcode.project import Project
-    from qualcode.project.values import CaseInfo, CodeInfo, DocumentInfo, DocumentText
+    from qualcode.project.values import (
+        CaseInfo,
+        CodeInfo,
+        CodingInfo,
+        DocumentInfo,
+        DocumentText,
+    )
 
 Progress = Callable[[float, str], None]
 AttributeValue = str | float | int | None
@@ -196,14 +202,13 @@ def _boundaries(text: DocumentText) -> tuple[set[int], set[int]]:
     return starts, ends
 
 
-def _quotes_of(project: Project, document: DocumentInfo, participant: str) -> list[Quote]:
-    text = project.document_text(document.name)
+def _quotes_of(text: DocumentText, codings: list[CodingInfo], participant: str) -> list[Quote]:
     turn_starts, speakers, roles = _speaker_index(text)
     starts, ends = _boundaries(text)
     quotes = []
-    name = document.name
+    name = text.name
     every_start, every_end = not starts, not ends
-    for coding in project.codings(document=name):
+    for coding in codings:
         start, end = coding.start, coding.end
         turn = bisect.bisect_right(turn_starts, start) - 1
         # Positional arguments: this runs once per coding.
@@ -269,10 +274,10 @@ def gather(
     cases = project.cases()
     quotes: list[Quote] = []
     included: set[str] = set()
-    for number, document in enumerate(documents, start=1):
+    for number, (text, codings) in enumerate(project.codings_by_document(), start=1):
         if progress is not None:
-            progress(share * (number - 1) / max(1, len(documents)), f"reading {document.name}")
-        found = _quotes_of(project, document, document.case or document.name)
+            progress(share * (number - 1) / max(1, len(documents)), f"reading {text.name}")
+        found = _quotes_of(text, codings, text.case or text.name)
         if coders is not None:
             found = [q for q in found if q.coder in coders]
         included.update(q.coder for q in found)

@@ -12,8 +12,8 @@ back without a REFI-QDA round trip. Everything is matched, never duplicated:
   wrote them and what they say.
 
 So a second merge of the same file adds nothing. The merge is one undoable
-change. OTHER is read completely before this project is written to.
-Bound as ``Project.merge``.
+change (``Project.merge`` opens it; :func:`merge_rows` fills it). OTHER is read
+completely before this project is written to.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,12 +43,12 @@ from qualcode.model import (
     Turn,
     new_guid,
 )
+from qualcode.project.codings import coder_id
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from qualcode.project.changes import ChangeSet
-    from qualcode.project.service import Project
 
 KINDS = ("documents", "codes", "cases", "attribute values", "codings", "memos")
 Row = Mapping[str, Any]
@@ -85,6 +85,12 @@ class MergeReport:
             }
         result["notes"] = list(self.notes)
         return result
+
+    def summary(self) -> str:
+        """The Event's summary: what the merge added."""
+        return f"merge {self.source}: " + ", ".join(
+            f"{count.added} {kind}" for kind, count in self.counts.items() if count.added
+        )
 
     def lines(self) -> list[str]:
         lines = [f"merged {self.source}"]
@@ -126,93 +132,83 @@ def _grouped(rows: list[Row]) -> dict[int, list[Row]]:
     return grouped
 
 
-def read_other(other: Project) -> Other:
-    with other.read() as session:
-        return Other(
-            documents=sorted(_rows(session, Document),
-                             key=lambda d: (d["interview_order"], d["id"])),
-            turns=_grouped(_rows(session, Turn)),
-            sentences=_grouped(_rows(session, Sentence)),
-            cases=_rows(session, Case),
-            attributes=sorted(_rows(session, Attribute), key=lambda a: (a["sort_order"], a["id"])),
-            values=_rows(session, CaseValue),
-            codes=_rows(session, Code),
-            coders={row["id"]: row["name"] for row in _rows(session, Coder)},
-            codings=_rows(session, Coding),
-            memos=_rows(session, Memo),
-        )
+def read_rows(session: Session) -> Other:
+    """Everything a merge can bring in from the other project, read in one session."""
+    return Other(
+        documents=sorted(_rows(session, Document), key=lambda d: (d["interview_order"], d["id"])),
+        turns=_grouped(_rows(session, Turn)),
+        sentences=_grouped(_rows(session, Sentence)),
+        cases=_rows(session, Case),
+        attributes=sorted(_rows(session, Attribute), key=lambda a: (a["sort_order"], a["id"])),
+        values=_rows(session, CaseValue),
+        codes=_rows(session, Code),
+        coders={row["id"]: row["name"] for row in _rows(session, Coder)},
+        codings=_rows(session, Coding),
+        memos=_rows(session, Memo),
+    )
 
 
 def sha256_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _same_location(project: Project, other: str) -> bool:
-    if "://" in other or "://" in project.location:
-        return other == project.location
-    try:
-        return Path(other).resolve() == Path(project.location).resolve()
-    except OSError:
-        return False
-
-
-def merge(self: Project, other: str | os.PathLike[str]) -> MergeReport:
-    """Merge the project at ``other`` (.qualcode, URL or .qdpx) into this one."""
-    from qualcode.project.service import Project
-
+def check_other(here: str, other: str | os.PathLike[str]) -> str:
+    """OTHER as a location string; refused if it is missing or is this project itself."""
     location = os.fspath(other)
-    if _same_location(self, location):
+    is_url = "://" in location
+    if not is_url and not Path(location).is_file():
+        kind = "file" if location.lower().endswith(".qdpx") else "project file"
+        raise QualcodeError(f"{location}: no such {kind}")
+    same = location == here if is_url or "://" in here else (
+        Path(location).resolve() == Path(here).resolve()
+    )
+    if same:
         raise QualcodeError(f"{location}: is this project itself; merge another copy")
-    if location.lower().endswith(".qdpx"):
-        return _merge_qdpx(self, Path(location))
-    if "://" not in location and not Path(location).is_file():
-        raise QualcodeError(f"{location}: no such project file")
-    with Project.open(location, coder=self.coder) as opened:
-        data = read_other(opened)
-    return merge_rows(self, data, location)
+    return location
 
 
-def _merge_qdpx(self: Project, file: Path) -> MergeReport:
-    """A .qdpx is first imported into a scratch project, which is then merged."""
+def known_sentences(session: Session) -> dict[str, list[tuple[int, int]]]:
+    """Sentence spans of this project's documents by text hash (reused for a .qdpx)."""
+    names = dict(session.execute(select(Document.id, Document.sha256)).all())
+    spans: dict[str, list[tuple[int, int]]] = {sha: [] for sha in names.values()}
+    for doc_id, start, end in session.execute(
+        select(Sentence.document_id, Sentence.start, Sentence.end).order_by(Sentence.start)
+    ):
+        spans[names[doc_id]].append((start, end))
+    return spans
+
+
+@contextlib.contextmanager
+def readable(location: str, coder: str, language: str,
+             known: dict[str, list[tuple[int, int]]]) -> Iterator[str]:
+    """A project location to read OTHER from: itself, or a scratch import of a .qdpx."""
+    if not location.lower().endswith(".qdpx"):
+        yield location
+        return
     from qualcode.refi import default_sentence_splitter, import_refi
-
-    if not file.is_file():
-        raise QualcodeError(f"{file}: no such file")
-    with self.read() as session:
-        known = {
-            sha: doc_id
-            for doc_id, sha in session.execute(select(Document.id, Document.sha256))
-        }
-        spans: dict[int, list[tuple[int, int]]] = {}
-        for doc_id, start, end in session.execute(
-            select(Sentence.document_id, Sentence.start, Sentence.end).order_by(Sentence.start)
-        ):
-            spans.setdefault(doc_id, []).append((start, end))
 
     def sentences(text: str, turns: Any, language: str) -> Any:
         """Documents this project has already keep their sentences (no spaCy needed)."""
-        doc_id = known.get(sha256_of(text))
-        if doc_id is not None:
-            return spans.get(doc_id, [])
-        return default_sentence_splitter(text, turns, language)
+        found = known.get(sha256_of(text))
+        return found if found is not None else default_sentence_splitter(text, turns, language)
 
     with tempfile.TemporaryDirectory(prefix="qualcode-merge-") as folder:
-        scratch = Path(folder) / "other.qualcode"
-        import_refi(scratch, file, coder=self.coder, language=self.language,
+        scratch = str(Path(folder) / "other.qualcode")
+        import_refi(scratch, location, coder=coder, language=language,
                     sentence_splitter=sentences)
-        from qualcode.project.service import Project
+        yield scratch
 
-        with Project.open(scratch, coder=self.coder) as opened:
-            data = read_other(opened)
-    return merge_rows(self, data, str(file))
+
+class NothingNew(Exception):
+    """Raised inside the change to roll it back: a merge that adds nothing leaves no Event."""
 
 
 class _Merger:
     """One merge inside one change: maps the other project's ids to this project's."""
 
-    def __init__(self, project: Project, changes: ChangeSet, data: Other,
-                 report: MergeReport) -> None:
-        self.project = project
+    def __init__(self, changes: ChangeSet, data: Other, report: MergeReport,
+                 known_coders: dict[str, int]) -> None:
+        self.known_coders = known_coders
         self.changes = changes
         self.session = changes.session
         self.data = data
@@ -398,7 +394,7 @@ class _Merger:
 
     def coder_id(self, name: str) -> int:
         if name not in self.coders:
-            self.coders[name] = self.project.coder_id(self.session, name)
+            self.coders[name] = coder_id(self.session, name, self.known_coders)
         return self.coders[name]
 
     def merge_codings(self) -> None:
@@ -448,31 +444,13 @@ class _Merger:
         self.changes.add_rows(Memo, new_rows)
 
 
-class _NothingNew(Exception):
-    """Raised inside the change to roll it back: a merge that adds nothing leaves no Event."""
-
-
-def merge_rows(self: Project, data: Other, source: str) -> MergeReport:
-    """Merge already-read rows of another project: one undoable change, or nothing."""
-    report = MergeReport(source)
-    with contextlib.suppress(_NothingNew):  # nothing to add: rolled back, no Event
-        _write(self, data, report)
-    self.document_extents.clear()
-    return report
-
-
-def _write(self: Project, data: Other, report: MergeReport) -> None:
-    source = report.source
-    with self.change("merge", f"merge {source}") as changes:
-        merger = _Merger(self, changes, data, report)
-        merger.check_documents()
-        merger.merge_cases()
-        merger.add_documents()
-        merger.merge_codes()
-        merger.merge_codings()
-        merger.merge_memos()
-        if not report.added:
-            raise _NothingNew
-        changes.summary = f"merge {source}: " + ", ".join(
-            f"{count.added} {kind}" for kind, count in report.counts.items() if count.added
-        )
+def merge_rows(changes: ChangeSet, data: Other, report: MergeReport,
+               known_coders: dict[str, int]) -> None:
+    """Write what is new in ``data`` through ``changes``; counts go to ``report``."""
+    merger = _Merger(changes, data, report, known_coders)
+    merger.check_documents()
+    merger.merge_cases()
+    merger.add_documents()
+    merger.merge_codes()
+    merger.merge_codings()
+    merger.merge_memos()

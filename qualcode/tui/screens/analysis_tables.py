@@ -25,7 +25,6 @@ from qualcode.analysis.saturation_text import plural
 from qualcode.tui.screens.analysis_base import AnalysisPane, code_label, number
 from qualcode.tui.screens.cell_quotes import CellQuotes, coding_passages, pair_passages
 
-
 ALL_CODERS = "(all coders)"
 
 
