@@ -49,9 +49,11 @@ from qualcode.project.values import (
 from qualcode.store import Store, create_store, open_store
 
 if TYPE_CHECKING:
+    from qualcode.analysis.disagreement_list import Disagreement
     from qualcode.analysis.snapshot import StudySnapshot
     from qualcode.codebook import CodebookSpec
     from qualcode.ingest import AnchoredComment, TurnSpan
+    from qualcode.project.consensus import Decision
     from qualcode.project.merging import MergeReport
 
 
@@ -415,6 +417,44 @@ class Project:
             changes.summary = report.summary()
         self._document_extents.clear()
         return report
+
+    # -- consensus ---------------------------------------------------------
+
+    def disagreements(self, coder_a: str, coder_b: str) -> list[Disagreement]:
+        """Where ``coder_a`` and ``coder_b`` did not code alike, in document order."""
+        from qualcode.analysis.disagreement_list import disagreements
+
+        return disagreements(self.snapshot(coder=(coder_a, coder_b)), coder_a, coder_b)
+
+    def resolve_disagreement(
+        self,
+        item: Disagreement,
+        decision: str,
+        *,
+        consensus: str,
+        coders: tuple[str, str],
+        reason: str = "",
+    ) -> list[tuple[int, int]]:
+        """Decide one disagreement as the ``consensus`` coder ("a", "b", "both" or "drop").
+
+        One undoable change: the consensus codings and a memo with the reason.
+        """
+        from qualcode.project import consensus as walk
+
+        label = walk.DECISIONS.get(decision, decision)
+        summary = (f"consensus on {item.document} {item.start}:{item.end} "
+                   f"{' > '.join(item.code_path)}: {label}")
+        with self.change("consensus", summary) as changes:
+            return walk.decide(changes, item, decision, consensus=consensus.strip(),
+                               coders=coders, reason=reason.strip(),
+                               known_coders=self._coder_ids)
+
+    def consensus_decisions(self, consensus: str) -> dict[tuple, Decision]:
+        """The decisions made so far as ``consensus``, by disagreement key (to resume)."""
+        from qualcode.project import consensus as walk
+
+        with self.read() as session:
+            return walk.decisions(session, consensus)
 
     def remove_coding(self, coding_id: int) -> None:
         with self.change("uncode", f"remove coding {coding_id}") as changes:
