@@ -195,9 +195,9 @@ class CodingScreen(Screen[None]):
         others = sorted({c.coder for c in self.transcript.codings if c.coder != me})
         named = ", ".join(others) if others else "other coders"
         view = self.transcript.view
-        shown = {"both": f"mine + {named}'s (underlined)", "mine": "mine only",
-                 "others": f"{named}'s only"}[view]
-        return f"coder: {me} · showing {shown} · v"
+        if view == "both":
+            return f"coder: {me} · {named} underlined" if others else f"coder: {me}"
+        return f"coder: {me} · only {'mine' if view == 'mine' else named + chr(39) + 's'} (v)"
 
     def action_cycle_view(self) -> None:
         """Mine, the other coder's, or both: v cycles (both → mine → others)."""

@@ -78,8 +78,9 @@ class ConsensusScreen(Screen[None]):
             yield Static(id="walk-passage")
             yield Static(id="walk-coders")
             yield Static(id="walk-decision")
-        yield Input(id="walk-reason", placeholder="reason (optional): m to write it, Enter "
-                    "to keep it; it goes with the next decision")
+        yield Static("Reason (optional), kept as a memo with the next decision: m writes it, "
+                     "Enter keeps it", id="walk-reason-label", markup=False)
+        yield Input(id="walk-reason", placeholder="why the two of you decided so")
         yield Footer()
 
     def on_mount(self) -> None:
