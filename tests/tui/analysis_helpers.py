@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,14 @@ async def open_analysis(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+    """Wait until no count is running; a count replaced by a newer one ends cancelled."""
+    from textual.worker import WorkerCancelled
+
+    for _ in range(50):
+        with contextlib.suppress(WorkerCancelled):
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+        if not any(w.is_running or w.state.name == "PENDING" for w in pilot.app.workers):
+            await pilot.pause()
+            if not any(w.is_running for w in pilot.app.workers):
+                return
