@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from qualcode.errors import IngestError, NotFoundError, QualcodeError
 from qualcode.model import Coding, Document
 from qualcode.project.codetree import resolve_id
+from qualcode.project.status import mark_in_progress
 
 if TYPE_CHECKING:
     from qualcode.project.service import Project
@@ -132,6 +133,7 @@ def add_codings(self: Project, requests: Sequence[CodingRequest], source: str = 
             )
             changes.add(coding)
             ids.append(coding.id)
+        mark_in_progress(changes, {documents[r.document][0] for r in requests})
         if len(ids) == 1:
             changes.summary += f" (coding {ids[0]})"
     return ids

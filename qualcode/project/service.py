@@ -307,3 +307,4 @@ class Project:
     )
     from qualcode.project.participants import import_participants
     from qualcode.project.snapshot import snapshot
+    from qualcode.project.status import set_status

@@ -33,8 +33,9 @@ from textual.worker import Worker, WorkerState
 
 from qualcode.analysis.frequencies import FrequencyTable, PrevalenceReport, frequencies, prevalence
 from qualcode.analysis.saturation import SaturationResult
+from qualcode.tui.screens.analysis_agreement import AgreementPane
 from qualcode.tui.screens.analysis_base import AnalysisPane, code_label
-from qualcode.tui.screens.analysis_tables import AgreementPane, CooccurrencePane, MatrixPane
+from qualcode.tui.screens.analysis_tables import CooccurrencePane, MatrixPane
 from qualcode.tui.widgets.saturation_chart import SaturationChart
 from qualcode.tui.widgets.saturation_status import SaturationOptions
 
