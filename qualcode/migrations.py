@@ -11,16 +11,34 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, update
+from sqlalchemy import Connection, Engine, inspect, text, update
 
 from qualcode.model import SCHEMA_VERSION, Setting
 
 Step = Callable[[Connection], None]
 
+
+def add_document_status(connection: Connection) -> None:
+    """Version 1 -> 2: ``document.status``; documents with codings become ``in-progress``.
+
+    Idempotent: a column that is already there is left as it is.
+    """
+    columns = {c["name"] for c in inspect(connection).get_columns("document")}
+    if "status" not in columns:
+        connection.execute(text(
+            "ALTER TABLE document ADD COLUMN status VARCHAR(16) "
+            "NOT NULL DEFAULT 'not-started'"
+        ))
+    connection.execute(text(
+        "UPDATE document SET status = 'in-progress' WHERE status = 'not-started' "
+        "AND id IN (SELECT document_id FROM coding)"
+    ))
+
+
 #: STEPS[n] upgrades a version-n database to version n + 1.
 #: Version 0 does not exist on disk (new projects are created at the current
-#: version), so the list starts at 1 and is empty until the first change.
-STEPS: dict[int, Step] = {}
+#: version), so the list starts at 1.
+STEPS: dict[int, Step] = {1: add_document_status}
 
 
 def upgrade(engine: Engine, version: int) -> None:

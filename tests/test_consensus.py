@@ -1,44 +1,20 @@
-"""Disagreements in the contract's shape, and decisions written as consensus codings."""
+"""Disagreements from the agreement report, and decisions written as consensus codings."""
 
 from __future__ import annotations
 
-from qualcode.analysis.disagreement_list import (
-    Disagreement,
-    from_report_item,
-    segment_disagreements,
-)
-from qualcode.analysis.snapshot import CodeRef, CodingRef, DocumentRef, StudySnapshot
+from qualcode.analysis.agreement import agreement
 from qualcode.project import Project
 from tests.tui.conftest import make_study
 
 
-def study(*codings: tuple[int, int, int, str]) -> StudySnapshot:
-    text = "abcdefghijklmnopqrstuvwxyz" * 4
-    return StudySnapshot(
-        (DocumentRef(1, "HA1", None, 1, len(text)),),
-        (CodeRef(1, ("Belasting",), "g1"), CodeRef(2, ("Energie",), "g2")),
-        tuple(CodingRef(i, 1, code, start, end, coder, text[start:end])
-              for i, (code, start, end, coder) in enumerate(codings, start=1)),
-    )
-
-
-def test_matching_codings_agree_and_the_rest_are_disagreements_naming_their_coders():
-    found = segment_disagreements(study(
-        (1, 0, 20, "A"), (1, 0, 19, "B"),      # overlap 19/20 ≥ 0.9: agreed
-        (1, 40, 60, "A"), (1, 45, 50, "B"),    # a near miss: one disagreement, both coders
-        (2, 70, 80, "B"),                      # only B
-    ), "A", "B")
-    assert [(d.start, d.end, d.code_path, d.coders) for d in found] == [
-        (40, 60, ("Belasting",), ("A", "B")),
-        (70, 80, ("Energie",), ("B",)),
-    ]
-    assert found[1].text == "stuvwxyzab"
-
-
-def test_a_report_item_in_json_shape_reads_as_a_disagreement():
-    item = {"document": "HA1", "start": 3, "end": 9, "text": "defghi",
-            "code_path": ["Belasting"], "coders": ["A"]}
-    assert from_report_item(item) == Disagreement("HA1", 3, 9, "defghi", ("Belasting",), ("A",))
+def test_the_walk_lists_the_agreement_reports_disagreements(tmp_path):
+    path = make_study(tmp_path / "study.qualcode")
+    with Project.open(path, coder="Bram") as project:
+        text = project.document_text("HA02").text
+        start = text.index("Maar de variatie")
+        project.add_coding("HA02", "Variatie", start, start + 16)
+        report = agreement(project.snapshot(), "Lotte", "Bram")
+        assert project.disagreements("Lotte", "Bram") == list(report.disagreements)
 
 
 def test_deciding_twice_replaces_the_first_decision_and_undo_restores_it(tmp_path):

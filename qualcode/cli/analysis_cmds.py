@@ -139,7 +139,8 @@ def run_agreement(args: argparse.Namespace) -> int:
     if len(coders) != 2 or not all(coders) or coders[0] == coders[1]:
         raise QualcodeError(f"--coders {args.coders!r}: name two different coders, as A,B")
     with open_project(args) as project:
-        report = agreement(project.snapshot(), coders[0], coders[1])
+        report = agreement(project.snapshot(), coders[0], coders[1], unit=args.unit,
+                           overlap=args.overlap)
     if args.json:
         print_json(report.to_json())
         return 0
@@ -147,20 +148,25 @@ def run_agreement(args: argparse.Namespace) -> int:
     def number(value: float | None, digits: int = 2) -> str:
         return "-" if value is None else f"{value:.{digits}f}"
 
+    a, b = report.coders
+    counts = ["matched"] if report.unit == "segment" else ["both"]
     print_table(
-        ["code", "document", "agree %", "kappa"],
+        ["code", "document", *counts, f"only {a}", f"only {b}", "agree %", "kappa"],
         [
-            [" > ".join(c.code_path), c.document, number(c.agreement.percent, 1),
-             number(c.agreement.kappa)]
+            [" > ".join(c.code_path), c.document, c.figures.counts.both, c.figures.counts.only_a,
+             c.figures.counts.only_b, number(c.figures.percent, 1), number(c.figures.kappa)]
             for c in report.cells
         ],
     )
-    overall = report.overall
-    print(
-        f"\noverall ({len(report.documents)} documents, unit: character): "
-        f"alpha {number(overall.alpha)}, agreement {number(overall.percent, 1)}%, "
-        f"kappa {number(overall.kappa)}"
-    )
+    print(f"\n{a} vs {b}, {len(report.documents)} documents coded by both, unit "
+          f"{report.summary()}")
+    if report.disagreements:
+        print(f"\n{len(report.disagreements)} disagreements:")
+        print_table(
+            ["document", "where", "code", "applied by", "text"],
+            [[d.document, d.where, " > ".join(d.code_path),
+              " + ".join(d.coders), shorten(d.text, 60)] for d in report.disagreements],
+        )
     return 0
 
 
@@ -210,6 +216,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("agreement", help="intercoder agreement of two coders")
     add_project_argument(p)
     p.add_argument("--coders", required=True, metavar="A,B")
+    p.add_argument("--unit", choices=["segment", "sentence", "character"], default="segment",
+                   help="segment (default), sentence or character; see docs/analysis.md")
+    p.add_argument("--overlap", type=float, default=0.9, metavar="F",
+                   help="segment: share of the longer segment the overlap must cover (0.9)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_agreement)
 

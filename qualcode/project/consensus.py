@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qualcode.analysis.disagreement_list import Disagreement
+from qualcode.analysis.comparison import Disagreement
 from qualcode.errors import NotFoundError, QualcodeError
 from qualcode.model import Coder, Coding, Document, Memo
 from qualcode.project.changes import ChangeSet
@@ -38,6 +38,11 @@ class Decision:
 
     decision: str
     reason: str
+
+
+def key_of(item: Disagreement) -> tuple[str, tuple[str, ...], int, int]:
+    """What identifies a disagreement across sessions (and its decision memo)."""
+    return (item.document, tuple(item.code_path), item.start, item.end)
 
 
 def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

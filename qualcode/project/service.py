@@ -49,7 +49,7 @@ from qualcode.project.values import (
 from qualcode.store import Store, create_store, open_store
 
 if TYPE_CHECKING:
-    from qualcode.analysis.disagreement_list import Disagreement
+    from qualcode.analysis.comparison import Disagreement
     from qualcode.analysis.snapshot import StudySnapshot
     from qualcode.codebook import CodebookSpec
     from qualcode.ingest import AnchoredComment, TurnSpan
@@ -418,13 +418,23 @@ class Project:
         self._document_extents.clear()
         return report
 
+    def set_status(self, documents: Sequence[str], status: str) -> list[str]:
+        """Set the coding status of ``documents`` in one change; the names actually changed."""
+        from qualcode.project.status import set_status
+
+        return set_status(self, documents, status)
+
     # -- consensus ---------------------------------------------------------
 
-    def disagreements(self, coder_a: str, coder_b: str) -> list[Disagreement]:
-        """Where ``coder_a`` and ``coder_b`` did not code alike, in document order."""
-        from qualcode.analysis.disagreement_list import disagreements
+    def disagreements(
+        self, coder_a: str, coder_b: str, unit: str = "segment", overlap: float | None = None
+    ) -> list[Disagreement]:
+        """Where ``coder_a`` and ``coder_b`` did not code alike, in document order
+        (the agreement report's list, for the same unit and overlap)."""
+        from qualcode.analysis.comparison import DEFAULT_OVERLAP, disagreements
 
-        return disagreements(self.snapshot(coder=(coder_a, coder_b)), coder_a, coder_b)
+        study = self.snapshot(coder=(coder_a, coder_b))
+        return disagreements(study, coder_a, coder_b, unit, overlap or DEFAULT_OVERLAP)
 
     def resolve_disagreement(
         self,

@@ -28,6 +28,7 @@ class DocumentInfo:
     encoding: str | None
     source_name: str
     interview_date: str | None
+    status: str = "not-started"
 
     @property
     def coded_share(self) -> float:
@@ -42,6 +43,7 @@ class DocumentInfo:
             "words": self.words,
             "turns": self.turns,
             "sentences": self.sentences,
+            "status": self.status,
             "codings": self.codings,
             "coded_share": round(self.coded_share, 4),
             "format": self.format,
@@ -68,6 +70,7 @@ class DocumentText:
     text: str
     turns: tuple[TurnInfo, ...]
     sentences: tuple[tuple[int, int], ...]
+    status: str = "not-started"
 
 
 @dataclass(frozen=True)

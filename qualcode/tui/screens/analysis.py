@@ -33,8 +33,9 @@ from textual.worker import Worker, WorkerState
 
 from qualcode.analysis.frequencies import FrequencyTable, PrevalenceReport, frequencies, prevalence
 from qualcode.analysis.saturation import SaturationResult
+from qualcode.tui.screens.analysis_agreement import AgreementPane
 from qualcode.tui.screens.analysis_base import AnalysisPane, code_label
-from qualcode.tui.screens.analysis_tables import AgreementPane, CooccurrencePane, MatrixPane
+from qualcode.tui.screens.analysis_tables import CooccurrencePane, MatrixPane
 from qualcode.tui.widgets.saturation_chart import SaturationChart
 from qualcode.tui.widgets.saturation_status import SaturationOptions
 
@@ -316,8 +317,6 @@ class AnalysisScreen(Screen[None]):
 
     def action_resolve(self) -> None:
         """Walk the disagreements of the two coders chosen on the agreement tab."""
-        from textual.widgets import Select
-
         from qualcode.tui.screens.consensus import ConsensusScreen
         from qualcode.tui.screens.dialogs import TextPrompt
 
@@ -329,6 +328,12 @@ class AnalysisScreen(Screen[None]):
                         severity="warning")
             return
         project = self.qualcode.project
+        unit = str(self.query_one("#agreement-unit", Select).value)
+        try:
+            overlap = float(self.query_one("#agreement-overlap", Input).value
+                            .replace(",", ".")) / 100
+        except ValueError:
+            overlap = None
 
         def chosen(name: str | None) -> None:
             name = " ".join((name or "").split())
@@ -339,7 +344,8 @@ class AnalysisScreen(Screen[None]):
                                          f"than {a!r} and {b!r}")
                 return
             project.set_setting("consensus_coder", name)
-            self.app.push_screen(ConsensusScreen(a, b, name))
+            self.app.push_screen(ConsensusScreen(a, b, name, unit,
+                                                 overlap if unit == "segment" else None))
 
         self.app.push_screen(TextPrompt(
             f"Resolve the disagreements of {a} (A) and {b} (B). Decisions are written as "

@@ -1,4 +1,4 @@
-"""The matrix, co-occurrence and agreement tabs of the analysis screen.
+"""The matrix and co-occurrence tabs of the analysis screen.
 
 The matrices show the numbers of ``qualcode matrix`` / ``cooccurrence`` with
 row and column totals; Enter on a cell lists the passages behind it
@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, DataTable, Input, Label, Select, Static
 
-from qualcode.analysis.agreement import AgreementReport, agreement
 from qualcode.analysis.cooccurrence import CooccurrenceMatrix, cooccurrence
 from qualcode.analysis.matrices import (
     Matrix,
@@ -22,7 +21,7 @@ from qualcode.analysis.matrices import (
     code_by_participant,
 )
 from qualcode.analysis.saturation_text import plural
-from qualcode.tui.screens.analysis_base import AnalysisPane, code_label, number
+from qualcode.tui.screens.analysis_base import AnalysisPane, code_label
 from qualcode.tui.screens.cell_quotes import CellQuotes, coding_passages, pair_passages
 
 ALL_CODERS = "(all coders)"
@@ -207,66 +206,3 @@ class CooccurrencePane(AnalysisPane):
         first, second = matrix.rows[row][-1], matrix.rows[column][-1]
         title = f"{first} with {second}: {plural(len(pairs), 'passage pair')}"
         self.app.push_screen(CellQuotes(title, pair_passages(pairs, first, second)))
-
-
-class AgreementPane(AnalysisPane):
-    """Two coders compared character by character: percent and kappa, overall alpha."""
-
-    def __init__(self) -> None:
-        super().__init__(id="agreement")
-        self.report: AgreementReport | None = None
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(classes="parameters"):
-            yield Label("coder A")
-            yield Select([], id="coder-a", compact=True)
-            yield Label("coder B")
-            yield Select([], id="coder-b", compact=True)
-        yield Static(id="agreement-overall", markup=False)
-        yield DataTable(id="agreement-table", cursor_type="row", zebra_stripes=True)
-
-    def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("code", "document", "agree %", "kappa")
-
-    def set_study(self, study) -> None:  # type: ignore[no-untyped-def]
-        coders = sorted({c.coder for c in study.codings})
-        for index, name in enumerate(("#coder-a", "#coder-b")):
-            select = self.query_one(name, Select)
-            select.set_options([(c, c) for c in coders])
-            if len(coders) > index:
-                select.value = coders[index]
-        super().set_study(study)
-
-    def on_select_changed(self, event: Select.Changed) -> None:
-        event.stop()
-        self.recount()
-
-    def recount(self) -> None:
-        study = self.study
-        if study is None:
-            return
-        overall = self.query_one("#agreement-overall", Static)
-        coders = sorted({c.coder for c in study.codings})
-        a, b = self.query_one("#coder-a", Select).value, self.query_one("#coder-b", Select).value
-        if len(coders) < 2:
-            overall.update("Agreement needs codings by two coders; this project has "
-                           f"{len(coders)} ({', '.join(coders) or 'none'}).")
-            return
-        if not isinstance(a, str) or not isinstance(b, str) or a == b:
-            overall.update("Pick two different coders.")
-            return
-        self.compute(lambda: agreement(study, a, b), self._show, self.query_one(DataTable))
-
-    def _show(self, report: AgreementReport) -> None:
-        self.report = report
-        table = self.query_one(DataTable)
-        table.clear()
-        for cell in report.cells:
-            table.add_row(" > ".join(cell.code_path), cell.document,
-                          number(cell.agreement.percent, 1), number(cell.agreement.kappa))
-        o = report.overall
-        self.query_one("#agreement-overall", Static).update(
-            f"{report.coders[0]} vs {report.coders[1]}, overall ({len(report.documents)} "
-            f"documents coded by both, unit: character): alpha {number(o.alpha)}, "
-            f"agreement {number(o.percent, 1)}%, kappa {number(o.kappa)}"
-        )

@@ -23,12 +23,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from qualcode.errors import QualcodeError
-from qualcode.project.consensus import DECISIONS
+from qualcode.project.consensus import DECISIONS, key_of
 from qualcode.tui.colors import code_style, other_coder_style
 from qualcode.tui.screens.retrieval import context
 
 if TYPE_CHECKING:
-    from qualcode.analysis.disagreement_list import Disagreement
+    from qualcode.analysis.comparison import Disagreement
     from qualcode.project.consensus import Decision
     from qualcode.project.values import DocumentText
     from qualcode.tui.app import QualcodeApp
@@ -58,9 +58,12 @@ class ConsensusScreen(Screen[None]):
         Binding("escape", "leave", "Back"),
     ]
 
-    def __init__(self, coder_a: str, coder_b: str, consensus: str) -> None:
+    def __init__(self, coder_a: str, coder_b: str, consensus: str, unit: str = "segment",
+                 overlap: float | None = None) -> None:
         super().__init__()
         self.coders = (coder_a, coder_b)
+        self.unit = unit
+        self.overlap = overlap
         self.consensus = consensus
         self.items: list[Disagreement] = []
         self.decided: dict[tuple, Decision] = {}
@@ -90,7 +93,7 @@ class ConsensusScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="disagreements")
     def load(self) -> None:
         try:
-            items = self.qualcode.project.disagreements(*self.coders)
+            items = self.qualcode.project.disagreements(*self.coders, self.unit, self.overlap)
         except QualcodeError as exc:
             self.post_message(DisagreementsLoaded(None, str(exc)))
         else:
@@ -110,7 +113,7 @@ class ConsensusScreen(Screen[None]):
 
     @property
     def resolved(self) -> int:
-        return sum(1 for item in self.items if item.key in self.decided)
+        return sum(1 for item in self.items if key_of(item) in self.decided)
 
     @property
     def current(self) -> Disagreement | None:
@@ -121,7 +124,7 @@ class ConsensusScreen(Screen[None]):
         count = len(self.items)
         for step in range(count):
             index = (start + step) % count
-            if self.items[index].key not in self.decided:
+            if key_of(self.items[index]) not in self.decided:
                 return index
         return min(start, max(count - 1, 0))
 
@@ -173,7 +176,7 @@ class ConsensusScreen(Screen[None]):
                 lines.append(" ".join(document.text[start:end].split()), style=style)
                 lines.append("  ")
         coders.update(lines)
-        made = self.decided.get(item.key)
+        made = self.decided.get(key_of(item))
         if made is None:
             decision.update(Text("\nnot decided yet: a keep A's · b keep B's · k keep both · "
                                  "d drop", style="italic"))
@@ -219,7 +222,7 @@ class ConsensusScreen(Screen[None]):
             return
         self.decided = self.qualcode.project.consensus_decisions(self.consensus)
         undone = next((i for i, item in enumerate(self.items)
-                       if item.key not in self.decided
+                       if key_of(item) not in self.decided
                        and f"{item.document} {item.start}:{item.end}" in event.summary), None)
         if undone is not None:
             self.index = undone
