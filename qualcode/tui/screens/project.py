@@ -136,7 +136,8 @@ class ProjectScreen(Screen[None]):
             codes.add_row("  " * code.depth + code.name, code.key or "",
                           segments.get(code.id, 0), len(people.get(code.id, ())))
         counts = project.counts()
-        self.sub_title = (f"{counts['documents']} documents · {counts['cases']} participants · "
+        self.sub_title = (f"coder: {project.coder} · "
+                          f"{counts['documents']} documents · {counts['cases']} participants · "
                           f"{counts['codes']} codes · {counts['codings']} codings")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
