@@ -13,9 +13,9 @@ from qualcode.errors import QualcodeError
 def run_init(args: argparse.Namespace) -> int:
     spec = None
     if args.codebook:
-        from qualcode.codebook import load_codebook
+        from qualcode.codebook_files import read_codebook
 
-        spec = load_codebook(Path(args.codebook))  # refuse a bad codebook before creating
+        spec = read_codebook(Path(args.codebook))  # refuse a bad codebook before creating
     from qualcode.project import Project
     from qualcode.store import remove_project_files
 
@@ -57,9 +57,9 @@ def run_participants(args: argparse.Namespace) -> int:
 
 
 def run_codebook(args: argparse.Namespace) -> int:
-    from qualcode.codebook import load_codebook
+    from qualcode.codebook_files import read_codebook
 
-    spec = load_codebook(Path(args.file))
+    spec = read_codebook(Path(args.file))
     with open_project(args) as project:
         added, updated = project.merge_codebook(spec)
     print(f"{args.file}: {added} codes added, {updated} updated")

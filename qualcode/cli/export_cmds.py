@@ -1,7 +1,7 @@
 """``qualcode export FORMAT P OUT``: the workbook, CSV, and the quote report.
 
 Formats come from :data:`qualcode.export.EXPORTERS`, so formats added there
-(REFI-QDA's qdc/qdpx) appear here without changes to this module.
+appear here without changes to this module.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ import argparse
 from qualcode.cli.output import add_coder_filter, add_project_argument, open_project
 from qualcode.errors import QualcodeError
 
-BUILT_IN = ("xlsx", "csv", "md", "docx")
+#: the formats whose sheets, quotes and counts --coder limits (qdc/qdpx carry every coder)
+CODER_FORMATS = ("xlsx", "csv", "md", "docx")
 
 
 def _formats() -> list[str]:
@@ -23,18 +24,16 @@ def _formats() -> list[str]:
 def run_export(args: argparse.Namespace) -> int:
     from qualcode.export import ExportOptions, export
 
-    options = None
-    if args.coder and args.format not in BUILT_IN:
+    if args.coder and args.format not in CODER_FORMATS:
         raise QualcodeError(f"--coder: export {args.format} writes every coder's work "
-                            f"(--coder works with {', '.join(BUILT_IN)})")
-    if args.format in BUILT_IN:
-        options = ExportOptions(
-            coders=tuple(dict.fromkeys(args.coder)) if args.coder else None,
-            attributes=tuple(args.attribute) if args.attribute else None,
-            attribution=tuple(args.attribution) if args.attribution else None,
-            quotes_per_code=args.quotes_per_code,
-            participants_called=args.participants_called,
-        )
+                            f"(--coder works with {', '.join(CODER_FORMATS)})")
+    options = ExportOptions(
+        coders=tuple(dict.fromkeys(args.coder)) if args.coder else None,
+        attributes=tuple(args.attribute) if args.attribute else None,
+        attribution=tuple(args.attribution) if args.attribution else None,
+        quotes_per_code=args.quotes_per_code,
+        participants_called=args.participants_called,
+    )
     with open_project(args) as project:
         export(args.format, project, args.out, options)
     print(f"wrote {args.out}")

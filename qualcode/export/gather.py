@@ -22,7 +22,7 @@ from qualcode.export.figures import (
     SaturationRow,
     code_figures,
     saturation_rows,
-    study_snapshot,
+    snapshot_of_export,
 )
 
 if TYPE_CHECKING:
@@ -112,6 +112,9 @@ class ExportData:
             return f"The work of {names}."
         return (f"The work of {names} together: a passage coded identically by several "
                 "coders appears once, with all their names.")
+
+    #: When the project was pseudonymised ("2026-11-30 09:12 UTC"), or None.
+    pseudonymised_at: str | None = None
 
     @property
     def participants_total(self) -> int:
@@ -297,10 +300,11 @@ def gather(
         participants=_participants(cases, documents, quotes),
         quotes=quotes,
         limited_to=coders,
+        pseudonymised_at=project.setting("pseudonymised_at"),
     )
     if progress is not None:
         progress(share, "counting")
-    snapshot = study_snapshot(data)
+    snapshot = snapshot_of_export(data)
     data.figures = code_figures(data, snapshot)
     data.saturation = saturation_rows(snapshot)
     return data

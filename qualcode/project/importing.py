@@ -10,7 +10,6 @@ storing the whole transcript in the event log); a wrong import is deleted.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,11 +21,11 @@ from qualcode.errors import IngestError, QualcodeError
 from qualcode.model import Case, Document, Memo, Sentence, Turn
 from qualcode.project.changes import ChangeSet
 from qualcode.project.values import ImportReport
+from qualcode.words import count_words
 
 if TYPE_CHECKING:
     from qualcode.ingest import AnchoredComment, TurnSpan
 
-WORD = re.compile(r"\w+")
 ROLES = ("interviewer", "respondent", "unknown")
 
 
@@ -86,7 +85,7 @@ def store_document(
         format=format,
         encoding=encoding,
         removed_controls=removed_controls,
-        word_count=len(WORD.findall(text)),
+        word_count=count_words(text),
         interview_order=next_interview_order(session),
     )
     session.add(document)

@@ -7,7 +7,7 @@ operations. Each function takes an open session and returns detached values.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -36,8 +36,7 @@ from qualcode.project.values import (
     MemoInfo,
     TurnInfo,
 )
-
-__all__ = ["code_tree"]
+from qualcode.spans import length
 
 
 def event_info(row: Event) -> EventInfo:
@@ -54,20 +53,6 @@ def event_info(row: Event) -> EventInfo:
 
 def _count_by_document(session: Session, column: object) -> dict[int, int]:
     return dict(session.execute(select(column, func.count()).group_by(column)).all())  # type: ignore[arg-type]
-
-
-def covered_chars(spans: Iterable[tuple[int, int]]) -> int:
-    """Characters covered by the union of spans (overlaps counted once)."""
-    total = 0
-    current_start = current_end = -1
-    for start, end in sorted(spans):
-        if start > current_end:
-            total += max(0, current_end - current_start)
-            current_start, current_end = start, end
-        else:
-            current_end = max(current_end, end)
-    total += max(0, current_end - current_start)
-    return total
 
 
 def documents(session: Session) -> list[DocumentInfo]:
@@ -108,7 +93,7 @@ def documents(session: Session) -> list[DocumentInfo]:
             turns=turns.get(row[0], 0),
             sentences=sentences.get(row[0], 0),
             codings=codings.get(row[0], 0),
-            coded_chars=covered_chars(spans.get(row[0], [])),
+            coded_chars=length(spans.get(row[0], [])),
             format=row[6],
             encoding=row[7],
             source_name=row[8],

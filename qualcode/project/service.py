@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from qualcode.ingest import AnchoredComment, TurnSpan
     from qualcode.project.consensus import Decision
     from qualcode.project.merging import MergeReport
+    from qualcode.pseudonymise.apply import PseudonymReport
 
 
 class Project:
@@ -296,10 +297,10 @@ class Project:
 
     def snapshot(self, *, coder: str | Iterable[str] | None = None) -> StudySnapshot:
         """The study as analysis sees it; ``coder`` (one name or several) keeps their codings."""
-        from qualcode.project.snapshot import study_snapshot
+        from qualcode.project.snapshot import read_study_snapshot
 
         with self.read() as session:
-            return study_snapshot(session, coder=coder)
+            return read_study_snapshot(session, coder=coder)
 
     # -- codebook --------------------------------------------------------
 
@@ -573,3 +574,37 @@ class Project:
         with self.change("participants", f"participants from {Path(path).name}") as changes:
             added, updated = store_participants(changes, table)
         return ParticipantsReport(str(path), added, updated, table.attributes)
+
+    # -- pseudonymisation --------------------------------------------------
+
+    def pseudonymise(self, pairs: Sequence[tuple[str, str]]) -> PseudonymReport:
+        """Replace every ``text`` by its pseudonym everywhere; one way, no undo.
+
+        Refused (nothing changed) while another process has the project open,
+        because the old text could then not be wiped from the ``-wal`` file.
+        """
+        from qualcode.pseudonymise import occurrence_pattern
+        from qualcode.pseudonymise.apply import apply_pairs
+        from qualcode.store import others_connected, scrub
+
+        pattern = occurrence_pattern(text for text, _ in pairs)
+        if pattern is None:
+            raise QualcodeError("pseudonymise: nothing to replace")
+        if others_connected(self._store):
+            raise QualcodeError(
+                f"{self.location}: the project is open in another window or process; "
+                "close it first (its -wal file could not be wiped)"
+            )
+        with self.change("pseudonymise", "pseudonymise", undoable=False) as changes:
+            report = apply_pairs(changes.session, pairs, pattern)
+            changes.summary = (
+                f"pseudonymise: {report.items} items, {report.replacements} replacements "
+                f"in {report.documents} documents"
+            )
+        self._document_extents.clear()
+        if not scrub(self._store):
+            raise QualcodeError(
+                f"{self.location}: pseudonymised, but another process kept the -wal file "
+                "open; close it and run 'qualcode pseudonymise' again to wipe it"
+            )
+        return report

@@ -28,7 +28,9 @@ from qualcode.project.codetree import code_tree
 from qualcode.project.queries import cases as case_infos
 
 
-def study_snapshot(session: Session, *, coder: str | Iterable[str] | None = None) -> StudySnapshot:
+def read_study_snapshot(
+    session: Session, *, coder: str | Iterable[str] | None = None
+) -> StudySnapshot:
     """The study as it is now; ``coder`` (a name or several) keeps only their codings."""
     wanted = None if coder is None else {coder} if isinstance(coder, str) else set(coder)
     codes = tuple(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 import pytest
@@ -36,14 +35,15 @@ async def open_analysis(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Wait until no count is running; a count replaced by a newer one ends cancelled."""
-    from textual.worker import WorkerCancelled
+    """Wait until no worker runs; an exclusive count cancelled by a newer one is expected."""
+    from textual.worker import WorkerCancelled, WorkerState
 
-    for _ in range(50):
-        with contextlib.suppress(WorkerCancelled):
+    for _ in range(20):
+        try:
             await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            continue
         await pilot.pause()
-        if not any(w.is_running or w.state.name == "PENDING" for w in pilot.app.workers):
-            await pilot.pause()
-            if not any(w.is_running for w in pilot.app.workers):
-                return
+        running = (WorkerState.PENDING, WorkerState.RUNNING)
+        if not any(worker.state in running for worker in pilot.app.workers):
+            break
