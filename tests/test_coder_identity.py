@@ -11,7 +11,7 @@ from qualcode.identity import account_name, resolve_coder, save_coder
 from tests.tui.conftest import make_study
 
 CHANGING = ["init", "import", "participants", "codebook", "code", "order", "role", "uncode",
-            "undo", "redo", "merge", "import-refi"]
+            "undo", "redo", "merge", "import-refi", "search", "pseudonymise"]
 
 
 def coder_of_last_coding(cli, study) -> str:
