@@ -153,3 +153,17 @@ def test_merging_a_file_that_is_not_there_is_refused(cli, two_copies, tmp_path: 
     student, _ = two_copies
     result = cli("merge", student, tmp_path / "nope.qualcode")
     assert result.code == 1 and "nope.qualcode" in result.err
+
+
+def test_memos_come_along_once(two_copies):
+    student, supervisor = two_copies
+    with Project.open(supervisor, coder="Bram") as project:
+        (item, *_rest) = project.disagreements("Lotte", "Bram")
+        project.resolve_disagreement(item, "b", consensus="Samen", coders=("Lotte", "Bram"),
+                                     reason="samen besproken")
+    with Project.open(student) as project:
+        first = project.merge(supervisor)
+        second = project.merge(supervisor)
+        memos = [m for m in project.memos() if m.text == "samen besproken"]
+    assert first.counts["memos"].added == 1 and second.counts["memos"].added == 0
+    assert second.counts["memos"].already_there == 1 and len(memos) == 1
