@@ -423,8 +423,8 @@ class _Merger:
 
     def merge_memos(self) -> None:
         def key(row: Row, document: int | None, code: int | None) -> tuple[Any, ...]:
-            return (document, code, row["start"], row["end"], row["author"], row["title"],
-                    row["text"])
+            # not the title: a REFI-QDA round trip gives an untitled memo one ("Memo by …")
+            return (document, code, row["start"], row["end"], row["author"], row["text"])
 
         existing = {key(row, row["document_id"], row["code_id"])
                     for row in _rows(self.session, Memo)}
