@@ -24,6 +24,7 @@ from qualcode.export.figures import (
     saturation_rows,
     snapshot_of_export,
 )
+from qualcode.positions import format_position
 
 if TYPE_CHECKING:
     from qualcode.project import Project
@@ -54,6 +55,7 @@ class Quote:
     speaker: str
     role: str
     turn: int | None
+    time: float | None
     start: int
     end: int
     text: str
@@ -64,9 +66,8 @@ class Quote:
 
     @property
     def position(self) -> str:
-        """Where the quote is: "turn 12 · 1204–1498" (character offsets, end exclusive)."""
-        span = f"{self.start}–{self.end}"
-        return f"turn {self.turn} · {span}" if self.turn is not None else span
+        """Where the quote is, for people: "turn 12 · 19:21" (offsets stay in csv columns)."""
+        return format_position(self.turn, self.time)
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,10 @@ def _boundaries(text: DocumentText) -> tuple[set[int], set[int]]:
 
 
 def _quotes_of(text: DocumentText, codings: list[CodingInfo], participant: str) -> list[Quote]:
-    turn_starts, speakers, roles = _speaker_index(text)
+    turn_starts = text.turn_index.starts
+    times = text.turn_index.times
+    speakers = [t.speaker for t in text.turns]
+    roles = [t.role for t in text.turns]
     starts, ends = _boundaries(text)
     quotes = []
     name = text.name
@@ -220,6 +224,7 @@ def _quotes_of(text: DocumentText, codings: list[CodingInfo], participant: str) 
             speakers[turn] if turn >= 0 else "",
             roles[turn] if turn >= 0 else "unknown",
             turn + 1 if turn >= 0 else None,
+            times[turn] if turn >= 0 else None,
             start, end, coding.text, coding.memo, coding.coder,
             every_start or start in starts,
             every_end or end in ends,

@@ -19,6 +19,15 @@ def bram_codes_the_first_sentence(study) -> None:
         project.add_coding("HA01", "Variatie", start, end)
 
 
+async def dialog_open(app, pilot) -> CoderDialog:  # type: ignore[no-untyped-def]
+    """The coder dialog once it is on screen with its input (it opens after a refresh)."""
+    for _ in range(100):
+        await pilot.pause()
+        if isinstance(app.screen, CoderDialog) and app.screen.query("#coder-name"):
+            return app.screen
+    raise AssertionError(f"no coder dialog; the screen is {app.screen!r}")
+
+
 def status_line(app) -> str:
     return str(app.coding.query_one("#here").render())
 
@@ -38,9 +47,8 @@ async def test_the_first_open_asks_who_is_coding_and_remembers_it(study, user_co
     (config_dir() / "config.json").unlink()
     app = make_app(study)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, CoderDialog)
-        app.screen.query_one("#coder-name").value = ""
+        dialog = await dialog_open(app, pilot)
+        dialog.query_one("#coder-name").value = ""
         await pilot.press(*"Noor", "enter")
         await pilot.pause()
         assert app.project.coder == "Noor"
@@ -60,16 +68,15 @@ async def test_changing_the_coder_is_a_dialog_that_says_what_it_changes(study):
     app = make_app(study)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert isinstance(app.screen, CoderDialog)
-        said = " ".join(str(label.render()) for label in app.screen.query("Label"))
+        dialog = await dialog_open(app, pilot)
+        said = " ".join(str(label.render()) for label in dialog.query("Label"))
         assert "recorded on every coding" in said and "undo" in said
         await pilot.press("escape")
         await pilot.pause()
         assert app.project.coder == "Lotte"
         await pilot.press("ctrl+n")
-        await pilot.pause()
-        app.screen.query_one("#coder-name").value = "Bram"
+        dialog = await dialog_open(app, pilot)
+        dialog.query_one("#coder-name").value = "Bram"
         await pilot.press("enter")
         await pilot.pause()
         assert app.project.coder == "Bram" and app.sub_title.startswith("coder: Bram")

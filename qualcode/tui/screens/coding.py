@@ -186,7 +186,9 @@ class CodingScreen(Screen[None]):
         start, end = self.transcript.selection
         focus = next((c.path_text for c in self.codes if c.id == self.transcript.focus_code),
                      None)
-        position = f"{self.document.name}  {start}:{end}  ({end - start} characters)"
+        place = self.document.position(start)
+        speaker = self._speaker_at(place.turn)
+        position = f"{self.document.name} · {place}{speaker}  ({end - start} characters)"
         here.show(position, self.transcript.codings_at_selection(), focus, self.who())
 
     def who(self) -> str:
@@ -210,6 +212,12 @@ class CodingScreen(Screen[None]):
         """After the coder dialog: what is "mine" changed, so redraw and re-label."""
         self.transcript.set_view(self.qualcode.project.coder, self.transcript.view)
         self._update_here()
+
+    def _speaker_at(self, turn: int | None) -> str:
+        if self.document is None or turn is None:
+            return ""
+        found = self.document.turns[turn - 1]
+        return f" · {found.speaker} ({found.role})" if found.speaker else ""
 
     # -- applying codes --------------------------------------------------------
 
