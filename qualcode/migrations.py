@@ -47,10 +47,27 @@ def add_turn_times_and_speakers(connection: Connection) -> None:
         connection.execute(table_of(Speaker).insert(), rows)
 
 
+def add_document_status(connection: Connection) -> None:
+    """Version 2 -> 3: ``document.status``; documents with codings become ``in-progress``.
+
+    Idempotent: a column that is already there is left as it is.
+    """
+    columns = {c["name"] for c in inspect(connection).get_columns("document")}
+    if "status" not in columns:
+        connection.execute(text(
+            "ALTER TABLE document ADD COLUMN status VARCHAR(16) "
+            "NOT NULL DEFAULT 'not-started'"
+        ))
+    connection.execute(text(
+        "UPDATE document SET status = 'in-progress' WHERE status = 'not-started' "
+        "AND id IN (SELECT document_id FROM coding)"
+    ))
+
+
 #: STEPS[n] upgrades a version-n database to version n + 1.
 #: Version 0 does not exist on disk (new projects are created at the current
 #: version), so the list starts at 1.
-STEPS: dict[int, Step] = {1: add_turn_times_and_speakers}
+STEPS: dict[int, Step] = {1: add_turn_times_and_speakers, 2: add_document_status}
 
 
 def upgrade(engine: Engine, version: int) -> None:

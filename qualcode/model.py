@@ -27,7 +27,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+
+#: A document's coding status (``Document.status``); saturation counts only ``coded``.
+DOCUMENT_STATUSES = ("not-started", "in-progress", "coded", "excluded")
 
 
 def new_guid() -> str:
@@ -100,7 +103,12 @@ class CaseValue(Base):
 
 
 class Document(Base):
-    """One transcript. ``text`` is normalised once at import and never changes."""
+    """One transcript. ``text`` is normalised once at import and never changes.
+
+    ``status`` is one of :data:`DOCUMENT_STATUSES`: ``not-started`` at import,
+    ``in-progress`` from its first coding, ``coded`` or ``excluded`` (a pilot,
+    a document that is not an interview) when the researcher says so.
+    """
 
     __tablename__ = "document"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -119,6 +127,9 @@ class Document(Base):
     imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     interview_order: Mapped[int] = mapped_column(Integer)
     interview_date: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    status: Mapped[str] = mapped_column(
+        String(16), default="not-started", server_default="not-started"
+    )
     case: Mapped[Case | None] = relationship()
 
 
@@ -267,6 +278,7 @@ class Event(Base):
 
 
 __all__ = [
+    "DOCUMENT_STATUSES",
     "SCHEMA_VERSION",
     "Attribute",
     "Base",

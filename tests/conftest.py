@@ -23,6 +23,15 @@ INTERVIEW = (
 )
 
 
+@pytest.fixture(autouse=True)
+def user_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets an empty user config folder and no QUALCODE_CODER from outside."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("QUALCODE_CONFIG_DIR", str(folder))
+    monkeypatch.delenv("QUALCODE_CODER", raising=False)
+    return folder
+
+
 @dataclass
 class CliResult:
     code: int

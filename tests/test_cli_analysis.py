@@ -94,12 +94,18 @@ def test_agreement_json_gives_per_code_and_document_figures_and_overall_alpha(
                         "HA1,Belasting > Objectief,0,8,Prof\nHA1,Belasting > Laat,9,17,Prof\n")
     assert cli("code", study, "--from", second).code == 0
     user = json.loads(cli("codings", study, "--doc", "HA1", "--json").out)[0]["coder"]
-    data = json.loads(cli("agreement", study, "--coders", f"{user},Prof", "--json").out)
+    data = json.loads(cli("agreement", study, "--coders", f"{user},Prof", "--json",
+                          "--unit", "sentence").out)
     assert data["documents"] == ["HA1"]
     cells = {tuple(c["code_path"]): c for c in data["cells"]}
     assert cells[("Belasting", "Objectief")]["percent"] == 100
     assert cells[("Belasting", "Laat")]["kappa"] < 1
-    assert data["overall"]["alpha"] is not None
+    assert data["pooled"]["alpha"] is not None
+    # HA1: Objectief agreed on sentence 1; Wederkerigheid (sentence 2) only by the user,
+    # Laat (sentence 2) only by Prof.
+    assert [(d["start"], d["end"], d["code_path"][-1], d["coders"])
+            for d in data["disagreements"]] == [
+        (9, 17, "Wederkerigheid", [user]), (9, 17, "Laat", ["Prof"])]
 
 
 def test_agreement_needs_two_coders(cli, study):

@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
         codebooks_cmds,
         export_cmds,
         housekeeping_cmds,
+        merge_cmds,
         pseudonymise_cmds,
         query_cmds,
         refi_cmds,
@@ -44,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in (
         change_cmds, codebooks_cmds, housekeeping_cmds, query_cmds, analysis_cmds,
-        search_cmds, export_cmds, refi_cmds, pseudonymise_cmds, tui_cmds,
+        search_cmds, export_cmds, merge_cmds, refi_cmds, pseudonymise_cmds, tui_cmds,
     ):
         module.register(subparsers)
     return parser

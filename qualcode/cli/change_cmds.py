@@ -6,7 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from qualcode.cli.output import add_max_size_argument, add_project_argument, open_project
+from qualcode.cli.output import (
+    add_coder_argument,
+    add_max_size_argument,
+    add_project_argument,
+    open_project,
+)
 from qualcode.errors import QualcodeError, one_line
 
 
@@ -21,7 +26,7 @@ def run_init(args: argparse.Namespace) -> int:
     from qualcode.project import Project
 
     imports_done()
-    with Project.creating(args.project, language=args.language) as project:
+    with Project.creating(args.project, language=args.language, coder=args.coder) as project:
         if args.name:
             project.set_setting("name", args.name)
         added = project.merge_codebook(spec)[0] if spec is not None else 0
@@ -177,6 +182,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--language", default="nl",
                    help="transcript language, a spaCy code such as nl, en, de (default: nl)")
     p.add_argument("--name", help="a display name for the project")
+    add_coder_argument(p)
     p.set_defaults(run=run_init)
 
     p = subparsers.add_parser("import", help="import transcripts (each file its own transaction)")
@@ -185,12 +191,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--case", help="the participant these transcripts belong to")
     p.add_argument("--name", help="document name (single file only; default: file name)")
     add_max_size_argument(p)
+    add_coder_argument(p)
     p.set_defaults(run=run_import)
 
     p = subparsers.add_parser("participants", help="load participants and attributes (.csv/.xlsx)")
     add_project_argument(p)
     p.add_argument("file", metavar="FILE")
     p.add_argument("--key", metavar="COLUMN", help="column holding the case name (default: first)")
+    add_coder_argument(p)
     p.set_defaults(run=run_participants)
 
     p = subparsers.add_parser(
@@ -198,6 +206,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_project_argument(p)
     p.add_argument("file", metavar="FILE|NAME",
                    help="a codebook file, or the name of a shipped codebook")
+    add_coder_argument(p)
     p.set_defaults(run=run_codebook)
 
     p = subparsers.add_parser("code", help="apply a code to a passage")
@@ -208,7 +217,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     where.add_argument("--match", metavar="TEXT", help="the exact text to code")
     where.add_argument("--span", type=_span, metavar="START:END", help="code-point offsets")
     p.add_argument("--nth", type=int, metavar="K", help="which match, counting from 1")
-    p.add_argument("--coder", metavar="NAME")
+    add_coder_argument(p)
     p.add_argument("--memo", metavar="TEXT")
     p.add_argument("--from", dest="from_file", metavar="FILE.csv",
                    help="many codings: columns document, code, start, end[, coder, memo]")
@@ -219,6 +228,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("names", nargs="*", metavar="DOC", help="every document, in interview order")
     p.add_argument("--doc", metavar="NAME", help="move one document ...")
     p.add_argument("--to", type=int, metavar="N", help="... to position N (1-based)")
+    add_coder_argument(p)
     p.set_defaults(run=run_order)
 
     p = subparsers.add_parser("role", help="correct a speaker's inferred role in a document")
@@ -228,14 +238,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--role", required=True, choices=["interviewer", "respondent", "unknown"])
     p.add_argument("--participant", metavar="NAME",
                    help="the participant who speaks under this label ('' = the document's)")
+    add_coder_argument(p)
     p.set_defaults(run=run_role)
 
     p = subparsers.add_parser("uncode", help="remove a coding")
     add_project_argument(p)
     p.add_argument("--id", type=int, required=True)
+    add_coder_argument(p)
     p.set_defaults(run=run_uncode)
 
     for name, text in (("undo", "undo the last change"), ("redo", "redo the last undone change")):
         p = subparsers.add_parser(name, help=text)
         add_project_argument(p)
+        add_coder_argument(p)
         p.set_defaults(run=run_undo)

@@ -10,8 +10,11 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from qualcode.cli.output import add_project_argument, open_project
-from qualcode.errors import one_line
+from qualcode.cli.output import add_coder_filter, add_project_argument, open_project
+from qualcode.errors import QualcodeError, one_line
+
+#: the formats whose sheets, quotes and counts --coder limits (qdc/qdpx carry every coder)
+CODER_FORMATS = ("xlsx", "csv", "md", "docx")
 
 
 def _formats() -> list[str]:
@@ -41,7 +44,11 @@ def terminal_progress() -> Callable[[float, str], None] | None:
 def run_export(args: argparse.Namespace) -> int:
     from qualcode.export import ExportOptions, export
 
+    if args.coder and args.format not in CODER_FORMATS:
+        raise QualcodeError(f"--coder: export {args.format} writes every coder's work "
+                            f"(--coder works with {', '.join(CODER_FORMATS)})")
     options = ExportOptions(
+        coders=tuple(dict.fromkeys(args.coder)) if args.coder else None,
         attributes=tuple(args.attribute) if args.attribute else None,
         attribution=tuple(args.attribution) if args.attribution else None,
         quotes_per_code=args.quotes_per_code,
@@ -77,4 +84,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="md/docx: at most N quotes per code")
     p.add_argument("--participants-called", default="participants", metavar="WORD",
                    help="md/docx: what participants are called, e.g. GPs")
+    add_coder_filter(p, "export")
     p.set_defaults(run=run_export)

@@ -41,7 +41,23 @@ def open_project(args: Any) -> Project:
     from qualcode.project import Project
 
     imports_done()
-    return Project.open(args.project, coder=getattr(args, "coder", None))
+    coder = getattr(args, "coder", None)
+    # a read command's --coder is a filter (a list), not who is working
+    return Project.open(args.project, coder=coder if isinstance(coder, str) else None)
+
+
+def chosen_coders(project: Project, names: Sequence[str] | None) -> tuple[str, ...] | None:
+    """The coders named by a repeatable ``--coder`` filter, each checked; None for all."""
+    if not names:
+        return None
+    from qualcode.errors import NotFoundError
+
+    known = project.coders()
+    for name in names:
+        if name not in known:
+            raise NotFoundError(f"coder {name!r}: no codings by this coder "
+                                f"(coders: {', '.join(known) or 'none yet'})")
+    return tuple(dict.fromkeys(names))
 
 
 def add_project_argument(parser: Any) -> None:
@@ -65,4 +81,21 @@ def add_max_size_argument(parser: Any) -> None:
         "--max-size", type=positive_megabytes, default=50, metavar="MB",
         help="largest transcript to read, in MB of text (default 50); a .docx, .odt or "
         ".qdpx may unpack to four times this",
+    )
+
+
+def add_coder_argument(parser: Any) -> None:
+    """``--coder NAME`` on a command that changes the project: whose change it is."""
+    parser.add_argument(
+        "--coder", metavar="NAME",
+        help="who makes this change (default: QUALCODE_CODER, else the name you chose, "
+             "else your account name)",
+    )
+
+
+def add_coder_filter(parser: Any, what: str = "count") -> None:
+    """``--coder NAME`` (repeatable) on a command that reads: limit it to those coders."""
+    parser.add_argument(
+        "--coder", action="append", metavar="NAME",
+        help=f"{what} only this coder's codings; repeat for several (default: all coders)",
     )

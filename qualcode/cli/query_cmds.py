@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 
 from qualcode.cli.output import (
+    add_coder_filter,
     add_project_argument,
+    chosen_coders,
     open_project,
     print_json,
     print_table,
@@ -65,7 +67,10 @@ def run_cases(args: argparse.Namespace) -> int:
 
 def run_codings(args: argparse.Namespace) -> int:
     with open_project(args) as project:
-        codings = project.codings(document=args.doc, code=args.code, coder=args.coder)
+        coders = chosen_coders(project, args.coder)
+        codings = project.codings(document=args.doc, code=args.code)
+    if coders is not None:
+        codings = [c for c in codings if c.coder in coders]
     if args.json:
         print_json([c.to_json() for c in codings])
         return 0
@@ -123,7 +128,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_project_argument(p)
     p.add_argument("--doc", metavar="NAME")
     p.add_argument("--code", metavar="PATH")
-    p.add_argument("--coder", metavar="NAME")
+    add_coder_filter(p, "list")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_codings)
 

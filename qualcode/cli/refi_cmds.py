@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from qualcode.cli.output import add_max_size_argument, print_json
+from qualcode.cli.output import add_coder_argument, add_max_size_argument, print_json
 
 
 def run_import_refi(args: argparse.Namespace) -> int:
@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("project", metavar="P", help="the project file (NAME.qualcode)")
     parser.add_argument("file", metavar="FILE", help="the .qdc or .qdpx file")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
-    parser.add_argument("--coder", help="who is importing (default: your user name)")
+    add_coder_argument(parser)
     parser.add_argument(
         "--language", default="nl", help="language of a project created by the import"
     )

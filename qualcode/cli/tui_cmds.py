@@ -11,7 +11,8 @@ from qualcode.cli.output import add_project_argument
 def register(subparsers: Any) -> None:
     opener = subparsers.add_parser("open", help="code a project in the terminal app")
     add_project_argument(opener)
-    opener.add_argument("--coder", help="your name as a coder (remembered for next time)")
+    opener.add_argument("--coder", help="who codes in this session (default: QUALCODE_CODER, "
+                        "else the name you chose on your first open)")
     opener.set_defaults(run=run_open)
 
     demo = subparsers.add_parser(

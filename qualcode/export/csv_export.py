@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
 def export_csv(project: Project, out: str | os.PathLike[str],
                options: ExportOptions | None = None, progress: Progress | None = None) -> None:
-    data = gather(project, progress, share=0.8)
-    attributes = quote_attributes(options or ExportOptions(), data.attributes)
+    options = options or ExportOptions()
+    data = gather(project, progress, share=0.8, coders=options.coders)
+    attributes = quote_attributes(options, data.attributes)
     codes = {code.id: code for code in data.codes}
     participants = {p.name: p for p in data.participants}
     rank = {code.id: i for i, code in enumerate(data.codes)}

@@ -16,6 +16,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from qualcode.errors import NotFoundError
 from qualcode.export.figures import (
     CodeFigures,
     code_figures,
@@ -98,6 +99,22 @@ class ExportData:
     quotes: list[Quote]
     figures: dict[int, CodeFigures] = field(default_factory=dict)
     saturation: list[SaturationRow] = field(default_factory=list)
+    limited_to: tuple[str, ...] | None = None
+    """The coders the export was limited to (``--coder``), None when it shows everyone's."""
+
+    @property
+    def whose_work(self) -> str:
+        """One sentence for the Overview and the report: whose codings these are."""
+        names = _names(self.coders)
+        if not self.coders:
+            return "No codings yet."
+        if self.limited_to is not None:
+            return f"The work of {names} only: codings by other coders are left out."
+        if len(self.coders) == 1:
+            return f"The work of {names}."
+        return (f"The work of {names} together: a passage coded identically by several "
+                "coders appears once, with all their names.")
+
     #: When the project was pseudonymised ("2026-11-30 09:12 UTC"), or None.
     pseudonymised_at: str | None = None
     #: Every memo (project, documents, codes, codings), as ``qualcode memos`` lists them.
@@ -166,6 +183,39 @@ class ExportData:
     @cached_property
     def _codes_by_path(self) -> dict[tuple[str, ...], CodeInfo]:
         return {c.path: c for c in self.codes}
+
+
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def combine_identical(quotes: list[Quote]) -> list[Quote]:
+    """One quote per passage and code: the same span coded by two coders shows both names."""
+    from dataclasses import replace
+
+    kept: dict[tuple[str, int, int, int], Quote] = {}
+    names: dict[tuple[str, int, int, int], list[str]] = {}
+    for quote in quotes:
+        key = (quote.document, quote.code_id, quote.start, quote.end)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = quote
+            names[key] = [quote.coder]
+            continue
+        if quote.coder in names[key]:
+            continue
+        names[key].append(quote.coder)
+        memo = first.memo
+        if quote.memo and quote.memo != first.memo:
+            memo = (f"{first.memo} / {quote.coder}: {quote.memo}" if first.memo
+                    else f"{quote.coder}: {quote.memo}")
+        kept[key] = replace(first, coder=f"{first.coder}, {quote.coder}", memo=memo)
+    return list(kept.values())
+
+
+def _speaker_index(text: DocumentText) -> tuple[list[int], list[str], list[str]]:
+    turns = text.turns
+    return [t.start for t in turns], [t.speaker for t in turns], [t.role for t in turns]
 
 
 def _boundaries(text: DocumentText) -> tuple[set[int], set[int]]:
@@ -238,15 +288,35 @@ def _participants(
     return result
 
 
-def gather(project: Project, progress: Progress | None = None, share: float = 1.0) -> ExportData:
-    """Read the study for export; reports progress from 0 to ``share`` per document."""
+def gather(
+    project: Project,
+    progress: Progress | None = None,
+    share: float = 1.0,
+    coders: tuple[str, ...] | None = None,
+) -> ExportData:
+    """Read the study for export; reports progress from 0 to ``share`` per document.
+
+    ``coders`` limits everything to those coders' codings (an unknown name is
+    refused); without it, identical passages of several coders become one quote.
+    """
+    known = project.coders()
+    if coders is not None:
+        for name in coders:
+            if name not in known:
+                raise NotFoundError(f"coder {name!r}: no codings by this coder "
+                                    f"(coders: {', '.join(known) or 'none yet'})")
     documents = project.documents()
     cases = project.cases()
     quotes: list[Quote] = []
+    included: set[str] = set()
     for number, (text, codings) in enumerate(project.codings_by_document(), start=1):
         if progress is not None:
             progress(share * (number - 1) / max(1, len(documents)), f"reading {text.name}")
-        quotes.extend(_quotes_of(text, codings, text.case or text.name))
+        found = _quotes_of(text, codings, text.case or text.name)
+        if coders is not None:
+            found = [q for q in found if q.coder in coders]
+        included.update(q.coder for q in found)
+        quotes.extend(combine_identical(found))
     attributes: list[str] = []
     for case in cases:
         attributes += [name for name in case.attributes if name not in attributes]
@@ -255,12 +325,13 @@ def gather(project: Project, progress: Progress | None = None, share: float = 1.
         language=project.language,
         location=project.location,
         exported_at=datetime.now().astimezone().replace(microsecond=0),
-        coders=project.coders(),
+        coders=[name for name in known if name in included],
         codes=project.codes(),
         documents=documents,
         attributes=attributes,
         participants=_participants(cases, documents, quotes),
         quotes=quotes,
+        limited_to=coders,
         pseudonymised_at=project.setting("pseudonymised_at"),
         memos=project.memo_entries(),
     )

@@ -142,7 +142,8 @@ def build_report(data: ExportData, options: ExportOptions) -> Report:
                 omitted=len(quotes) - len(shown),
             ))
     intro = (f"{len(data.quotes)} coded quotes from {len(data.documents)} interviews with "
-             f"{total} {clean(noun)}; exported {data.exported_at:%Y-%m-%d}.")
+             f"{total} {clean(noun)}; exported {data.exported_at:%Y-%m-%d}. "
+             f"{clean(data.whose_work)}")
     if data.pseudonymised_at:
         intro += (f" The transcripts were pseudonymised on {data.pseudonymised_at[:10]}: "
                   "names and other identifying details are pseudonyms in square brackets.")
@@ -200,6 +201,7 @@ def render_markdown(report: Report) -> str:
 
 def export_markdown(project: Project, out: str | os.PathLike[str],
                     options: ExportOptions | None = None) -> None:
-    report = build_report(gather(project), options or ExportOptions())
+    options = options or ExportOptions()
+    report = build_report(gather(project, coders=options.coders), options)
     with atomic_output(out) as temporary:
         Path(temporary).write_text(render_markdown(report), encoding="utf-8")

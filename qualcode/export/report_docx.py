@@ -106,8 +106,9 @@ def export_docx(project: Project, out: str | os.PathLike[str],
                 options: ExportOptions | None = None,
                 progress: Callable[[float, str], None] | None = None) -> None:
     tell = progress or (lambda _fraction, _message: None)
-    data = gather(project, tell, share=0.3)
-    report = build_report(data, options or ExportOptions())
+    options = options or ExportOptions()
+    data = gather(project, tell, share=0.3, coders=options.coders)
+    report = build_report(data, options)
     with atomic_output(out) as temporary:
         write_docx(report, temporary, tell)
     tell(1.0, "done")

@@ -46,7 +46,7 @@ def export_workbook(
     it is safe to run this in a worker thread, as the TUI does.
     """
     report = progress or (lambda _fraction, _message: None)
-    data = gather(project, report, share=0.3)
+    data = gather(project, report, share=0.3, coders=(options or ExportOptions()).coders)
     write_workbook(data, Path(out), report, options or ExportOptions())
     report(1.0, f"wrote {Path(out).name}")
 
@@ -156,6 +156,7 @@ def _overview(writer: SheetWriter, data: ExportData, cleaner: CellCleaner,
         ("Project file", data.location),
         ("Exported", data.exported_at.isoformat(sep=" ")),
         ("Coders", ", ".join(data.coders) or "none yet"),
+        ("Whose work", data.whose_work),
         ("Documents", len(data.documents)),
         ("Participants", data.participants_total),
         ("Codes", len(data.codes)),

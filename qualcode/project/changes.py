@@ -67,6 +67,22 @@ class ChangeSet:
         self.operations.append(["insert", obj.__tablename__, row_of(obj)])
         return obj
 
+    def add_rows(self, model: type[Base], rows: list[Row]) -> list[int]:
+        """Insert many rows of ``model`` at once, recorded like :meth:`add`; returns their ids.
+
+        ``rows`` must give every column but ``id`` (defaults are not filled in
+        here, so the recorded row is exactly what a redo inserts again).
+        """
+        if not rows:
+            return []
+        table = _table(model.__tablename__)
+        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        ids = [row[0] for row in self.session.execute(statement, rows)]
+        for row, new_id in zip(rows, ids, strict=True):
+            encoded = {key: _encode(value) for key, value in row.items()}
+            self.operations.append(["insert", table.name, {**encoded, "id": new_id}])
+        return ids
+
     def delete(self, obj: Base) -> None:
         self.operations.append(["delete", obj.__tablename__, row_of(obj)])
         self.session.delete(obj)

@@ -21,6 +21,7 @@ from qualcode.model import Code, Coder, Coding, Document
 from qualcode.project.changes import ChangeSet
 from qualcode.project.codetree import resolve_id
 from qualcode.project.documents import document_row
+from qualcode.project.status import mark_in_progress
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,7 @@ def add_codings(
         )
         changes.add(coding)
         ids.append(coding.id)
+    mark_in_progress(changes, {extents[r.document][0] for r in requests})
     if len(ids) == 1:
         changes.summary += f" (coding {ids[0]})"
     return ids

@@ -81,6 +81,7 @@ def documents(session: Session) -> list[DocumentInfo]:
             Document.source_name,
             Document.interview_date,
             Document.word_count,
+            Document.status,
         ).order_by(Document.interview_order, Document.id)
     ).all()
     return [
@@ -100,6 +101,7 @@ def documents(session: Session) -> list[DocumentInfo]:
             encoding=row[7],
             source_name=row[8],
             interview_date=row[9],
+            status=row[11],
         )
         for row in rows
     ]
@@ -123,6 +125,7 @@ def document_text(session: Session, document: Document) -> DocumentText:
         text=document.text,
         turns=tuple(TurnInfo(*row) for row in turns),
         sentences=tuple((s, e) for s, e in sentences),
+        status=document.status,
     )
 
 

@@ -18,10 +18,10 @@ readers inside their functions, so opening a project stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-import getpass
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +31,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qualcode.errors import IngestError, NotFoundError, QualcodeError
+from qualcode.identity import resolve_coder
 from qualcode.model import Document, Event, Setting, table_of, utcnow
 from qualcode.project import (
     codebook_ops,
@@ -68,18 +69,14 @@ from qualcode.store import (
 )
 
 if TYPE_CHECKING:
+    from qualcode.analysis.comparison import Disagreement
     from qualcode.analysis.snapshot import StudySnapshot
     from qualcode.codebook import CodebookSpec
     from qualcode.ingest import AnchoredComment, TurnSpan
     from qualcode.ingest.limits import Limits
+    from qualcode.project.consensus import Decision
+    from qualcode.project.merging import MergeReport
     from qualcode.pseudonymise.apply import PseudonymReport
-
-
-def default_coder_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "coder"
 
 
 class Project:
@@ -87,7 +84,8 @@ class Project:
 
     def __init__(self, store: Store, coder: str | None = None) -> None:
         self._store = store
-        self.coder = coder or self.setting("default_coder") or default_coder_name()
+        #: who is coding: a person, never a project setting (see qualcode.identity)
+        self.coder = resolve_coder(coder).name
         # name -> (id, length) of documents seen; a document's text never changes
         # after import; renaming or deleting a document clears it.
         self._document_extents: dict[str, tuple[int, int]] = {}
@@ -354,8 +352,8 @@ class Project:
     def next_interview_order(self, session: Session) -> int:
         return importing.next_interview_order(session)
 
-    def snapshot(self, *, coder: str | None = None) -> StudySnapshot:
-        """The study as analysis sees it; ``coder`` keeps only that coder's codings."""
+    def snapshot(self, *, coder: str | Iterable[str] | None = None) -> StudySnapshot:
+        """The study as analysis sees it; ``coder`` (one name or several) keeps their codings."""
         from qualcode.project.snapshot import read_study_snapshot
 
         with self.read() as session:
@@ -451,6 +449,80 @@ class Project:
             return self.add_codings(requests, source=str(path))
         except QualcodeError as exc:
             raise QualcodeError(f"{path}: {exc}") from None
+
+    def merge(self, other: str | os.PathLike[str]) -> MergeReport:
+        """Merge another copy of the study (.qualcode, URL or .qdpx) as one undoable change.
+
+        Matched, never duplicated (see :mod:`qualcode.project.merging`); a merge
+        that finds nothing new writes nothing. Refused, with nothing changed,
+        when a document of the same name has a different text.
+        """
+        from qualcode.project import merging
+
+        source = merging.check_other(self.location, other)
+        with self.read() as session:
+            known = merging.known_sentences(session)
+        with merging.readable(source, self.coder, self.language, known) as location, \
+                Project.open(location, coder=self.coder) as opened, opened.read() as session:
+            data = merging.read_rows(session)
+        report = merging.MergeReport(source)
+        # NothingNew rolls the change back: a merge that adds nothing leaves no Event
+        with contextlib.suppress(merging.NothingNew), \
+                self.change("merge", f"merge {source}") as changes:
+            merging.merge_rows(changes, data, report, self._coder_ids)
+            if not report.added:
+                raise merging.NothingNew
+            changes.summary = report.summary()
+        self._document_extents.clear()
+        return report
+
+    def set_status(self, documents: Sequence[str], status: str) -> list[str]:
+        """Set the coding status of ``documents`` in one change; the names actually changed."""
+        from qualcode.project.status import set_status
+
+        return set_status(self, documents, status)
+
+    # -- consensus ---------------------------------------------------------
+
+    def disagreements(
+        self, coder_a: str, coder_b: str, unit: str = "segment", overlap: float | None = None
+    ) -> list[Disagreement]:
+        """Where ``coder_a`` and ``coder_b`` did not code alike, in document order
+        (the agreement report's list, for the same unit and overlap)."""
+        from qualcode.analysis.comparison import DEFAULT_OVERLAP, disagreements
+
+        study = self.snapshot(coder=(coder_a, coder_b))
+        return disagreements(study, coder_a, coder_b, unit, overlap or DEFAULT_OVERLAP)
+
+    def resolve_disagreement(
+        self,
+        item: Disagreement,
+        decision: str,
+        *,
+        consensus: str,
+        coders: tuple[str, str],
+        reason: str = "",
+    ) -> list[tuple[int, int]]:
+        """Decide one disagreement as the ``consensus`` coder ("a", "b", "both" or "drop").
+
+        One undoable change: the consensus codings and a memo with the reason.
+        """
+        from qualcode.project import consensus as walk
+
+        label = walk.DECISIONS.get(decision, decision)
+        summary = (f"consensus on {item.document} {item.start}:{item.end} "
+                   f"{' > '.join(item.code_path)}: {label}")
+        with self.change("consensus", summary) as changes:
+            return walk.decide(changes, item, decision, consensus=consensus.strip(),
+                               coders=coders, reason=reason.strip(),
+                               known_coders=self._coder_ids)
+
+    def consensus_decisions(self, consensus: str) -> dict[tuple, Decision]:
+        """The decisions made so far as ``consensus``, by disagreement key (to resume)."""
+        from qualcode.project import consensus as walk
+
+        with self.read() as session:
+            return walk.decisions(session, consensus)
 
     def remove_coding(self, coding_id: int) -> None:
         with self.change("uncode", f"remove coding {coding_id}") as changes:

@@ -31,6 +31,7 @@ class DocumentInfo:
     encoding: str | None
     source_name: str
     interview_date: str | None
+    status: str = "not-started"
 
     @property
     def coded_share(self) -> float:
@@ -45,6 +46,7 @@ class DocumentInfo:
             "words": self.words,
             "turns": self.turns,
             "sentences": self.sentences,
+            "status": self.status,
             "codings": self.codings,
             "coded_share": round(self.coded_share, 4),
             "format": self.format,
@@ -97,6 +99,7 @@ class DocumentText:
     text: str
     turns: tuple[TurnInfo, ...]
     sentences: tuple[tuple[int, int], ...]
+    status: str = "not-started"
 
     @cached_property
     def turn_index(self) -> TurnIndex:

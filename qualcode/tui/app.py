@@ -16,9 +16,10 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from qualcode.errors import QualcodeError
+from qualcode.identity import CoderChoice, resolve_coder
 from qualcode.project import Project
+from qualcode.tui.screens.coder import CoderDialog
 from qualcode.tui.screens.coding import CodingScreen
-from qualcode.tui.screens.dialogs import TextPrompt
 
 T = TypeVar("T")
 
@@ -35,12 +36,14 @@ class QualcodeApp(App[None]):
         Binding("b", "codebook", "Codebook"),
         Binding("a", "analysis", "Analysis"),
         Binding("ctrl+f", "search_study", "Search all", show=False),
-        Binding("ctrl+n", "coder", "Coder name", show=False),
+        Binding("ctrl+n", "coder", "Change coder", show=False),
     ]
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, coder: CoderChoice | None = None) -> None:
         super().__init__()
         self.project = project
+        #: who is coding and where the name came from (the first open asks for one)
+        self.coder = coder or CoderChoice(project.coder, "--coder")
         self.coding = CodingScreen()
         self._cannot_remember = False
         #: Why a setting could not be saved before the app ran (a read-only project).
@@ -86,8 +89,9 @@ class QualcodeApp(App[None]):
         self.notify(str(error), title="error", severity="error", timeout=10)
 
     def show_where(self, document: str | None) -> None:
-        where = f"{document} · " if document else ""
-        self.sub_title = f"{self.project.name} · {where}coder: {self.project.coder}"
+        """The header: who is coding comes first, so a narrow terminal never hides it."""
+        where = f" · {document}" if document else ""
+        self.sub_title = f"coder: {self.project.coder} · {self.project.name}{where}"
 
     # -- start ---------------------------------------------------------------
 
@@ -95,9 +99,8 @@ class QualcodeApp(App[None]):
         if self.cannot_save is not None:
             self.show_error(self.cannot_save)
         self.push_screen(self.coding)
-        if self.project.setting("default_coder") is None:
-            self.notify(f"Coding as {self.project.coder!r}. ctrl+n changes the coder name.",
-                        timeout=6)
+        if not self.coder.chosen:
+            self.call_after_refresh(self.ask_coder, True)
 
     def start_document(self) -> str | None:
         """The document last worked on, else the first in interview order."""
@@ -165,37 +168,44 @@ class QualcodeApp(App[None]):
         yield from super().get_system_commands(screen)
 
     def action_coder(self) -> None:
-        def rename(name: str | None) -> None:
-            if name and name.strip():
-                self.project.coder = name.strip()
-                if self.attempt(lambda: self.project.set_setting("default_coder",
-                                                                 self.project.coder)) is None:
-                    return
-                self.show_where(self.coding.document.name if self.coding.document else None)
-                self.notify(f"coding as {self.project.coder!r}")
+        self.ask_coder(False)
 
-        self.push_screen(TextPrompt("Your name as a coder (recorded on every coding):",
-                                    self.project.coder), rename)
+    def ask_coder(self, first_time: bool) -> None:
+        """The coder dialog; the name chosen is saved for this user account."""
+        from qualcode.identity import CONFIG_FILE, config_dir, save_coder
+
+        def chosen(name: str | None) -> None:
+            if name is None or (name == self.project.coder and not first_time):
+                return
+            saved = self.attempt(lambda: save_coder(name))
+            if saved is None:
+                return
+            self.set_coder(str(saved))
+            if self.coder.source in ("QUALCODE_CODER",):
+                self.notify("QUALCODE_CODER is set in your environment: it still decides "
+                            "the name in new sessions", severity="warning", timeout=8)
+
+        self.push_screen(CoderDialog(self.project.coder, first_time=first_time,
+                                     where=str(config_dir() / CONFIG_FILE)), chosen)
+
+    def set_coder(self, name: str) -> None:
+        """From now on this session codes as ``name``; every screen shows it."""
+        self.project.coder = name
+        self.coder = CoderChoice(name, "your settings")
+        self.show_where(self.coding.document.name if self.coding.document else None)
+        if self.coding.is_mounted:
+            self.coding.coder_changed()
+        self.notify(f"coding as {name!r}")
 
 
 def make_app(project_path: str | os.PathLike[str], coder: str | None = None) -> QualcodeApp:
     """Open the project at ``project_path`` and build the app around it.
 
     Raises :class:`~qualcode.errors.QualcodeError` (before any screen exists)
-    when the project cannot be opened. With ``coder`` given, it is also kept
-    as the project's default coder, so the name is asked only once.
+    when the project cannot be opened. ``coder`` names who codes in this
+    session only; without it the name comes from ``QUALCODE_CODER`` or the
+    user's settings, and a user who never chose one is asked on opening.
     """
-    from qualcode.store import describe_failure
-
-    project = Project.open(project_path, coder=coder)
-    app = QualcodeApp(project)
-    if coder:
-        try:
-            project.set_setting("default_coder", coder)
-        except Exception as exc:
-            message = describe_failure(exc, project.location)
-            if message is None:
-                raise
-            app.cannot_save = message
-            app._cannot_remember = True
-    return app
+    choice = resolve_coder(coder)
+    project = Project.open(project_path, coder=choice.name)
+    return QualcodeApp(project, choice)

@@ -56,6 +56,14 @@ def make_study(path: Path) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def chosen_coder(user_config: Path) -> str:
+    """TUI tests run as a user who chose the name "Lotte" on an earlier first open."""
+    from qualcode.identity import save_coder
+
+    return save_coder("Lotte")
+
+
 @pytest.fixture
 def study(tmp_path: Path) -> Path:
     """A project with two short interviews, a 3-category codebook and 3 codings."""

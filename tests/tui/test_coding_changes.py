@@ -14,7 +14,7 @@ def _select(app, study, start_text: str) -> None:
 
 @asynctest
 async def test_x_removes_the_coding_under_the_cursor(study):
-    app = make_app(study, coder="Jan")
+    app = make_app(study, coder="Lotte")  # her own coding: no question asked
     async with app.run_test(size=(120, 36)) as pilot:
         _select(app, study, "Wij zijn laagdrempelig")
         await pilot.press("x")

@@ -32,8 +32,9 @@ from textual.worker import get_current_worker
 
 from qualcode.analysis.frequencies import FrequencyTable, PrevalenceReport, frequencies, prevalence
 from qualcode.analysis.saturation import SaturationResult
+from qualcode.tui.screens.analysis_agreement import AgreementPane
 from qualcode.tui.screens.analysis_base import AnalysisPane, code_label
-from qualcode.tui.screens.analysis_tables import AgreementPane, CooccurrencePane, MatrixPane
+from qualcode.tui.screens.analysis_tables import CooccurrencePane, MatrixPane
 from qualcode.tui.screens.base import QualcodeScreen
 from qualcode.tui.widgets.saturation_chart import SaturationChart
 from qualcode.tui.widgets.saturation_status import SaturationOptions
@@ -249,6 +250,7 @@ class AnalysisScreen(QualcodeScreen):
         Binding("m", "show_tab('matrix')", "Matrix"),
         Binding("o", "show_tab('cooccurrence')", "Co-occurrence"),
         Binding("g", "show_tab('agreement')", "Agreement"),
+        Binding("w", "resolve", "Resolve disagreements"),
         Binding("c", "toggle_curve", "Curve/table"),
         Binding("ctrl+r", "recount", "Count again", show=False),
     ]
@@ -316,6 +318,44 @@ class AnalysisScreen(QualcodeScreen):
         self.study = message.study
         for pane in self.query(AnalysisPane):
             pane.set_study(message.study)
+
+    def action_resolve(self) -> None:
+        """Walk the disagreements of the two coders chosen on the agreement tab."""
+        from qualcode.tui.screens.consensus import ConsensusScreen
+        from qualcode.tui.screens.dialogs import TextPrompt
+
+        self.action_show_tab("agreement")
+        a = self.query_one("#coder-a", Select).value
+        b = self.query_one("#coder-b", Select).value
+        if not isinstance(a, str) or not isinstance(b, str) or a == b:
+            self.notify("choose two different coders on the agreement tab first",
+                        severity="warning")
+            return
+        project = self.qualcode.project
+        unit = str(self.query_one("#agreement-unit", Select).value)
+        try:
+            overlap = float(self.query_one("#agreement-overlap", Input).value
+                            .replace(",", ".")) / 100
+        except ValueError:
+            overlap = None
+
+        def chosen(name: str | None) -> None:
+            name = " ".join((name or "").split())
+            if not name:
+                return
+            if name in (a, b):
+                self.qualcode.show_error(f"consensus coder {name!r}: choose a name other "
+                                         f"than {a!r} and {b!r}")
+                return
+            project.set_setting("consensus_coder", name)
+            self.app.push_screen(ConsensusScreen(a, b, name, unit,
+                                                 overlap if unit == "segment" else None))
+
+        self.app.push_screen(TextPrompt(
+            f"Resolve the disagreements of {a} (A) and {b} (B). Decisions are written as "
+            "codings of a consensus coder named:",
+            project.setting("consensus_coder") or "consensus",
+            "Enter starts (or resumes) the walk; Esc cancels."), chosen)
 
     def action_toggle_curve(self) -> None:
         self.action_show_tab("saturation")

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 
 from qualcode.project.values import CodeInfo, CodingInfo, DocumentText
 from qualcode.tui.screens.base import QualcodeScreen
-from qualcode.tui.screens.dialogs import Choose, MemoDialog, TextPrompt
+from qualcode.tui.screens.dialogs import Choose, Confirm, MemoDialog, TextPrompt
 from qualcode.tui.screens.picker import CodePicker, Picked
 from qualcode.tui.widgets.codebook_panel import CodebookPanel
 from qualcode.tui.widgets.here_panel import HerePanel
@@ -80,6 +80,7 @@ class CodingScreen(QualcodeScreen):
         Binding("f", "filter", "Filter by code", show=False),
         Binding("escape", "clear_filter", "Show all codes", show=False),
         Binding("t", "toggle_focus", "Text/codebook", show=False),
+        Binding("v", "cycle_view", "Mine/others/both"),
     ]
 
     def __init__(self) -> None:
@@ -100,6 +101,7 @@ class CodingScreen(QualcodeScreen):
     def on_mount(self) -> None:
         """The transcript first; the codebook counts need all codings, so they follow."""
         self.query_one(Transcript).focus()
+        self.transcript.me = self.qualcode.project.coder
         start = self.qualcode.start_document()
         if start is not None:
             self.open_document(start)
@@ -187,7 +189,29 @@ class CodingScreen(QualcodeScreen):
         place = self.document.position(start)
         speaker = self._speaker_at(place.turn)
         position = f"{self.document.name} · {place}{speaker}  ({end - start} characters)"
-        here.show(position, self.transcript.codings_at_selection(), focus)
+        here.show(position, self.transcript.codings_at_selection(), focus, self.who())
+
+    def who(self) -> str:
+        """Who is coding and whose codings are drawn, named (the status line's first part)."""
+        me = self.qualcode.project.coder
+        others = sorted({c.coder for c in self.transcript.codings if c.coder != me})
+        named = ", ".join(others) if others else "other coders"
+        view = self.transcript.view
+        if view == "both":
+            return f"coder: {me} · {named} underlined" if others else f"coder: {me}"
+        return f"coder: {me} · only {'mine' if view == 'mine' else named + chr(39) + 's'} (v)"
+
+    def action_cycle_view(self) -> None:
+        """Mine, the other coder's, or both: v cycles (both → mine → others)."""
+        views = ("both", "mine", "others")
+        view = views[(views.index(self.transcript.view) + 1) % len(views)]
+        self.transcript.set_view(self.qualcode.project.coder, view)
+        self._update_here()
+
+    def coder_changed(self) -> None:
+        """After the coder dialog: what is "mine" changed, so redraw and re-label."""
+        self.transcript.set_view(self.qualcode.project.coder, self.transcript.view)
+        self._update_here()
 
     def _speaker_at(self, turn: int | None) -> str:
         if self.document is None or turn is None:
@@ -271,6 +295,19 @@ class CodingScreen(QualcodeScreen):
 
     def action_remove_coding(self) -> None:
         def remove(coding: CodingInfo) -> None:
+            me = self.qualcode.project.coder
+            if coding.coder != me:
+                def answered(yes: bool | None) -> None:
+                    if yes:
+                        really_remove(coding)
+
+                self.app.push_screen(Confirm(
+                    f"This coding of {' > '.join(coding.code_path)} is {coding.coder}'s, "
+                    f"not yours ({me}). Remove {coding.coder}'s coding?"), answered)
+                return
+            really_remove(coding)
+
+        def really_remove(coding: CodingInfo) -> None:
             if self.qualcode.attempt(lambda: self.qualcode.project.remove_coding(coding.id)) \
                     is not None:
                 self.counts.remove(coding)

@@ -25,6 +25,7 @@ def _sections() -> list[tuple[str, list[Binding]]]:
     from qualcode.tui.screens.analysis import AnalysisScreen
     from qualcode.tui.screens.codebook import CodebookScreen
     from qualcode.tui.screens.coding import CodingScreen
+    from qualcode.tui.screens.consensus import ConsensusScreen
     from qualcode.tui.screens.picker import CodePicker
     from qualcode.tui.screens.project import ProjectScreen
     from qualcode.tui.screens.retrieval import RetrievalScreen
@@ -51,6 +52,7 @@ def _sections() -> list[tuple[str, list[Binding]]]:
         ("Quotes (retrieval) screen", bindings(RetrievalScreen)),
         ("Codebook screen", bindings(CodebookScreen)),
         ("Analysis screen", bindings(AnalysisScreen)),
+        ("Resolving disagreements (w on the analysis screen)", bindings(ConsensusScreen)),
     ]
 
 

@@ -11,7 +11,8 @@ a document or a participant (onto an existing participant: merges them),
 document another participant, ``m`` edits the memo of the highlighted
 document or code (the project's elsewhere) and ``M`` the project memo.
 
-Exports (``e``) and REFI-QDA/codebook imports (``o``) run in workers too and
+Exports (``e``), REFI-QDA/codebook imports (``o``) and merges of another copy
+of the study (``g``) run in workers too and
 share that progress bar: the workbook reports how far it is, the other
 formats show a bar without an end. Both refuse with the CLI's one-line
 message, and a REFI import that is refused leaves the project as it was.
@@ -94,6 +95,7 @@ class ProjectScreen(QualcodeScreen):
         Binding("l", "load_participants", "Load participants"),
         Binding("e", "export", "Export"),
         Binding("o", "import_exchange", "Import .qdpx/codebook"),
+        Binding("g", "merge", "Merge a copy"),
         Binding("s", "show_speakers", "Speakers"),
         Binding("r", "next_role", "Role"),
         Binding("a", "speaker_participant", "Who speaks"),
@@ -175,7 +177,8 @@ class ProjectScreen(QualcodeScreen):
                           segments.get(code.id, 0), len(people.get(code.id, ())),
                           first_line(code_memos.get(code.path_text, "")), key=code.path_text)
         counts = project.counts()
-        self.sub_title = (f"{counts['documents']} documents · {counts['cases']} participants · "
+        self.sub_title = (f"coder: {project.coder} · "
+                          f"{counts['documents']} documents · {counts['cases']} participants · "
                           f"{counts['codes']} codes · {counts['codings']} codings")
 
     def _fill_speakers(self) -> None:
@@ -492,6 +495,28 @@ class ProjectScreen(QualcodeScreen):
         else:
             self.post_message(ExchangeDone("import", lines, None))
 
+    def action_merge(self) -> None:
+        def chosen(where: str | None) -> None:
+            if where and where.strip():
+                self._busy(None)
+                self.merge(where.strip())
+
+        self.app.push_screen(TextPrompt(
+            "Merge another copy of this study into it: the path of a .qualcode or .qdpx "
+            "file, or a postgresql:// URL", "",
+            "Codings already here are not added again; ctrl+z takes the merge back."), chosen)
+
+    @work(thread=True, exclusive=True, group="exchange")
+    def merge(self, where: str) -> None:
+        """Runs in a thread: a .qdpx's new transcripts are split into sentences."""
+        other = where if "://" in where else str(Path(where).expanduser())
+        try:
+            report = self.qualcode.project.merge(other)
+        except QualcodeError as exc:
+            self.post_message(ExchangeDone("merge", [], str(exc)))
+        else:
+            self.post_message(ExchangeDone("merge", report.lines(), None))
+
     def on_exchange_progress(self, message: ExchangeProgress) -> None:
         if message.fraction is not None:
             self.query_one(ProgressBar).update(total=100, progress=100 * message.fraction)
@@ -511,7 +536,8 @@ class ProjectScreen(QualcodeScreen):
             names = [d.name for d in self.qualcode.project.documents()]
             if names:
                 coding.open_document(names[0])
-        self.app.push_screen(ReportDialog("Import finished", message.lines))
+        title = "Merge finished" if message.kind == "merge" else "Import finished"
+        self.app.push_screen(ReportDialog(title, message.lines))
 
 
 def import_exchange_file(project: Project, path: Path) -> list[str]:

@@ -25,7 +25,7 @@ from textual.strip import Strip
 
 from qualcode.ingest.turns import body_start
 from qualcode.project.values import CodingInfo, DocumentText
-from qualcode.tui.colors import code_style, mark_style
+from qualcode.tui.colors import code_style, mark_style, other_coder_style
 from qualcode.tui.layout import ScreenLine, codings_per_line, distinct_codes, wrap_text
 from qualcode.tui.styles import tcss_beside
 
@@ -33,6 +33,9 @@ MARGIN = 4
 """Cells left of the text: up to three marks, one per code on that row."""
 
 _ONE_CELL = str.maketrans({"\t": " ", "\r": " ", "\v": " ", "\f": " "})
+
+VIEWS = ("both", "mine", "others")
+"""Whose codings are drawn: everyone's, this coder's, or the other coders'."""
 
 
 class Transcript(ScrollView, can_focus=True):
@@ -80,6 +83,10 @@ class Transcript(ScrollView, can_focus=True):
         self.document: DocumentText | None = None
         self.codings: list[CodingInfo] = []
         self.focus_code: int | None = None
+        #: who is coding ("" draws every coding as one's own) and whose codings are shown
+        self.me = ""
+        self.view = "both"
+        self.shown: list[CodingInfo] = []
         self.selection: tuple[int, int] = (0, 0)
         self._lines: list[ScreenLine] = []
         self._line_starts: list[int] = []
@@ -103,14 +110,31 @@ class Transcript(ScrollView, can_focus=True):
         self._sentence_starts = [start for start, _ in document.sentences]
         self._wrap_width = 0
         self.codings = list(codings)
+        self.shown = self._visible()
         self._relayout()
         self._set_selection(selection or self._sentence(0), scroll=True, center=True)
 
     def set_codings(self, codings: Sequence[CodingInfo]) -> None:
         """New codings for the same document (after a change): re-marks, keeps the view."""
         self.codings = list(codings)
-        self._per_line = codings_per_line(self._lines, self._line_starts, self.codings)
+        self.shown = self._visible()
+        self._per_line = codings_per_line(self._lines, self._line_starts, self.shown)
         self.refresh()
+
+    def set_view(self, me: str, view: str) -> None:
+        """Draw ``view`` ("both", "mine" or "others") for the coder ``me``."""
+        self.me, self.view = me, view
+        self.set_codings(self.codings)
+
+    def is_mine(self, coding: CodingInfo) -> bool:
+        return not self.me or coding.coder == self.me
+
+    def _visible(self) -> list[CodingInfo]:
+        if self.view == "mine":
+            return [c for c in self.codings if self.is_mine(c)]
+        if self.view == "others":
+            return [c for c in self.codings if not self.is_mine(c)]
+        return list(self.codings)
 
     def set_focus_code(self, code_id: int | None) -> None:
         """Dim every passage not coded with ``code_id`` (None: show all)."""
@@ -121,7 +145,7 @@ class Transcript(ScrollView, can_focus=True):
         """Codings overlapping the selection (or at its start), shortest first."""
         start, end = self.selection
         end = max(end, start + 1)
-        found = [c for c in self.codings if c.start < end and c.end > start]
+        found = [c for c in self.shown if c.start < end and c.end > start]
         return sorted(found, key=lambda c: (c.end - c.start, c.id))
 
     # -- layout ------------------------------------------------------------
@@ -138,7 +162,7 @@ class Transcript(ScrollView, can_focus=True):
         self._wrap_width = width
         self._lines = wrap_text(self.document.text, width, self.document.turns)
         self._line_starts = [line.start for line in self._lines]
-        self._per_line = codings_per_line(self._lines, self._line_starts, self.codings)
+        self._per_line = codings_per_line(self._lines, self._line_starts, self.shown)
         self.virtual_size = Size(width + MARGIN, len(self._lines))
         self.refresh()
         if self.size.height:
@@ -199,12 +223,22 @@ class Transcript(ScrollView, can_focus=True):
                 if not covering:
                     style += dim
             if covering:
-                style += code_style(covering[0].color, underline=len(covering) > 1)
+                style += self._coded_style(covering)
             if sel_start <= left and right <= sel_end:
                 style += selection_style
             # One cell per code point: a tab is drawn as one space, never as a jump.
             segments.append(Segment(text[left:right].translate(_ONE_CELL), style))
         return segments
+
+    def _coded_style(self, covering: list[CodingInfo]) -> Style:
+        """Mine as the code's background colour (bold where two of mine overlap);
+        another coder's as an underline in the code's colour."""
+        mine = [c for c in covering if self.is_mine(c)]
+        others = len(mine) < len(covering)
+        if not mine:
+            return other_coder_style(covering[0].color)
+        style = code_style(mine[0].color, underline=others)
+        return style + Style(bold=True) if len(mine) > 1 else style
 
     def _turn_styles(self, line: ScreenLine) -> tuple[Style, int]:
         assert self.document is not None
@@ -274,7 +308,7 @@ class Transcript(ScrollView, can_focus=True):
         self._set_selection((start, end), center=True)
 
     def _focus_passages(self) -> list[tuple[int, int]]:
-        spans = sorted({(c.start, c.end) for c in self.codings if c.code_id == self.focus_code})
+        spans = sorted({(c.start, c.end) for c in self.shown if c.code_id == self.focus_code})
         return spans
 
     def _step_passage(self, forward: bool) -> bool:
