@@ -80,7 +80,7 @@ def documents_json(location: str | os.PathLike[str]) -> list[dict[str, Any]] | N
             spans.setdefault(document_id, []).append((start, end))
         rows = connection.execute(
             'SELECT d.id, d.name, c.name, d.interview_order, length(d.text), d.word_count, '
-            'd.format, d.encoding FROM document AS d LEFT JOIN "case" AS c ON c.id = d.case_id '
+            'd.status, d.format, d.encoding FROM document AS d LEFT JOIN "case" AS c ON c.id = d.case_id '
             "ORDER BY d.interview_order, d.id"
         ).fetchall()
     except sqlite3.Error:
@@ -88,7 +88,7 @@ def documents_json(location: str | os.PathLike[str]) -> list[dict[str, Any]] | N
     finally:
         connection.close()
     result = []
-    for document_id, name, case, order, chars, words, format_, encoding in rows:
+    for document_id, name, case, order, chars, words, status, format_, encoding in rows:
         coded = length(spans.get(document_id, []))
         result.append({
             "name": name,
@@ -98,8 +98,9 @@ def documents_json(location: str | os.PathLike[str]) -> list[dict[str, Any]] | N
             "words": words,
             "turns": counts["turn"].get(document_id, 0),
             "sentences": counts["sentence"].get(document_id, 0),
+            "status": status,
             "codings": counts["coding"].get(document_id, 0),
-            "coded_share": round(coded / chars if chars else 0.0, 4),
+            "coded_share": coded / chars if chars else 0.0,
             "format": format_,
             "encoding": encoding,
         })

@@ -33,8 +33,8 @@ def test_renaming_onto_an_existing_name_is_refused(project: Project, interview: 
 def test_deleting_a_document_removes_its_codings_and_undo_brings_everything_back(
     project: Project, interview: str
 ):
-    before_text = project.document_text("HA1")
     _coded(project, interview)
+    before_text = project.document_text("HA1")
     project.set_memo("document", "HA1", "Pilotinterview.")
     coding = project.codings()[0]
     project.set_memo("coding", coding.id, "Kernpassage.")

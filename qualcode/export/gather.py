@@ -105,9 +105,9 @@ class ExportData:
     @property
     def whose_work(self) -> str:
         """One sentence for the Overview and the report: whose codings these are."""
-        names = _names(self.coders)
         if not self.coders:
             return "No codings yet."
+        names = _names(self.coders)
         if self.limited_to is not None:
             return f"The work of {names} only: codings by other coders are left out."
         if len(self.coders) == 1:

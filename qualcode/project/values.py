@@ -48,7 +48,7 @@ class DocumentInfo:
             "sentences": self.sentences,
             "status": self.status,
             "codings": self.codings,
-            "coded_share": round(self.coded_share, 4),
+            "coded_share": self.coded_share,
             "format": self.format,
             "encoding": self.encoding,
         }
