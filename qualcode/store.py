@@ -33,9 +33,12 @@ from qualcode.model import SCHEMA_VERSION, Base, Setting
 
 @dataclass
 class Store:
+    """An open project database: ``sessions`` for reading, ``writes`` for changes."""
+
     engine: Engine
     sessions: sessionmaker[Session]
     location: str
+    writes: sessionmaker[Session]
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -61,6 +64,12 @@ def _engine_for(location: str) -> Engine:
     engine = create_engine(f"sqlite:///{location}")
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _store(engine: Engine, location: str) -> Store:
+    reads = sessionmaker(engine, expire_on_commit=False)
+    writes = sessionmaker(engine, expire_on_commit=False)
+    return Store(engine, reads, location, writes)
 
 
 def remove_project_files(location: str | os.PathLike[str]) -> None:
@@ -99,7 +108,7 @@ def create_store(location: str | os.PathLike[str]) -> Store:
         engine.dispose()
         remove_project_files(location)
         raise
-    return Store(engine, sessionmaker(engine, expire_on_commit=False), location)
+    return _store(engine, location)
 
 
 def open_store(location: str | os.PathLike[str]) -> Store:
@@ -130,4 +139,4 @@ def open_store(location: str | os.PathLike[str]) -> Store:
     except Exception:
         engine.dispose()
         raise
-    return Store(engine, sessionmaker(engine, expire_on_commit=False), location)
+    return _store(engine, location)

@@ -110,7 +110,7 @@ def run_undo(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         event = project.undo() if args.command == "undo" else project.redo()
     if event is None:
-        raise QualcodeError(f"{args.project}: nothing to {args.command}")
+        raise QualcodeError(f"{args.project}: nothing of {project.coder!r} to {args.command}")
     print(f"{args.command}: {event.summary}")
     return 0
 
@@ -202,7 +202,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--id", type=int, required=True)
     p.set_defaults(run=run_uncode)
 
-    for name, text in (("undo", "undo the last change"), ("redo", "redo the last undone change")):
+    for name, text in (("undo", "undo this coder's last change (never another coder's)"),
+                       ("redo", "redo this coder's last undone change")):
         p = subparsers.add_parser(name, help=text)
         add_project_argument(p)
+        p.add_argument("--coder", metavar="NAME", help="whose change to undo/redo")
         p.set_defaults(run=run_undo)

@@ -23,12 +23,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qualcode.errors import NotFoundError, QualcodeError
 from qualcode.model import Coder, Document, Event, Setting, utcnow
 from qualcode.project import queries
-from qualcode.project.changes import ChangeSet, replay
+from qualcode.project.changes import ChangeSet, ReplayConflict, replay
 from qualcode.project.values import (
     CaseInfo,
     CodeInfo,
@@ -58,6 +59,8 @@ class Project:
         #: document's text never changes after import and documents are not renamed.
         self.document_extents: dict[str, tuple[int, int]] = {}
         self._coder_ids: dict[str, int] = {}
+        #: ids of the events this Project wrote: the rest came from elsewhere.
+        self.own_events: set[int] = set()
 
     # -- lifecycle -------------------------------------------------------
 
@@ -103,16 +106,22 @@ class Project:
 
     @contextmanager
     def change(self, kind: str, summary: str, *, undoable: bool = True) -> Iterator[ChangeSet]:
-        """One change = one transaction + one Event. Raise inside to roll back."""
-        with self._store.sessions() as session, session.begin():
+        """One change = one transaction + one Event. Raise inside to roll back.
+
+        A new undoable change makes this coder's undone changes unreachable
+        (``dropped``); other coders' undone changes stay redoable for them.
+        """
+        with self._store.writes() as session, session.begin():
             changes = ChangeSet(session)
             changes.summary = summary
             yield changes
             if undoable:
                 session.execute(
-                    update(Event).where(Event.state == "undone").values(state="dropped")
+                    update(Event)
+                    .where(Event.state == "undone", Event.coder == self.coder)
+                    .values(state="dropped")
                 )
-            session.execute(
+            event_id = session.execute(
                 insert(Event.__table__).values(
                     at=utcnow(),
                     coder=self.coder,
@@ -122,7 +131,8 @@ class Project:
                     undoable=undoable,
                     state="done",
                 )
-            )
+            ).inserted_primary_key[0]
+        self.own_events.add(event_id)
 
     def coder_id(self, session: Session, name: str | None = None) -> int:
         name = (name or self.coder).strip()
@@ -148,7 +158,7 @@ class Project:
 
     def set_setting(self, key: str, value: str) -> None:
         """Settings are preferences (language, last document), not study data: no Event."""
-        with self._store.sessions() as session, session.begin():
+        with self._store.writes() as session, session.begin():
             row = session.get(Setting, key)
             if row is None:
                 session.add(Setting(key=key, value=value))
@@ -158,43 +168,71 @@ class Project:
     # -- undo / redo -----------------------------------------------------
 
     def undo(self) -> EventInfo | None:
-        """Reverse the latest undoable change still in effect; None if there is none."""
+        """Reverse this coder's latest change still in effect; None if there is none.
+
+        Only changes recorded under :attr:`coder` count, whichever window or
+        process made them: ctrl+z never takes back another coder's work.
+        """
         return self._step(backwards=True)
 
     def redo(self) -> EventInfo | None:
-        """Re-apply the change most recently undone; None if there is none."""
+        """Re-apply this coder's change most recently undone; None if there is none."""
         return self._step(backwards=False)
 
     def _step(self, *, backwards: bool) -> EventInfo | None:
-        with self._store.sessions() as session, session.begin():
+        verb = "undo" if backwards else "redo"
+        with self._store.writes() as session, session.begin():
             wanted = "done" if backwards else "undone"
             order = Event.id.desc() if backwards else Event.id.asc()
             target = session.scalar(
                 select(Event)
-                .where(Event.undoable.is_(True), Event.state == wanted)
+                .where(Event.undoable.is_(True), Event.state == wanted,
+                       Event.coder == self.coder)
                 .order_by(order)
                 .limit(1)
+                .with_for_update()
             )
             if target is None:
                 return None
             try:
-                replay(session, target.changes, backwards=backwards)
-            except Exception as exc:  # an IntegrityError means later changes depend on it
+                target.changes = replay(session, target.changes, backwards=backwards)
+            except (ReplayConflict, IntegrityError) as exc:
                 raise QualcodeError(
-                    f"cannot {'undo' if backwards else 'redo'} {target.summary!r}: "
-                    f"later changes depend on it ({type(exc).__name__})"
+                    f"cannot {verb} {target.summary!r}: changed since by a later change"
+                    + self._later_coders(session, target.id)
                 ) from exc
             target.state = "undone" if backwards else "done"
-            session.add(
-                Event(
-                    coder=self.coder,
-                    kind="undo" if backwards else "redo",
-                    summary=f"{'undo' if backwards else 'redo'}: {target.summary}",
-                    undoable=False,
-                )
-            )
+            step = Event(coder=self.coder, kind=verb, summary=f"{verb}: {target.summary}",
+                         undoable=False)
+            session.add(step)
             session.flush()
-            return queries.event_info(target)
+            info = queries.event_info(target)
+            step_id = step.id
+        self.own_events.add(step_id)
+        return info
+
+    def _later_coders(self, session: Session, event_id: int) -> str:
+        names = sorted(set(session.scalars(
+            select(Event.coder).where(Event.id > event_id, Event.coder != self.coder)
+        )))
+        return f" (by {', '.join(names)})" if names else ""
+
+    def events_since(self, mark: int) -> tuple[int, bool]:
+        """The event log's high-water mark, and whether anything after ``mark`` came from
+        elsewhere (another window, process or person) rather than this Project.
+
+        One indexed query; works the same on SQLite and PostgreSQL, so a front end
+        can poll it to stay live.
+        """
+        with self.read() as session:
+            ids = session.scalars(select(Event.id).where(Event.id > mark)).all()
+        if not ids:
+            return mark, False
+        return max(ids), any(i not in self.own_events for i in ids)
+
+    def high_water_mark(self) -> int:
+        with self.read() as session:
+            return session.scalar(select(func.max(Event.id))) or 0
 
     def history(self, limit: int = 50) -> list[EventInfo]:
         with self.read() as session:
