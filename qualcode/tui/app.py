@@ -11,10 +11,12 @@ import os
 from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.message import Message
 
-from qualcode.errors import QualcodeError
+from qualcode.errors import NotFoundError, QualcodeError
 from qualcode.project import Project
 from qualcode.tui.screens.coding import CodingScreen
 from qualcode.tui.screens.dialogs import TextPrompt
@@ -22,8 +24,35 @@ from qualcode.tui.screens.dialogs import TextPrompt
 T = TypeVar("T")
 
 
+#: Seconds between two looks at the event log for changes made elsewhere; with
+#: the refresh itself this keeps "another window's change on screen" under 2 s.
+LIVE_INTERVAL = 0.5
+
+
+class ChangedElsewhere(Message):
+    """Another window, process or person changed the project (event log moved)."""
+
+    def __init__(self, mark: int) -> None:
+        super().__init__()
+        self.mark = mark
+
+
+class EventLogSeen(Message):
+    """The event log moved, through this window's own changes only."""
+
+    def __init__(self, mark: int) -> None:
+        super().__init__()
+        self.mark = mark
+
+
 class QualcodeApp(App[None]):
-    """One project, opened for one coder."""
+    """One project, opened for one coder.
+
+    The app stays live: a timer asks the project (in a thread) whether its event
+    log has moved past the last change this window knows of; when a change came
+    from elsewhere, every open screen that can refresh itself does so, keeping
+    the selection, scroll position and highlighted code.
+    """
 
     TITLE = "qualcode"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -40,6 +69,7 @@ class QualcodeApp(App[None]):
         super().__init__()
         self.project = project
         self.coding = CodingScreen()
+        self.live_mark = 0
 
     # -- helpers screens use -------------------------------------------------
 
@@ -50,6 +80,9 @@ class QualcodeApp(App[None]):
         """
         try:
             result = action()
+        except NotFoundError as exc:
+            self.gone(exc)
+            return None
         except QualcodeError as exc:
             self.show_error(exc)
             return None
@@ -58,6 +91,12 @@ class QualcodeApp(App[None]):
     def show_error(self, error: QualcodeError | str) -> None:
         self.notify(str(error), title="error", severity="error", timeout=10)
 
+    def gone(self, error: NotFoundError) -> None:
+        """The thing acted on was removed meanwhile (another window or coder): say so and
+        show the project as it is now, rather than an error."""
+        self.notify(f"{error} (changed elsewhere; refreshed)", severity="warning", timeout=5)
+        self.refresh_from_project()
+
     def show_where(self, document: str | None) -> None:
         where = f"{document} · " if document else ""
         self.sub_title = f"{self.project.name} · {where}coder: {self.project.coder}"
@@ -65,10 +104,42 @@ class QualcodeApp(App[None]):
     # -- start ---------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.live_mark = self.project.high_water_mark()
+        self.set_interval(LIVE_INTERVAL, self._look_for_changes)
         self.push_screen(self.coding)
         if self.project.setting("default_coder") is None:
             self.notify(f"Coding as {self.project.coder!r}. ctrl+n changes the coder name.",
                         timeout=6)
+
+    # -- live ----------------------------------------------------------------
+
+    def _look_for_changes(self) -> None:
+        self._poll_event_log(self.live_mark)
+
+    @work(thread=True, exclusive=True, group="live")
+    def _poll_event_log(self, mark: int) -> None:
+        try:
+            new_mark, elsewhere = self.project.events_since(mark)
+        except QualcodeError:
+            return
+        if new_mark != mark:
+            self.post_message(ChangedElsewhere(new_mark) if elsewhere else EventLogSeen(new_mark))
+
+    def on_event_log_seen(self, message: EventLogSeen) -> None:
+        self.live_mark = max(self.live_mark, message.mark)
+
+    def on_changed_elsewhere(self, message: ChangedElsewhere) -> None:
+        if message.mark <= self.live_mark:
+            return
+        self.live_mark = message.mark
+        self.refresh_from_project()
+
+    def refresh_from_project(self) -> None:
+        """Every open screen re-reads what it shows (bottom first; each keeps its view)."""
+        for screen in list(self.screen_stack):
+            refresh = getattr(screen, "changed_elsewhere", None)
+            if refresh is not None and screen.is_mounted:
+                refresh()
 
     def start_document(self) -> str | None:
         """The document last worked on, else the first in interview order."""

@@ -167,6 +167,20 @@ class CodingScreen(Screen[None]):
                 )
         self._update_here()
 
+    def changed_elsewhere(self) -> None:
+        """Another window or coder changed the project: show it as it is now, keeping the
+        selection and scroll position (a removed document falls back to the start)."""
+        if self.document is not None:
+            names = [d.name for d in self.qualcode.project.documents()]
+            if self.document.name not in names:
+                self.notify(f"{self.document.name} was removed in another window",
+                            severity="warning")
+                start = self.qualcode.start_document()
+                self.document = None
+                if start is not None:
+                    self.open_document(start)
+        self.reload_all()
+
     # -- messages from widgets -------------------------------------------------
 
     def on_transcript_selection_changed(self, message: Transcript.SelectionChanged) -> None:

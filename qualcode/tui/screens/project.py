@@ -137,6 +137,15 @@ class ProjectScreen(Screen[None]):
         self.sub_title = (f"{counts['documents']} documents · {counts['cases']} participants · "
                           f"{counts['codes']} codes · {counts['codings']} codings")
 
+    def changed_elsewhere(self) -> None:
+        """Fill again after another window's change, keeping each table's cursor row."""
+        tables = list(self.query(DataTable))
+        rows = [table.cursor_row for table in tables]
+        self.fill()
+        for table, row in zip(tables, rows, strict=True):
+            if table.row_count:
+                table.move_cursor(row=min(row, table.row_count - 1), animate=False)
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "documents" and event.row_key.value is not None:
             self.qualcode.pop_screen()
