@@ -21,10 +21,12 @@ nothing the list cannot do.)
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qualcode.errors import ProjectVersionError, QualcodeError
@@ -48,27 +50,66 @@ def _is_url(location: str) -> bool:
     return "://" in location
 
 
+#: How long one attempt to start a write waits for another window's write (ms),
+#: and how many attempts are made before the coder is told the project is busy.
+BUSY_TIMEOUT_MS = 10_000
+BUSY_ATTEMPTS = 3
+
+
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+    # qualcode issues BEGIN itself (see _sqlite_begin), so the driver must not.
+    dbapi_connection.isolation_level = None  # type: ignore[attr-defined]
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     mode = "FULL" if os.environ.get("QUALCODE_SYNCHRONOUS", "").upper() == "FULL" else "NORMAL"
     cursor.execute(f"PRAGMA synchronous={mode}")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    """Writes start with ``BEGIN IMMEDIATE``: they take the write lock up front and wait
+    for it (busy timeout, then retries), so two windows writing at once queue up.
+
+    A deferred transaction that reads first and writes later cannot wait: when
+    another window has written meanwhile, SQLite refuses the upgrade at once
+    ("database is locked") -- the classic SQLITE_BUSY deadlock. Reads stay
+    deferred and never block (WAL).
+    """
+    write = connection.get_execution_options().get("qualcode_write", False)
+    statement = "BEGIN IMMEDIATE" if write else "BEGIN"
+    for attempt in range(1, BUSY_ATTEMPTS + 1):
+        try:
+            connection.exec_driver_sql(statement)
+            return
+        except OperationalError as exc:
+            if "locked" not in str(exc.orig) and "busy" not in str(exc.orig):
+                raise
+            if attempt == BUSY_ATTEMPTS:
+                raise QualcodeError(
+                    "the project is busy: another window or process kept it locked for "
+                    f"{BUSY_ATTEMPTS * BUSY_TIMEOUT_MS // 1000} s; try again"
+                ) from None
+            time.sleep(0.05 * attempt)
+
+
+def _sqlite_engine(path: str) -> Engine:
+    engine = create_engine(URL.create("sqlite", database=path))
+    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
 
 
 def _engine_for(location: str) -> Engine:
     if _is_url(location):
         return create_engine(location)
-    engine = create_engine(f"sqlite:///{location}")
-    event.listen(engine, "connect", _sqlite_pragmas)
-    return engine
+    return _sqlite_engine(location)
 
 
 def _store(engine: Engine, location: str) -> Store:
     reads = sessionmaker(engine, expire_on_commit=False)
-    writes = sessionmaker(engine, expire_on_commit=False)
+    writes = sessionmaker(engine.execution_options(qualcode_write=True), expire_on_commit=False)
     return Store(engine, reads, location, writes)
 
 
