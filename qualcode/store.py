@@ -43,6 +43,7 @@ class Store:
     writes: sessionmaker[Session]
 
     def dispose(self) -> None:
+        checkpoint(self)
         self.engine.dispose()
 
 
@@ -181,3 +182,119 @@ def open_store(location: str | os.PathLike[str]) -> Store:
         engine.dispose()
         raise
     return _store(engine, location)
+
+
+def _temporary_beside(out: Path) -> Path:
+    """A new owner-only file in OUT's folder, so the final rename is atomic."""
+    if not out.parent.is_dir():
+        raise QualcodeError(f"{out}: folder {out.parent} does not exist")
+    for attempt in range(100):
+        candidate = out.parent / f".{out.name}.{os.getpid()}.{attempt}.tmp"
+        try:
+            os.close(os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except FileExistsError:
+            continue
+        return candidate
+    raise QualcodeError(f"{out}: cannot create a temporary file beside it")
+
+
+def backup_store(store: Store, out: str | os.PathLike[str]) -> dict[str, int]:
+    """Write a complete, consistent copy of the project to ``out`` (a new SQLite file).
+
+    SQLite: the online backup API copies every page of one read snapshot,
+    committed changes still in the ``-wal`` file included, while other
+    windows keep writing. PostgreSQL: the rows are copied table by table
+    through the models inside one REPEATABLE READ transaction. Either way the
+    copy is written to a temporary owner-only (0600) file beside ``out`` and
+    renamed over it, so ``out`` is never a half-written project. Returns the
+    number of documents and codings in the copy.
+    """
+    target = Path(out)
+    if target.is_dir():
+        raise QualcodeError(f"{target}: is a folder; give the backup's file name")
+    if not _is_url(store.location) and target.exists() \
+            and target.resolve() == Path(store.location).resolve():
+        raise QualcodeError(f"{target}: is the project itself; choose another file name")
+    temporary = _temporary_beside(target)
+    try:
+        if _is_url(store.location):
+            _copy_through_models(store.engine, temporary)
+        else:
+            _sqlite_backup(store.engine, temporary)
+        counts = _counts(temporary)
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, target)
+        return counts
+    finally:
+        remove_project_files(temporary)
+
+
+def _counts(path: Path) -> dict[str, int]:
+    import sqlite3
+
+    copy = sqlite3.connect(path)
+    try:
+        return {table: copy.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+                for table in ("document", "coding")}
+    finally:
+        copy.close()
+
+
+def _sqlite_backup(engine: Engine, temporary: Path) -> None:
+    import sqlite3
+
+    source = engine.raw_connection()
+    try:
+        copy = sqlite3.connect(temporary)
+        try:
+            source.driver_connection.backup(copy)  # type: ignore[union-attr]
+            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            result = copy.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                raise QualcodeError(f"{temporary}: the copy failed its check ({result})")
+        finally:
+            copy.close()
+    except sqlite3.Error as exc:
+        raise QualcodeError(f"backup: {exc}") from None
+    finally:
+        source.close()
+
+
+def _copy_through_models(engine: Engine, temporary: Path) -> None:
+    from sqlalchemy import delete, insert
+
+    destination = _sqlite_engine(str(temporary))
+    try:
+        Base.metadata.create_all(destination)
+        with engine.connect().execution_options(isolation_level="REPEATABLE READ") as source, \
+                destination.begin() as copy:
+            copy.execute(delete(Setting))
+            for table in Base.metadata.sorted_tables:
+                result = source.execute(select(table).order_by(*table.primary_key.columns))
+                while rows := result.mappings().fetchmany(5000):
+                    copy.execute(insert(table), [dict(row) for row in rows])
+            copy.exec_driver_sql("PRAGMA foreign_key_check")
+    finally:
+        destination.dispose()
+
+
+def checkpoint(store: Store) -> None:
+    """Fold the ``-wal`` file back into the project file and empty it (SQLite only).
+
+    Called when a window or command closes its project, so that a project
+    nobody has open is one self-contained file again. When another window
+    still reads, SQLite checkpoints what it can and leaves the rest for later.
+    """
+    if _is_url(store.location):
+        return
+    import sqlite3
+
+    connection = store.engine.raw_connection()
+    try:
+        connection.driver_connection.execute("PRAGMA busy_timeout=200")  # type: ignore[union-attr]
+        connection.driver_connection.execute(  # type: ignore[union-attr]
+            "PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.OperationalError:
+        return  # busy: another window is mid-change; the last one to close checkpoints
+    finally:
+        connection.close()

@@ -115,6 +115,14 @@ def run_undo(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_backup(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        counts = project.backup(args.out)
+        print(f"backed up {project.location} to {args.out} "
+              f"({counts['document']} documents, {counts['coding']} codings)")
+    return 0
+
+
 def run_order(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         names = [d.name for d in project.documents()]
@@ -201,6 +209,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_project_argument(p)
     p.add_argument("--id", type=int, required=True)
     p.set_defaults(run=run_uncode)
+
+    p = subparsers.add_parser(
+        "backup", help="a complete, consistent copy of a project (safe while it is open)")
+    add_project_argument(p)
+    p.add_argument("out", metavar="OUT", help="the copy to write (a .qualcode file)")
+    p.set_defaults(run=run_backup)
 
     for name, text in (("undo", "undo this coder's last change (never another coder's)"),
                        ("redo", "redo this coder's last undone change")):

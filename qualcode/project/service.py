@@ -39,7 +39,7 @@ from qualcode.project.values import (
     EventInfo,
     MemoInfo,
 )
-from qualcode.store import Store, create_store, open_store
+from qualcode.store import Store, backup_store, create_store, open_store
 
 
 def default_coder_name() -> str:
@@ -87,6 +87,12 @@ class Project:
     @property
     def language(self) -> str:
         return self.setting("language") or "nl"
+
+    def backup(self, out: str | os.PathLike[str]) -> dict[str, int]:
+        """A complete, consistent copy of the project as a new ``.qualcode`` file at ``out``
+        (atomic, owner-only), safe while other windows keep coding. Returns the copy's
+        ``{"document": n, "coding": m}`` row counts."""
+        return backup_store(self._store, out)
 
     def close(self) -> None:
         self._store.dispose()

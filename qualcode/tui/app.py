@@ -8,13 +8,15 @@ the open :class:`~qualcode.project.Project`; screens call it, widgets never do.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import ClassVar, TypeVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.screen import Screen
 
 from qualcode.errors import NotFoundError, QualcodeError
 from qualcode.project import Project
@@ -185,6 +187,51 @@ class QualcodeApp(App[None]):
 
         if not isinstance(self.screen, AnalysisScreen):
             self.push_screen(AnalysisScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Back up the project",
+                            "Write a complete copy of the project to a .qualcode file",
+                            self.action_backup)
+
+    def action_backup(self) -> None:
+        """Ask where, confirm replacing, then copy in a worker (the copy is consistent
+        even while other windows code)."""
+        from datetime import datetime
+
+        from qualcode.tui.screens.dialogs import Confirm
+
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        folder = Path.cwd() if "://" in self.project.location \
+            else Path(self.project.location).resolve().parent
+        suggested = folder / f"{self.project.name}-backup-{stamp}.qualcode"
+
+        def chosen(answer: str | None) -> None:
+            if not answer or not answer.strip():
+                return
+            out = Path(answer.strip()).expanduser()
+            if out.exists():
+                self.push_screen(Confirm(f"{out} exists. Replace it with a new backup?"),
+                                 lambda yes: self._back_up(out) if yes else None)
+            else:
+                self._back_up(out)
+
+        self.push_screen(TextPrompt("Back up the project to (a new .qualcode file):",
+                                    str(suggested)), chosen)
+
+    @work(thread=True, exclusive=True, group="backup")
+    def _back_up(self, out: Path) -> None:
+        try:
+            counts = self.project.backup(out)
+        except QualcodeError as exc:
+            self.call_from_thread(self.show_error, exc)
+            return
+        except OSError as exc:
+            self.call_from_thread(self.show_error, f"{out}: {exc.strerror}")
+            return
+        self.call_from_thread(
+            self.notify, f"backed up to {out} ({counts['document']} documents, "
+            f"{counts['coding']} codings)")
 
     def action_coder(self) -> None:
         def rename(name: str | None) -> None:

@@ -77,6 +77,7 @@ class ProjectScreen(Screen[None]):
         Binding("l", "load_participants", "Load participants"),
         Binding("e", "export", "Export"),
         Binding("o", "import_exchange", "Import .qdpx/codebook"),
+        Binding("k", "app.backup", "Back up"),
     ]
 
     @property
