@@ -49,6 +49,10 @@ def default_coder_name() -> str:
         return "coder"
 
 
+#: How far back (in event ids) :meth:`Project.changed_elsewhere` looks for late commits.
+LIVE_LOOKBACK = 200
+
+
 class Project:
     """An open project. Use :meth:`create` or :meth:`open`; close when done."""
 
@@ -61,6 +65,8 @@ class Project:
         self._coder_ids: dict[str, int] = {}
         #: ids of the events this Project wrote: the rest came from elsewhere.
         self.own_events: set[int] = set()
+        self._live_mark = -1
+        self._live_seen: set[int] = set()
 
     # -- lifecycle -------------------------------------------------------
 
@@ -223,22 +229,23 @@ class Project:
         )))
         return f" (by {', '.join(names)})" if names else ""
 
-    def events_since(self, mark: int) -> tuple[int, bool]:
-        """The event log's high-water mark, and whether anything after ``mark`` came from
-        elsewhere (another window, process or person) rather than this Project.
+    def changed_elsewhere(self) -> bool:
+        """Whether the event log gained, since the last call, a change this Project did not
+        make (another window, process or person). The first call only takes note.
 
-        One indexed query; works the same on SQLite and PostgreSQL, so a front end
-        can poll it to stay live.
+        Polled by front ends to stay live; one indexed query, the same on SQLite
+        and PostgreSQL. It looks back over the last :data:`LIVE_LOOKBACK` ids, not
+        just past the highest seen: on PostgreSQL a transaction that drew an
+        earlier id from the sequence may commit after a later one.
         """
         with self.read() as session:
-            ids = session.scalars(select(Event.id).where(Event.id > mark)).all()
-        if not ids:
-            return mark, False
-        return max(ids), any(i not in self.own_events for i in ids)
-
-    def high_water_mark(self) -> int:
-        with self.read() as session:
-            return session.scalar(select(func.max(Event.id))) or 0
+            ids = set(session.scalars(
+                select(Event.id).where(Event.id > self._live_mark - LIVE_LOOKBACK)))
+        new = ids - self._live_seen
+        first = self._live_mark < 0
+        self._live_seen = ids
+        self._live_mark = max(ids, default=max(self._live_mark, 0))
+        return not first and any(i not in self.own_events for i in new)
 
     def history(self, limit: int = 50) -> list[EventInfo]:
         with self.read() as session:

@@ -34,18 +34,6 @@ LIVE_INTERVAL = 0.5
 class ChangedElsewhere(Message):
     """Another window, process or person changed the project (event log moved)."""
 
-    def __init__(self, mark: int) -> None:
-        super().__init__()
-        self.mark = mark
-
-
-class EventLogSeen(Message):
-    """The event log moved, through this window's own changes only."""
-
-    def __init__(self, mark: int) -> None:
-        super().__init__()
-        self.mark = mark
-
 
 class QualcodeApp(App[None]):
     """One project, opened for one coder.
@@ -71,7 +59,6 @@ class QualcodeApp(App[None]):
         super().__init__()
         self.project = project
         self.coding = CodingScreen()
-        self.live_mark = 0
 
     # -- helpers screens use -------------------------------------------------
 
@@ -106,7 +93,7 @@ class QualcodeApp(App[None]):
     # -- start ---------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.live_mark = self.project.high_water_mark()
+        self.project.changed_elsewhere()
         self.set_interval(LIVE_INTERVAL, self._look_for_changes)
         self.push_screen(self.coding)
         if self.project.setting("default_coder") is None:
@@ -116,24 +103,18 @@ class QualcodeApp(App[None]):
     # -- live ----------------------------------------------------------------
 
     def _look_for_changes(self) -> None:
-        self._poll_event_log(self.live_mark)
+        self._poll_event_log()
 
     @work(thread=True, exclusive=True, group="live")
-    def _poll_event_log(self, mark: int) -> None:
+    def _poll_event_log(self) -> None:
         try:
-            new_mark, elsewhere = self.project.events_since(mark)
+            elsewhere = self.project.changed_elsewhere()
         except QualcodeError:
             return
-        if new_mark != mark:
-            self.post_message(ChangedElsewhere(new_mark) if elsewhere else EventLogSeen(new_mark))
+        if elsewhere:
+            self.post_message(ChangedElsewhere())
 
-    def on_event_log_seen(self, message: EventLogSeen) -> None:
-        self.live_mark = max(self.live_mark, message.mark)
-
-    def on_changed_elsewhere(self, message: ChangedElsewhere) -> None:
-        if message.mark <= self.live_mark:
-            return
-        self.live_mark = message.mark
+    def on_changed_elsewhere(self, _message: ChangedElsewhere) -> None:
         self.refresh_from_project()
 
     def refresh_from_project(self) -> None:
