@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qualcode.errors import ProjectVersionError, QualcodeError
@@ -35,14 +37,23 @@ from qualcode.model import SCHEMA_VERSION, Base, Setting
 
 @dataclass
 class Store:
-    """An open project database: ``sessions`` for reading, ``writes`` for changes."""
+    """An open project database: ``sessions`` for reading, ``writes`` for changes.
+
+    ``location`` is for showing: a file path, or a URL with its password hidden.
+    """
 
     engine: Engine
     sessions: sessionmaker[Session]
     location: str
     writes: sessionmaker[Session]
+    default_name: str
+    closed: bool = False
 
     def dispose(self) -> None:
+        """Close the connections (checkpointing the WAL first); closing twice is harmless."""
+        if self.closed:
+            return
+        self.closed = True
         checkpoint(self)
         self.engine.dispose()
 
@@ -104,25 +115,67 @@ def _sqlite_engine(path: str) -> Engine:
 
 def _engine_for(location: str) -> Engine:
     if _is_url(location):
-        return create_engine(location)
+        from qualcode import postgres
+
+        return postgres.engine(location)
     return _sqlite_engine(location)
 
 
 def _store(engine: Engine, location: str) -> Store:
     reads = sessionmaker(engine, expire_on_commit=False)
     writes = sessionmaker(engine.execution_options(qualcode_write=True), expire_on_commit=False)
-    return Store(engine, reads, location, writes)
+    if _is_url(location):
+        from qualcode import postgres
+
+        shown, name = postgres.display(location), postgres.database_name(location)
+    else:
+        shown, name = location, Path(location).stem
+    return Store(engine, reads, shown, writes, name)
+
+
+def shown(location: str | os.PathLike[str]) -> str:
+    """A project location as people may see it (a URL's password hidden)."""
+    location = os.fspath(location)
+    if _is_url(location):
+        from qualcode import postgres
+
+        return postgres.display(location)
+    return location
+
+
+@contextmanager
+def _database_errors(location: str) -> Iterator[None]:
+    """Connection and server errors on a URL become one line without the password."""
+    if not _is_url(location):
+        yield
+        return
+    try:
+        yield
+    except DBAPIError as exc:
+        from qualcode import postgres
+
+        raise postgres.clean_error(location, exc) from None
 
 
 def remove_project_files(location: str | os.PathLike[str]) -> None:
-    """Delete a SQLite project file with its WAL and shared-memory files (no-op for URLs).
+    """Delete a SQLite project file with its WAL and shared-memory files; for a URL, drop
+    the project's tables.
 
     For undoing a project this process has just created and failed to finish.
     """
     location = os.fspath(location)
-    if not _is_url(location):
-        for suffix in ("", "-wal", "-shm"):
-            Path(location + suffix).unlink(missing_ok=True)
+    if _is_url(location):
+        engine = _engine_for(location)
+        try:
+            with _database_errors(location):
+                Base.metadata.drop_all(engine)
+                with engine.begin() as connection:
+                    connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+        finally:
+            engine.dispose()
+        return
+    for suffix in ("", "-wal", "-shm"):
+        Path(location + suffix).unlink(missing_ok=True)
 
 
 def _is_sqlite_file(path: Path) -> bool:
@@ -142,15 +195,49 @@ def create_store(location: str | os.PathLike[str]) -> Store:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
     engine = _engine_for(location)
+    if _is_url(location):
+        try:
+            with _database_errors(location):
+                tables = inspect(engine).get_table_names()
+        except Exception:
+            engine.dispose()
+            raise
+        if tables:
+            engine.dispose()
+            what = "a qualcode project" if "setting" in tables else f"{len(tables)} tables"
+            raise QualcodeError(f"{shown(location)}: the database is not empty (it holds "
+                                f"{what}); init needs an empty database")
     try:
-        Base.metadata.create_all(engine)
-        with Session(engine) as session, session.begin():
-            session.add(Setting(key="schema_version", value=str(SCHEMA_VERSION)))
+        with _database_errors(location):
+            Base.metadata.create_all(engine)
+            with Session(engine) as session, session.begin():
+                session.add(Setting(key="schema_version", value=str(SCHEMA_VERSION)))
     except Exception:
         engine.dispose()
         remove_project_files(location)
         raise
     return _store(engine, location)
+
+
+def _schema_version(engine: Engine, location: str) -> int:
+    if "setting" not in inspect(engine).get_table_names():
+        raise ProjectVersionError(f"{shown(location)}: not a qualcode project (no settings table)")
+    with Session(engine) as session:
+        row = session.scalar(select(Setting).where(Setting.key == "schema_version"))
+        return int(row.value) if row else 0
+
+
+def project_exists(location: str | os.PathLike[str]) -> bool:
+    """Whether ``location`` holds a project already (a file, or a database with our tables)."""
+    location = os.fspath(location)
+    if not _is_url(location):
+        return Path(location).exists()
+    engine = _engine_for(location)
+    try:
+        with _database_errors(location):
+            return "setting" in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()
 
 
 def open_store(location: str | os.PathLike[str]) -> Store:
@@ -164,14 +251,11 @@ def open_store(location: str | os.PathLike[str]) -> Store:
             raise ProjectVersionError(f"{location}: not a qualcode project (not a SQLite file)")
     engine = _engine_for(location)
     try:
-        if "setting" not in inspect(engine).get_table_names():
-            raise ProjectVersionError(f"{location}: not a qualcode project (no settings table)")
-        with Session(engine) as session:
-            row = session.scalar(select(Setting).where(Setting.key == "schema_version"))
-            version = int(row.value) if row else 0
+        with _database_errors(location):
+            version = _schema_version(engine, location)
         if version > SCHEMA_VERSION:
             raise ProjectVersionError(
-                f"{location}: written by a newer qualcode (schema {version}, this version "
+                f"{shown(location)}: written by a newer qualcode (schema {version}, this version "
                 f"reads up to {SCHEMA_VERSION}); upgrade qualcode to open it"
             )
         if version < SCHEMA_VERSION:
@@ -285,8 +369,8 @@ def checkpoint(store: Store) -> None:
     nobody has open is one self-contained file again. When another window
     still reads, SQLite checkpoints what it can and leaves the rest for later.
     """
-    if _is_url(store.location):
-        return
+    if _is_url(store.location) or not Path(store.location).exists():
+        return  # (a file just removed must not be created again by connecting)
     import sqlite3
 
     connection = store.engine.raw_connection()

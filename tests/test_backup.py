@@ -7,6 +7,8 @@ import sqlite3
 import stat
 from pathlib import Path
 
+import pytest
+
 from qualcode.project import Project
 from tests.test_concurrent_writers import start_coder
 
@@ -44,6 +46,7 @@ def test_backup_while_another_process_codes_is_complete_and_intact(
     assert list(tmp_path.glob(".*.tmp")) == []
 
 
+@pytest.mark.sqlite_only
 def test_backup_holds_the_changes_still_in_the_wal_file(project, project_path, interview,
                                                          tmp_path):
     project.add_coding("HA1", "Objectieve belasting", 0, 9)
@@ -53,6 +56,7 @@ def test_backup_holds_the_changes_still_in_the_wal_file(project, project_path, i
         assert [c.text for c in copy.codings()] == [interview[0:9]]
 
 
+@pytest.mark.sqlite_only
 def test_backup_refuses_to_overwrite_the_project_itself(project, project_path, cli, content):
     before = content(project_path)
     result = cli("backup", project_path, project_path)
@@ -66,6 +70,7 @@ def test_backup_into_a_missing_folder_is_refused(project, project_path, cli, tmp
     assert result.code == 1 and "does not exist" in result.err
 
 
+@pytest.mark.sqlite_only
 def test_closing_the_last_window_empties_the_wal_file(project, project_path, interview):
     project.add_coding("HA1", "Objectieve belasting", 0, 9)
     project.close()

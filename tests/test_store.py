@@ -10,11 +10,13 @@ from qualcode.model import SCHEMA_VERSION
 from qualcode.project import Project
 
 
+@pytest.mark.sqlite_only
 def test_new_project_file_is_readable_by_its_owner_only(project: Project, project_path: Path):
     mode = stat.S_IMODE(project_path.stat().st_mode)
     assert mode == 0o600
 
 
+@pytest.mark.sqlite_only
 def test_project_uses_wal_and_foreign_keys(project: Project, project_path: Path):
     with project.read() as session:
         connection = session.connection().connection.dbapi_connection

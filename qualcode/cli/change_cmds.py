@@ -17,7 +17,7 @@ def run_init(args: argparse.Namespace) -> int:
 
         spec = load_codebook(Path(args.codebook))  # refuse a bad codebook before creating
     from qualcode.project import Project
-    from qualcode.store import remove_project_files
+    from qualcode.store import remove_project_files, shown
 
     project = Project.create(args.project, language=args.language)
     try:
@@ -30,7 +30,7 @@ def run_init(args: argparse.Namespace) -> int:
         raise
     project.close()
     source = f" with {added} codes from {args.codebook}" if spec is not None else ""
-    print(f"created {args.project}{source}")
+    print(f"created {shown(args.project)}{source}")
     return 0
 
 
@@ -110,7 +110,8 @@ def run_undo(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         event = project.undo() if args.command == "undo" else project.redo()
     if event is None:
-        raise QualcodeError(f"{args.project}: nothing of {project.coder!r} to {args.command}")
+        raise QualcodeError(
+            f"{project.location}: nothing of {project.coder!r} to {args.command}")
     print(f"{args.command}: {event.summary}")
     return 0
 

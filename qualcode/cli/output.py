@@ -43,4 +43,5 @@ def open_project(args: Any) -> Project:
 
 
 def add_project_argument(parser: Any) -> None:
-    parser.add_argument("project", metavar="P", help="the project file (NAME.qualcode)")
+    parser.add_argument("project", metavar="P",
+                        help="the project: a NAME.qualcode file or a postgresql:// URL")

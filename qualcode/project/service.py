@@ -20,7 +20,6 @@ import getpass
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -88,7 +87,7 @@ class Project:
 
     @property
     def name(self) -> str:
-        return self.setting("name") or Path(self.location).stem
+        return self.setting("name") or self._store.default_name
 
     @property
     def language(self) -> str:

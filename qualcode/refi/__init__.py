@@ -92,7 +92,7 @@ def import_refi(
     line naming the file and the problem, and leaves the project unchanged.
     """
     from qualcode.project import Project
-    from qualcode.store import remove_project_files
+    from qualcode.store import project_exists, remove_project_files
 
     file = Path(file)
     suffix = file.suffix.lower()
@@ -105,7 +105,7 @@ def import_refi(
             return _import(project_or_path, file, suffix, sentence_splitter, created=False,
                            worker=worker)
     location = os.fspath(project_or_path)
-    created = not Path(location).exists()
+    created = not project_exists(location)
     project = None if created else Project.open(location, coder=coder)
     with _worker(file, suffix, sentence_splitter,
                  language if project is None else project.language) as worker:
