@@ -7,15 +7,15 @@ loses nothing that was acknowledged and never corrupts the file; a power
 loss or OS crash can lose the last moments of work but never corrupts it.
 FULL would fsync on every coding (about 4 ms each on the reference machine,
 over the 2 ms budget for one coding); set ``QUALCODE_SYNCHRONOUS=FULL`` to
-trade that speed for power-loss durability. Anything with ``://`` is taken as an SQLAlchemy
-URL (e.g. PostgreSQL for a research group).
+trade that speed for power-loss durability. Anything with ``://`` is a database URL:
+``postgresql://...`` for a research group (other databases are refused).
 
 Schema versions: a project records ``schema_version`` in its settings.
-:func:`open_store` upgrades older projects through :mod:`qualcode.migrations`
-and refuses newer ones without writing to them. (We use a small migration
-list instead of Alembic: projects are single files opened by a desktop tool,
-and Alembic's import and script machinery would cost start-up time for
-nothing the list cannot do.)
+:func:`open_store` reads that one row; an older project is upgraded in place
+through Alembic (:mod:`qualcode.migrations`, imported only then, so opening
+a current project does not pay for Alembic), a newer one is refused without
+writing to it. PostgreSQL specifics (URLs, credentials, errors without the
+password) live in :mod:`qualcode.postgres`.
 """
 
 from __future__ import annotations

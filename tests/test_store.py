@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 
 from qualcode.errors import ProjectVersionError, QualcodeError
-from qualcode.migrations import STEPS
 from qualcode.model import SCHEMA_VERSION
 from qualcode.project import Project
 
@@ -52,7 +51,3 @@ def test_opening_a_file_that_is_not_a_project_is_refused(tmp_path: Path):
     sqlite3.connect(other).execute("create table x (a)").connection.commit()
     with pytest.raises(ProjectVersionError, match="not a qualcode project"):
         Project.open(other)
-
-
-def test_every_schema_version_before_the_current_one_has_a_migration():
-    assert sorted(STEPS) == list(range(1, SCHEMA_VERSION))
