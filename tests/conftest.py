@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -64,6 +65,8 @@ def postgres_server(request: pytest.FixtureRequest) -> Iterator[object]:
     from tests import postgres_server
 
     if not postgres_server.available():
+        if os.environ.get("QUALCODE_REQUIRE_POSTGRES"):
+            pytest.fail(f"PostgreSQL binaries not found in {postgres_server.BIN}")
         pytest.skip(f"PostgreSQL binaries not found in {postgres_server.BIN}")
     server = postgres_server.start()
     yield server
