@@ -8,12 +8,22 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from qualcode.project import Project
 from qualcode.tui.app import make_app
-from tests.tui.conftest import asynctest, codings_of
+from tests.tui.conftest import asynctest, codings_of, make_study
 
 
-def code_in_another_process(study: Path, *args: str) -> None:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def study_anywhere(request, tmp_path):
+    """The TUI tests' study, in a file or in a PostgreSQL database."""
+    if request.param == "postgresql":
+        return make_study(request.getfixturevalue("postgres_server").new_database())
+    return make_study(tmp_path / "study.qualcode")
+
+
+def code_in_another_process(study: Path | str, *args: str) -> None:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     done = subprocess.run([sys.executable, "-m", "qualcode", *args], env=env,
                           capture_output=True, text=True, timeout=120, check=False)
@@ -29,7 +39,8 @@ async def wait_for(pilot, condition, seconds: float = 2.0) -> bool:
 
 
 @asynctest
-async def test_another_process_coding_appears_and_ctrl_z_leaves_it_alone(study):
+async def test_another_process_coding_appears_and_ctrl_z_leaves_it_alone(study_anywhere):
+    study = study_anywhere
     app = make_app(study, coder="Jan")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("down", "down")
