@@ -77,7 +77,7 @@ def test_undo_is_refused_when_another_coder_built_on_the_change(project, ward, c
 
 
 def test_undo_is_refused_when_another_coder_changed_the_same_memo(project, ward):
-    coding = project.add_coding("HA1", "Objectieve belasting", 0, 9)
+    coding = project.add_coding("HA1", "Objectieve belasting", 0, 9).id
     project.set_coding_memo(coding, "eerste indruk")
     ward.set_coding_memo(coding, "zie ook HA2")
     with pytest.raises(QualcodeError, match="cannot undo"):

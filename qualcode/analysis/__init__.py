@@ -34,7 +34,7 @@ from qualcode.analysis.saturation import (
     saturation,
     saturation_table,
 )
-from qualcode.analysis.segments import Segment, count_words, merge_codings
+from qualcode.analysis.segments import Segment, merge_codings
 from qualcode.analysis.snapshot import CaseRef, CodeRef, CodingRef, DocumentRef, StudySnapshot
 
 __all__ = [
@@ -63,7 +63,6 @@ __all__ = [
     "code_by_document",
     "code_by_participant",
     "cooccurrence",
-    "count_words",
     "francis",
     "frequencies",
     "guest2020",

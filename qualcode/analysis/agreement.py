@@ -19,38 +19,12 @@ is fast on long transcripts.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from qualcode.analysis.errors import AnalysisError
 from qualcode.analysis.snapshot import StudySnapshot
-
-
-def _union(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _length(spans: list[tuple[int, int]]) -> int:
-    return sum(end - start for start, end in spans)
-
-
-def _intersection(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
-    total = i = j = 0
-    while i < len(a) and j < len(b):
-        low, high = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
-        total += max(0, high - low)
-        if a[i][1] < b[j][1]:
-            i += 1
-        else:
-            j += 1
-    return total
+from qualcode.spans import intersection, length
 
 
 @dataclass(frozen=True)
@@ -164,12 +138,12 @@ def agreement(snapshot: StudySnapshot, coder_a: str, coder_b: str) -> AgreementR
     overall = Agreement(0, 0, 0, 0)
     for code in snapshot.codes:
         for document in shared:
-            a = _union(spans.get((coder_a, document.id, code.id), []))
-            b = _union(spans.get((coder_b, document.id, code.id), []))
+            a = spans.get((coder_a, document.id, code.id), [])
+            b = spans.get((coder_b, document.id, code.id), [])
             if not a and not b:
                 continue
-            both = _intersection(a, b)
-            only_a, only_b = _length(a) - both, _length(b) - both
+            both = length(intersection(a, b))
+            only_a, only_b = length(a) - both, length(b) - both
             table = Agreement(both, only_a, only_b, document.text_length - both - only_a - only_b)
             cells.append(AgreementCell(code.path, document.name, table))
             overall = overall + table

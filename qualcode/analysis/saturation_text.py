@@ -8,10 +8,26 @@ thesis draft ("By Francis 10+3, saturation was reached at interview 13: ...").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from qualcode.analysis.saturation import SaturationRun
+
+class Run(Protocol):
+    """What a verdict says of a window of interviews (a ``SaturationRun``).
+
+    A protocol rather than an import, so the rules (:mod:`.saturation`) use
+    this module and not the other way round.
+    """
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def new(self) -> int: ...
+    @property
+    def denominator(self) -> int | None: ...
+    @property
+    def ratio(self) -> float | None: ...
 
 
 def percent(value: float) -> str:
@@ -68,7 +84,7 @@ def guest_name(parameters: dict[str, Any]) -> str:
     )
 
 
-def _run_text(run: SaturationRun, aside: bool = False) -> str:
+def _run_text(run: Run, aside: bool = False) -> str:
     """What a run added; ``aside`` sets the interviews off by commas mid-sentence."""
     who = interviews(run.start, run.end)
     said = f"{who}, added" if aside else f"{who} added"
@@ -81,8 +97,8 @@ def _run_text(run: SaturationRun, aside: bool = False) -> str:
 def guest_verdict(
     parameters: dict[str, Any],
     coded: int,
-    runs: Sequence[SaturationRun],
-    met: SaturationRun | None,
+    runs: Sequence[Run],
+    met: Run | None,
     saturated_at: int | None,
     more: int | None,
     reason: str | None,

@@ -25,7 +25,13 @@ if TYPE_CHECKING:
     from qualcode.analysis import StudySnapshot
     from qualcode.export.gather import ExportData
 
-__all__ = ["CodeFigures", "SaturationRow", "code_figures", "saturation_rows", "study_snapshot"]
+__all__ = [
+    "CodeFigures",
+    "SaturationRow",
+    "code_figures",
+    "saturation_rows",
+    "snapshot_of_export",
+]
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,8 @@ class CodeFigures:
     pooled_participants: int = 0
 
 
-def study_snapshot(data: ExportData) -> StudySnapshot:
+def snapshot_of_export(data: ExportData) -> StudySnapshot:
+    """The analysis layer's picture of what was gathered, so figures count the exported quotes."""
     from qualcode.analysis import CaseRef, CodeRef, CodingRef, DocumentRef, StudySnapshot
 
     documents = tuple(

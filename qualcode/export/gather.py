@@ -1,8 +1,8 @@
 """Everything an export needs, read once through the Project API.
 
-Reading is per document (``p.codings(document=...)`` and one
-``p.document_text`` each), so a project with 100,000 codings never holds more
-than one transcript's database rows at a time; what is kept is one small
+Reading is one pass of ``Project.codings_by_document`` (one code tree, each
+text read once), so a project with 100,000 codings never holds more than one
+transcript's database rows at a time; what is kept is one small
 :class:`Quote` per coding. The writers (xlsx, csv, md, docx) share this
 picture, so their numbers always agree.
 """
@@ -21,12 +21,18 @@ from qualcode.export.figures import (
     SaturationRow,
     code_figures,
     saturation_rows,
-    study_snapshot,
+    snapshot_of_export,
 )
 
 if TYPE_CHECKING:
     from qualcode.project import Project
-    from qualcode.project.values import CaseInfo, CodeInfo, DocumentInfo, DocumentText
+    from qualcode.project.values import (
+        CaseInfo,
+        CodeInfo,
+        CodingInfo,
+        DocumentInfo,
+        DocumentText,
+    )
 
 Progress = Callable[[float, str], None]
 AttributeValue = str | float | int | None
@@ -152,14 +158,13 @@ def _boundaries(text: DocumentText) -> tuple[set[int], set[int]]:
     return starts, ends
 
 
-def _quotes_of(project: Project, document: DocumentInfo, participant: str) -> list[Quote]:
-    text = project.document_text(document.name)
+def _quotes_of(text: DocumentText, codings: list[CodingInfo], participant: str) -> list[Quote]:
     turn_starts, speakers, roles = _speaker_index(text)
     starts, ends = _boundaries(text)
     quotes = []
-    name = document.name
+    name = text.name
     every_start, every_end = not starts, not ends
-    for coding in project.codings(document=name):
+    for coding in codings:
         start, end = coding.start, coding.end
         turn = bisect.bisect_right(turn_starts, start) - 1
         # Positional arguments: this runs once per coding.
@@ -209,10 +214,10 @@ def gather(project: Project, progress: Progress | None = None, share: float = 1.
     documents = project.documents()
     cases = project.cases()
     quotes: list[Quote] = []
-    for number, document in enumerate(documents, start=1):
+    for number, (text, codings) in enumerate(project.codings_by_document(), start=1):
         if progress is not None:
-            progress(share * (number - 1) / max(1, len(documents)), f"reading {document.name}")
-        quotes.extend(_quotes_of(project, document, document.case or document.name))
+            progress(share * (number - 1) / max(1, len(documents)), f"reading {text.name}")
+        quotes.extend(_quotes_of(text, codings, text.case or text.name))
     attributes: list[str] = []
     for case in cases:
         attributes += [name for name in case.attributes if name not in attributes]
@@ -230,7 +235,7 @@ def gather(project: Project, progress: Progress | None = None, share: float = 1.
     )
     if progress is not None:
         progress(share, "counting")
-    snapshot = study_snapshot(data)
+    snapshot = snapshot_of_export(data)
     data.figures = code_figures(data, snapshot)
     data.saturation = saturation_rows(snapshot)
     return data

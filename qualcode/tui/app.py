@@ -17,6 +17,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
+from textual.worker import Worker
 
 from qualcode.errors import NotFoundError, QualcodeError
 from qualcode.project import Project
@@ -52,6 +53,7 @@ class QualcodeApp(App[None]):
         Binding("r", "retrieve", "Quotes"),
         Binding("b", "codebook", "Codebook"),
         Binding("a", "analysis", "Analysis"),
+        Binding("ctrl+f", "search_study", "Search all", show=False),
         Binding("ctrl+n", "coder", "Coder name", show=False),
     ]
 
@@ -59,6 +61,7 @@ class QualcodeApp(App[None]):
         super().__init__()
         self.project = project
         self.coding = CodingScreen()
+        self._poll: Worker[None] | None = None
 
     # -- helpers screens use -------------------------------------------------
 
@@ -103,9 +106,12 @@ class QualcodeApp(App[None]):
     # -- live ----------------------------------------------------------------
 
     def _look_for_changes(self) -> None:
-        self._poll_event_log()
+        """Start a look unless the last one is still running (a slow server): looks are
+        never cancelled, so waiting for all workers never meets a cancelled one."""
+        if self._poll is None or self._poll.is_finished:
+            self._poll = self._poll_event_log()
 
-    @work(thread=True, exclusive=True, group="live")
+    @work(thread=True, group="live")
     def _poll_event_log(self) -> None:
         try:
             elsewhere = self.project.changed_elsewhere()
@@ -213,6 +219,12 @@ class QualcodeApp(App[None]):
         self.call_from_thread(
             self.notify, f"backed up to {out} ({counts['document']} documents, "
             f"{counts['coding']} codings)")
+
+    def action_search_study(self) -> None:
+        from qualcode.tui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
 
     def action_coder(self) -> None:
         def rename(name: str | None) -> None:

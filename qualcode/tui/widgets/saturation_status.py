@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
@@ -65,9 +65,6 @@ class SaturationOptions:
             denominator=self.denominator, initial=self.initial, stop=self.stop,
             category=self.category, respondent_only=self.respondent_only,
         )
-
-    def as_kwargs(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def status_line(result: SaturationResult) -> str:
