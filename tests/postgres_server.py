@@ -82,7 +82,8 @@ def start(*, durable: bool = False) -> Server:
     run = {"capture_output": True, "text": True, "check": False, "timeout": 120}
     done = subprocess.run(_as_server_user([
         str(BIN / "initdb"), "-D", str(folder / "data"), "-U", "postgres", "-E", "UTF8",
-        "--locale=C.UTF-8", "--auth-local=trust", "--auth-host=scram-sha-256",
+        "--locale=C.UTF-8", "--locale-provider=icu", "--icu-locale=nl-BE",  # as in Flanders
+        "--auth-local=trust", "--auth-host=scram-sha-256",
         f"--pwfile={pwfile}"]), **run)
     if done.returncode != 0:
         shutil.rmtree(folder, ignore_errors=True)

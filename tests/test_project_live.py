@@ -19,3 +19,16 @@ def test_a_change_in_another_window_is_noticed_once_and_my_own_are_not(
         assert other.changed_elsewhere() is False
         project.add_coding("HA1", "Objectieve belasting", 0, 9)
         assert other.changed_elsewhere() is True
+
+
+def test_coders_and_participants_are_listed_in_the_same_order_on_every_backend(
+    project, interview
+):
+    """A PostgreSQL server sorts text by its locale (the test server by nl-BE); lists
+    come out in code-point order everywhere, as on SQLite."""
+    names = ["anna", "Ward", "Émile", "bart"]
+    for name in names:
+        project.add_document(f"doc {name}", "Een zin.\n", case=name)
+        project.add_coding(f"doc {name}", "Objectieve belasting", 0, 3, coder=name)
+    assert project.coders() == sorted(names)
+    assert [c.name for c in project.cases()] == sorted([*names, "HA1"])
