@@ -84,3 +84,16 @@ async def test_removing_a_coding_another_window_removed_gives_a_notice_not_an_er
         assert notices and notices[-1][1] == "warning"
         assert "changed elsewhere" in notices[-1][0]
         assert all(c.id != here.id for c in app.coding.transcript.codings)
+
+
+@asynctest
+async def test_ctrl_z_with_nothing_of_mine_says_so_and_changes_nothing(study):
+    app = make_app(study, coder="Jan")  # the study's codings are all Lotte's
+    notices: list[str] = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.notify = lambda message, **kw: notices.append(message)  # type: ignore[method-assign]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.is_running
+        assert notices == ["nothing of yours (Jan) to undo"]
+    assert len(codings_of(study)) == 3

@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from qualcode.errors import QualcodeError
 from qualcode.project.values import CodeInfo, CodingInfo, DocumentText
 from qualcode.tui.screens.dialogs import Choose, TextPrompt
 from qualcode.tui.screens.picker import CodePicker, Picked
@@ -312,9 +313,13 @@ class CodingScreen(Screen[None]):
 
     def _step(self, *, undo: bool) -> None:
         project = self.qualcode.project
-        event = self.qualcode.attempt(project.undo if undo else project.redo)
+        try:
+            event = project.undo() if undo else project.redo()
+        except QualcodeError as exc:
+            self.qualcode.show_error(exc)
+            return
         if event is None:
-            self.notify(f"nothing to {'undo' if undo else 'redo'}")
+            self.notify(f"nothing of yours ({project.coder}) to {'undo' if undo else 'redo'}")
             return
         self.reload_all()
         self.notify(f"{'undone' if undo else 'redone'}: {event.summary}")
