@@ -15,15 +15,17 @@ from datetime import UTC, datetime
 from sqlalchemy import (
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def new_guid() -> str:
@@ -111,7 +113,12 @@ class Document(Base):
 
 
 class Turn(Base):
-    """A speaker turn; ``role`` is interviewer, respondent or unknown."""
+    """A speaker turn; ``role`` is interviewer, respondent or unknown.
+
+    ``timestamp`` is the time as the transcript wrote it; ``time`` the moment
+    the turn starts, in seconds from the start of the recording (None when
+    the transcript gives none). People see positions as "turn 47 · 19:21".
+    """
 
     __tablename__ = "turn"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -123,6 +130,30 @@ class Turn(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     timestamp: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    time: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class Speaker(Base):
+    """A speaker label seen in a document, with what the transcript says of it.
+
+    ``name`` is the label's description in the transcript's legend
+    (``I1: Interviewer 1`` gives ``Interviewer 1``), empty without one.
+    ``case_id`` is the participant who speaks under this label when it is not
+    the document's own participant (a focus group); None means the document's.
+    Roles stay on the turns (``role`` changes them all at once).
+    """
+
+    __tablename__ = "speaker"
+    __table_args__ = (UniqueConstraint("document_id", "label"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    label: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    case_id: Mapped[int | None] = mapped_column(
+        ForeignKey("case.id", ondelete="SET NULL"), nullable=True
+    )
 
 
 class Sentence(Base):
@@ -239,5 +270,6 @@ __all__ = [
     "Memo",
     "Sentence",
     "Setting",
+    "Speaker",
     "Turn",
 ]

@@ -20,7 +20,9 @@ are fixed cheaply, at the boundaries only:
 - A line break ends a sentence unless the next line starts in lowercase (a
   hard-wrapped line); a blank line always does.
 
-Spans exclude the speaker label (``I:``), so a sentence is what was said.
+Spans exclude the speaker label (``I:``) and time marks (``0:02:16.6`` on a
+line of its own, f4's ``#00:01:23-4#``), so a sentence is what was said. The
+header before the first turn has no sentences (see :func:`_spoken_blocks`).
 
 Many documents at once (a REFI-QDA import of 200 interviews) go through
 :func:`split_many`, which computes the sentencizer's rule on token arrays
@@ -40,7 +42,7 @@ from typing import Any
 
 from qualcode.errors import QualcodeError
 from qualcode.ingest.model import TurnSpan
-from qualcode.ingest.turns import body_start
+from qualcode.ingest.turns import TIME_MARK, body_start
 
 DUTCH_ABBREVIATIONS = [
     "o.b.v.",
@@ -90,6 +92,8 @@ _SOFT_END = re.compile(
     r"(?=[\"'“‘„«(\[]*([^\W\d_]))"
 )
 _LOADED: set[str] = set()
+LONG_HEADER = 600
+"""A header longer than this (and than the talk after it) keeps its sentences."""
 _LINE_BREAK = re.compile(r"\n[ \t]*(?=(\S))")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
@@ -100,8 +104,8 @@ def split_sentences(
     """Sentence spans ``(start, end)`` in ``text``: sorted, non-empty, trimmed.
 
     ``turns`` are the transcript's speaker turns (may be empty). Each turn is
-    split on its own; text outside turns (a header, or everything when there
-    are no turns) is split per paragraph.
+    split on its own; text outside turns (everything when there are no turns)
+    is split per paragraph, except the header before the first turn.
     """
     return split_many([(text, turns)], language)[0]
 
@@ -162,8 +166,30 @@ def pipeline_loaded(language: str = "nl") -> bool:
 
 
 def _blocks(text: str, turns: Sequence[TurnSpan]) -> Iterator[tuple[int, str]]:
+    for offset, block in _spoken_blocks(text, turns):
+        position = 0
+        for mark in TIME_MARK.finditer(block):
+            if block[position : mark.start()].strip():
+                yield offset + position, block[position : mark.start()]
+            position = mark.end()
+        if block[position:].strip():
+            yield offset + position, block[position:]
+
+
+def _spoken_blocks(text: str, turns: Sequence[TurnSpan]) -> Iterator[tuple[int, str]]:
+    """Turn bodies, and paragraphs outside turns, except the header.
+
+    The header (text before the first turn: a title, a legend, Otter's
+    preamble) is shown but not selectable, so the first selection lands on
+    the first turn; unless it is long (over :data:`LONG_HEADER` characters and
+    half of the text), which means the labels were not found where the talk
+    starts, and its words must stay codable.
+    """
+    ordered = sorted(turns, key=lambda t: t.start)
     cursor = 0
-    for turn in sorted(turns, key=lambda t: t.start):
+    if ordered and not (ordered[0].start > LONG_HEADER and ordered[0].start * 2 > len(text)):
+        cursor = ordered[0].start
+    for turn in ordered:
         yield from _paragraphs(text, cursor, max(cursor, turn.start))
         start = max(cursor, body_start(text, turn))
         if turn.end > start and text[start : turn.end].strip():

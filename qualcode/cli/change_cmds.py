@@ -146,8 +146,19 @@ def run_order(args: argparse.Namespace) -> int:
 
 def run_role(args: argparse.Namespace) -> int:
     with open_project(args) as project:
-        count = project.set_turn_role(args.doc, args.speaker, args.role)
+        if args.participant is None:
+            count = project.set_turn_role(args.doc, args.speaker, args.role)
+        else:
+            project.correct_speaker(
+                args.doc, args.speaker, role=args.role, participant=args.participant or None
+            )
+            count = next(
+                s.turns for s in project.speakers(args.doc) if s.label == args.speaker
+            )
     print(f"{args.doc}: {count} turns of {args.speaker!r} are now {args.role}")
+    if args.participant is not None:
+        print(f"{args.doc}: {args.speaker!r} speaks for "
+              f"{args.participant or 'the document participant'}")
     return 0
 
 
@@ -203,6 +214,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--doc", required=True, metavar="NAME")
     p.add_argument("--speaker", required=True, metavar="LABEL")
     p.add_argument("--role", required=True, choices=["interviewer", "respondent", "unknown"])
+    p.add_argument("--participant", metavar="NAME",
+                   help="the participant who speaks under this label ('' = the document's)")
     p.set_defaults(run=run_role)
 
     p = subparsers.add_parser("uncode", help="remove a coding")

@@ -66,12 +66,27 @@ def run_codings(args: argparse.Namespace) -> int:
         print_json([c.to_json() for c in codings])
         return 0
     print_table(
-        ["id", "document", "span", "code", "coder", "text"],
+        ["id", "document", "where", "span", "code", "coder", "text"],
         [
-            [c.id, c.document, f"{c.start}:{c.end}", " > ".join(c.code_path), c.coder,
-             shorten(c.text)]
+            [c.id, c.document, str(c.position), f"{c.start}:{c.end}", " > ".join(c.code_path),
+             c.coder, shorten(c.text)]
             for c in codings
         ],
+    )
+    return 0
+
+
+def run_speakers(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        if args.doc is not None:
+            project.document(args.doc)
+        speakers = project.speakers(args.doc)
+    if args.json:
+        print_json([s.to_json() for s in speakers])
+        return 0
+    print_table(
+        ["document", "label", "legend", "role", "participant", "turns"],
+        [[s.document, s.label, s.name, s.role, s.participant, s.turns] for s in speakers],
     )
     return 0
 
@@ -107,6 +122,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--coder", metavar="NAME")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_codings)
+
+    p = subparsers.add_parser(
+        "speakers", help="speaker labels per document: legend name, role, participant"
+    )
+    add_project_argument(p)
+    p.add_argument("--doc", metavar="NAME")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_speakers)
 
     p = subparsers.add_parser("history", help="the change log (audit trail)")
     add_project_argument(p)

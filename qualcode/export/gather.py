@@ -23,6 +23,7 @@ from qualcode.export.figures import (
     saturation_rows,
     snapshot_of_export,
 )
+from qualcode.positions import format_position
 
 if TYPE_CHECKING:
     from qualcode.project import Project
@@ -53,6 +54,7 @@ class Quote:
     speaker: str
     role: str
     turn: int | None
+    time: float | None
     start: int
     end: int
     text: str
@@ -63,9 +65,8 @@ class Quote:
 
     @property
     def position(self) -> str:
-        """Where the quote is: "turn 12 · 1204–1498" (character offsets, end exclusive)."""
-        span = f"{self.start}–{self.end}"
-        return f"turn {self.turn} · {span}" if self.turn is not None else span
+        """Where the quote is, for people: "turn 12 · 19:21" (offsets stay in csv columns)."""
+        return format_position(self.turn, self.time)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ class ExportData:
     quotes: list[Quote]
     figures: dict[int, CodeFigures] = field(default_factory=dict)
     saturation: list[SaturationRow] = field(default_factory=list)
+    #: When the project was pseudonymised ("2026-11-30 09:12 UTC"), or None.
+    pseudonymised_at: str | None = None
 
     @property
     def participants_total(self) -> int:
@@ -138,11 +141,6 @@ class ExportData:
         return {c.path: c for c in self.codes}
 
 
-def _speaker_index(text: DocumentText) -> tuple[list[int], list[str], list[str]]:
-    turns = text.turns
-    return [t.start for t in turns], [t.speaker for t in turns], [t.role for t in turns]
-
-
 def _boundaries(text: DocumentText) -> tuple[set[int], set[int]]:
     """Sentence starts and ends, widened over the whitespace around them."""
     starts: set[int] = set()
@@ -159,7 +157,10 @@ def _boundaries(text: DocumentText) -> tuple[set[int], set[int]]:
 
 
 def _quotes_of(text: DocumentText, codings: list[CodingInfo], participant: str) -> list[Quote]:
-    turn_starts, speakers, roles = _speaker_index(text)
+    turn_starts = text.turn_index.starts
+    times = text.turn_index.times
+    speakers = [t.speaker for t in text.turns]
+    roles = [t.role for t in text.turns]
     starts, ends = _boundaries(text)
     quotes = []
     name = text.name
@@ -173,6 +174,7 @@ def _quotes_of(text: DocumentText, codings: list[CodingInfo], participant: str) 
             speakers[turn] if turn >= 0 else "",
             roles[turn] if turn >= 0 else "unknown",
             turn + 1 if turn >= 0 else None,
+            times[turn] if turn >= 0 else None,
             start, end, coding.text, coding.memo, coding.coder,
             every_start or start in starts,
             every_end or end in ends,
@@ -232,6 +234,7 @@ def gather(project: Project, progress: Progress | None = None, share: float = 1.
         attributes=attributes,
         participants=_participants(cases, documents, quotes),
         quotes=quotes,
+        pseudonymised_at=project.setting("pseudonymised_at"),
     )
     if progress is not None:
         progress(share, "counting")

@@ -139,6 +139,9 @@ def _overview(writer: SheetWriter, data: ExportData, cleaner: CellCleaner,
         ("Participants", data.participants_total),
         ("Codes", len(data.codes)),
         ("Codings", len(data.quotes)),
+        *([("Pseudonymised", f"on {data.pseudonymised_at}: names, places, dates and other "
+            "identifying details were replaced by pseudonyms; this workbook holds no "
+            "originals")] if data.pseudonymised_at else []),
         ("Cells cleaned", f"{cleaner.cells_cleaned} cells had characters Excel cannot store "
                           "(control characters) removed"),
         ("Long texts split", f"{cleaner.cells_split} texts longer than an Excel cell "

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import getpass
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from qualcode.errors import IngestError, NotFoundError, QualcodeError
 from qualcode.model import Document, Event, Setting, utcnow
 from qualcode.project import codebook_ops, codings, importing, queries
+from qualcode.project import speakers as speaker_ops
 from qualcode.project.changes import ChangeSet, ReplayConflict, replay
 from qualcode.project.codetree import code_tree, resolve
 from qualcode.project.codings import CodingRequest
@@ -45,6 +46,7 @@ from qualcode.project.values import (
     ImportReport,
     MemoInfo,
     ParticipantsReport,
+    SpeakerInfo,
 )
 from qualcode.store import Store, backup_store, create_store, open_store
 
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
     from qualcode.analysis.snapshot import StudySnapshot
     from qualcode.codebook import CodebookSpec
     from qualcode.ingest import AnchoredComment, TurnSpan
+    from qualcode.pseudonymise.apply import PseudonymReport
 
 
 def default_coder_name() -> str:
@@ -484,6 +487,7 @@ class Project:
             turns=ingested.turns,
             comments=ingested.comments,
             source=str(path),
+            legend=ingested.legend,
         )
 
     def add_document(
@@ -500,6 +504,7 @@ class Project:
         comments: Sequence[AnchoredComment] = (),
         sentences: Sequence[tuple[int, int]] | None = None,
         source: str | None = None,
+        legend: Mapping[str, str] | None = None,
     ) -> ImportReport:
         """Store an already-normalised text as a new document (one transaction).
 
@@ -508,6 +513,8 @@ class Project:
         already be normalised (:func:`qualcode.ingest.normalise`): it is stored
         as is and never changes afterwards. Refused if the name is taken.
         Imports are logged but not undoable (a wrong import is deleted).
+        ``legend`` (label -> description) names the speakers as the
+        transcript's legend does; every label gets a speaker row.
         """
         label = source or name
         if sentences is None:
@@ -528,6 +535,7 @@ class Project:
                 comments=comments,
                 sentences=sentences,
                 label=label,
+                legend=legend or {},
             )
 
     def set_interview_order(self, names: list[str]) -> None:
@@ -541,6 +549,30 @@ class Project:
         with self.change("role", f"{document}: {speaker} is {role}") as changes:
             return importing.set_turn_role(changes, document, speaker, role)
 
+    def speakers(self, document: str | None = None) -> list[SpeakerInfo]:
+        """Speaker labels per document: legend name, role, participant (see project.speakers)."""
+        with self.read() as session:
+            return speaker_ops.speaker_infos(session, document)
+
+    def correct_speaker(
+        self,
+        document: str,
+        label: str,
+        *,
+        role: str | None = None,
+        participant: str | object | None = speaker_ops.KEEP,
+    ) -> None:
+        """Correct a label's role (all its turns) and/or who speaks under it: one change."""
+        if role is not None:
+            importing.check_role(role)
+        summary = speaker_ops.summary(document, label, role, participant)
+        with self.change("speaker", summary) as changes:
+            speaker_ops.correct_speaker(changes, document, label, role, participant)
+
+    def set_speaker_participant(self, document: str, label: str, participant: str | None) -> None:
+        """Who speaks under ``label`` in ``document`` (None: the document's own participant)."""
+        self.correct_speaker(document, label, participant=participant)
+
     def import_participants(
         self, path: str | Path, *, key: str | None = None
     ) -> ParticipantsReport:
@@ -552,3 +584,37 @@ class Project:
         with self.change("participants", f"participants from {Path(path).name}") as changes:
             added, updated = store_participants(changes, table)
         return ParticipantsReport(str(path), added, updated, table.attributes)
+
+    # -- pseudonymisation --------------------------------------------------
+
+    def pseudonymise(self, pairs: Sequence[tuple[str, str]]) -> PseudonymReport:
+        """Replace every ``text`` by its pseudonym everywhere; one way, no undo.
+
+        Refused (nothing changed) while another process has the project open,
+        because the old text could then not be wiped from the ``-wal`` file.
+        """
+        from qualcode.pseudonymise import occurrence_pattern
+        from qualcode.pseudonymise.apply import apply_pairs
+        from qualcode.store import others_connected, scrub
+
+        pattern = occurrence_pattern(text for text, _ in pairs)
+        if pattern is None:
+            raise QualcodeError("pseudonymise: nothing to replace")
+        if others_connected(self._store):
+            raise QualcodeError(
+                f"{self.location}: the project is open in another window or process; "
+                "close it first (its -wal file could not be wiped)"
+            )
+        with self.change("pseudonymise", "pseudonymise", undoable=False) as changes:
+            report = apply_pairs(changes.session, pairs, pattern)
+            changes.summary = (
+                f"pseudonymise: {report.items} items, {report.replacements} replacements "
+                f"in {report.documents} documents"
+            )
+        self._document_extents.clear()
+        if not scrub(self._store):
+            raise QualcodeError(
+                f"{self.location}: pseudonymised, but another process kept the -wal file "
+                "open; close it and run 'qualcode pseudonymise' again to wipe it"
+            )
+        return report

@@ -44,7 +44,7 @@ from qualcode.words import count_words
 if TYPE_CHECKING:
     from qualcode.project import Project
 
-TURN_COLUMNS = ("document_id", "speaker", "role", "start", "end", "timestamp")
+TURN_COLUMNS = ("document_id", "speaker", "role", "start", "end", "timestamp", "time")
 CODING_COLUMNS = ("guid", "document_id", "code_id", "coder_id", "start", "end", "memo",
                   "created_at")
 SENTENCE_COLUMNS = ("document_id", "start", "end")
@@ -236,7 +236,8 @@ class Writer:
         self.inserted.add(document_id)
         self.document_names.add(name)
         self.turn_rows.extend(
-            (document_id, t.speaker, t.role, t.start, t.end, t.timestamp) for t in plan.turns
+            (document_id, t.speaker, t.role, t.start, t.end, t.timestamp, t.time)
+            for t in plan.turns
         )
         self.report.count(self.report.imported, "sources")
         return document_id

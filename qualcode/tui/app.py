@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -175,12 +175,6 @@ class QualcodeApp(App[None]):
         if not isinstance(self.screen, AnalysisScreen):
             self.push_screen(AnalysisScreen())
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Back up the project",
-                            "Write a complete copy of the project to a .qualcode file",
-                            self.action_backup)
-
     def action_backup(self) -> None:
         """Ask where, confirm replacing, then copy in a worker (the copy is consistent
         even while other windows code)."""
@@ -225,6 +219,23 @@ class QualcodeApp(App[None]):
 
         if not isinstance(self.screen, SearchScreen):
             self.push_screen(SearchScreen())
+
+    def action_pseudonymise(self) -> None:
+        from qualcode.tui.screens.pseudonymise import PseudonymiseScreen
+
+        if not isinstance(self.screen, PseudonymiseScreen):
+            self.push_screen(PseudonymiseScreen())
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """qualcode's own actions in the command palette (ctrl+p), then Textual's."""
+        yield SystemCommand("Search every interview", "find a word or phrase and code the hits",
+                            self.action_search_study)
+        yield SystemCommand("Pseudonymise", "find names and other identifying details, review "
+                            "them, replace them everywhere (one way)", self.action_pseudonymise)
+        yield SystemCommand("Back up the project",
+                            "write a complete copy of the project to a .qualcode file",
+                            self.action_backup)
+        yield from super().get_system_commands(screen)
 
     def action_coder(self) -> None:
         def rename(name: str | None) -> None:

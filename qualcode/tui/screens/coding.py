@@ -199,8 +199,16 @@ class CodingScreen(Screen[None]):
         start, end = self.transcript.selection
         focus = next((c.path_text for c in self.codes if c.id == self.transcript.focus_code),
                      None)
-        position = f"{self.document.name}  {start}:{end}  ({end - start} characters)"
+        place = self.document.position(start)
+        speaker = self._speaker_at(place.turn)
+        position = f"{self.document.name} · {place}{speaker}  ({end - start} characters)"
         here.show(position, self.transcript.codings_at_selection(), focus)
+
+    def _speaker_at(self, turn: int | None) -> str:
+        if self.document is None or turn is None:
+            return ""
+        found = self.document.turns[turn - 1]
+        return f" · {found.speaker} ({found.role})" if found.speaker else ""
 
     # -- applying codes --------------------------------------------------------
 

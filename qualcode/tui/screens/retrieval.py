@@ -52,7 +52,10 @@ def quote_label(coding: CodingInfo, document: DocumentText) -> Text:
     before, after = context(document, coding.start, coding.end)
     text = Text()
     who = coding.case or coding.document
-    text.append(f"{coding.document} · {who} · {' > '.join(coding.code_path)}", style="bold")
+    place = document.position(coding.start)
+    text.append(
+        f"{coding.document} · {who} · {place} · {' > '.join(coding.code_path)}", style="bold"
+    )
     text.append(f"  ({coding.coder})\n", style="dim")
     if before:
         text.append(before + " ", style="dim")
