@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import cast
 
 from sqlalchemy import (
     Boolean,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -38,6 +40,14 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     pass
+
+
+def table_of(entity: type[Base]) -> Table:
+    """The Core table of a mapped class, for bulk inserts without the ORM's per-row work.
+
+    (``__table__`` itself is hinted as a ``FromClause``, which ``insert()`` does not take.)
+    """
+    return cast(Table, entity.__table__)
 
 
 class Setting(Base):

@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 _CLOCK = re.compile(
     r"^[ \t]*(?:(?P<h>\d{1,3}):)?(?P<m>\d{1,3}):(?P<s>[0-5]\d)(?:[.,\-](?P<f>\d{1,3}))?[ \t]*$"
@@ -84,9 +85,15 @@ class TurnIndex:
         return Position(index + 1, self.times[index])
 
 
-def turn_index(turns: Sequence[object]) -> TurnIndex:
-    """A :class:`TurnIndex` from turns in text order, anything with ``start`` and ``time``."""
+class HasStart(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+def turn_index(turns: Sequence[HasStart]) -> TurnIndex:
+    """A :class:`TurnIndex` from turns in text order: anything with a ``start``
+    (and a ``time``, else no times)."""
     return TurnIndex(
-        [turn.start for turn in turns],  # type: ignore[attr-defined]
+        [turn.start for turn in turns],
         [getattr(turn, "time", None) for turn in turns],
     )

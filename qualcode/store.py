@@ -21,6 +21,7 @@ password) live in :mod:`qualcode.postgres`.
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -68,10 +69,10 @@ BUSY_TIMEOUT_MS = 10_000
 BUSY_ATTEMPTS = 3
 
 
-def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     # qualcode issues BEGIN itself (see _sqlite_begin), so the driver must not.
-    dbapi_connection.isolation_level = None  # type: ignore[attr-defined]
-    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     mode = "FULL" if os.environ.get("QUALCODE_SYNCHRONOUS", "").upper() == "FULL" else "NORMAL"
@@ -317,7 +318,7 @@ def backup_store(store: Store, out: str | os.PathLike[str]) -> dict[str, int]:
 
 
 def _counts(path: Path) -> dict[str, int]:
-    import sqlite3
+
 
     copy = sqlite3.connect(path)
     try:
@@ -328,7 +329,7 @@ def _counts(path: Path) -> dict[str, int]:
 
 
 def _sqlite_backup(engine: Engine, temporary: Path) -> None:
-    import sqlite3
+
 
     source = engine.raw_connection()
     try:
@@ -374,7 +375,7 @@ def checkpoint(store: Store) -> None:
     """
     if _is_url(store.location) or not Path(store.location).exists():
         return  # (a file just removed must not be created again by connecting)
-    import sqlite3
+
 
     connection = store.engine.raw_connection()
     try:

@@ -14,7 +14,7 @@ codes are kept in depth-first codebook order.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from qualcode.analysis.snapshot import CaseRef, CodeRef, CodingRef, DocumentRef, StudySnapshot
@@ -95,7 +95,7 @@ class StudyBuilder:
         cases = tuple(CaseRef(n, a) for n, a in self._cases.items())
         return StudySnapshot(documents, codes, tuple(self._codings), cases)
 
-    def _depth_first_key(self):  # type: ignore[no-untyped-def]
+    def _depth_first_key(self) -> Callable[[tuple[str, ...]], tuple[int, ...]]:
         """Sort key placing each code after its parent, siblings in creation order."""
         return lambda path: tuple(self._codes[path[: i + 1]] for i in range(len(path)))
 

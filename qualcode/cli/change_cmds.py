@@ -14,11 +14,14 @@ def run_init(args: argparse.Namespace) -> int:
     spec = None
     if args.codebook:
         from qualcode.codebook_files import read_codebook
+        from qualcode.shipped import codebook_path
 
-        spec = read_codebook(Path(args.codebook))  # refuse a bad codebook before creating
+        spec = read_codebook(codebook_path(args.codebook))  # refuse it before creating
+    from qualcode.cli.startup import imports_done
     from qualcode.project import Project
     from qualcode.store import remove_project_files, shown
 
+    imports_done()
     project = Project.create(args.project, language=args.language)
     try:
         if args.name:
@@ -58,8 +61,9 @@ def run_participants(args: argparse.Namespace) -> int:
 
 def run_codebook(args: argparse.Namespace) -> int:
     from qualcode.codebook_files import read_codebook
+    from qualcode.shipped import codebook_path
 
-    spec = read_codebook(Path(args.file))
+    spec = read_codebook(codebook_path(args.file))
     with open_project(args) as project:
         added, updated = project.merge_codebook(spec)
     print(f"{args.file}: {added} codes added, {updated} updated")
@@ -162,10 +166,18 @@ def run_role(args: argparse.Namespace) -> int:
     return 0
 
 
+def _shipped_names() -> str:
+    from qualcode.shipped import shipped_codebooks
+
+    return ", ".join(c.name for c in shipped_codebooks()) or "none in this installation"
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("init", help="create a new project")
     add_project_argument(p)
-    p.add_argument("--codebook", metavar="FILE", help="a YAML or .qdc codebook to start with")
+    p.add_argument("--codebook", metavar="FILE|NAME",
+                   help="a YAML or .qdc codebook to start with, or the name of a codebook "
+                        f"shipped with qualcode ({_shipped_names()}; see 'qualcode codebooks')")
     p.add_argument("--language", default="nl", help="transcript language (default: nl)")
     p.add_argument("--name", help="a display name for the project")
     p.set_defaults(run=run_init)
@@ -185,7 +197,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = subparsers.add_parser("codebook", help="add or merge codes from a YAML or .qdc codebook")
     add_project_argument(p)
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE|NAME",
+                   help="a codebook file, or the name of a shipped codebook")
     p.set_defaults(run=run_codebook)
 
     p = subparsers.add_parser("code", help="apply a code to a passage")

@@ -14,17 +14,21 @@ from qualcode.cli.output import (
 
 
 def run_documents(args: argparse.Namespace) -> int:
-    with open_project(args) as project:
-        documents = project.documents()
+    from qualcode.sqlite_reads import documents_json
+
+    rows = documents_json(args.project)  # no SQLAlchemy: scripts call this often
+    if rows is None:
+        with open_project(args) as project:
+            rows = [d.to_json() for d in project.documents()]
     if args.json:
-        print_json([d.to_json() for d in documents])
+        print_json(rows)
         return 0
     print_table(
         ["#", "document", "participant", "words", "turns", "sentences", "codings", "coded"],
         [
-            [d.order, d.name, d.case, d.words, d.turns, d.sentences, d.codings,
-             f"{d.coded_share:.0%}"]
-            for d in documents
+            [d["order"], d["name"], d["case"], d["words"], d["turns"], d["sentences"],
+             d["codings"], f"{d['coded_share']:.0%}"]
+            for d in rows
         ],
     )
     return 0

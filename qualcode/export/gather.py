@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from qualcode.export.figures import (
     CodeFigures,
-    SaturationRow,
     code_figures,
     saturation_rows,
     snapshot_of_export,
@@ -26,6 +25,7 @@ from qualcode.export.figures import (
 from qualcode.positions import format_position
 
 if TYPE_CHECKING:
+    from qualcode.analysis.saturation import SaturationRow
     from qualcode.project import Project
     from qualcode.project.values import (
         CaseInfo,

@@ -147,12 +147,12 @@ class _Remap:
 
 
 def _reinsert(session: Session, table: Table, row: Row, remap: _Remap) -> Row:
-    """Insert ``row`` under a new id (its own is taken); None-able for composite keys."""
+    """Insert ``row`` under a new id (its own is taken); refused for composite keys."""
     keys = list(table.primary_key.columns)
     if len(keys) != 1 or keys[0].key != "id":
         raise ReplayConflict(table.name)
     values = {k: v for k, v in row.items() if k != "id"}
-    new_id = session.execute(insert(table).values(**values)).inserted_primary_key[0]
+    new_id = session.execute(insert(table).values(**values).returning(keys[0])).scalar_one()
     remap.ids[(table.name, row["id"])] = new_id
     return {**row, "id": new_id}
 

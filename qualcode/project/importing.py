@@ -18,7 +18,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from qualcode.errors import IngestError, QualcodeError
-from qualcode.model import Case, Document, Memo, Sentence, Speaker, Turn
+from qualcode.model import Case, Document, Memo, Sentence, Speaker, Turn, table_of
 from qualcode.project.changes import ChangeSet
 from qualcode.project.values import ImportReport
 from qualcode.words import count_words
@@ -94,7 +94,7 @@ def store_document(
     session.flush()
     if turns:
         session.execute(
-            insert(Turn.__table__),
+            insert(table_of(Turn)),
             [
                 {
                     "document_id": document.id,
@@ -112,7 +112,7 @@ def store_document(
     labels += [label for label in legend if label not in labels]
     if labels:
         session.execute(
-            insert(Speaker.__table__),
+            insert(table_of(Speaker)),
             [
                 {"document_id": document.id, "label": label, "name": legend.get(label, "")}
                 for label in labels
@@ -120,7 +120,7 @@ def store_document(
         )
     if sentences:
         session.execute(
-            insert(Sentence.__table__),
+            insert(table_of(Sentence)),
             [{"document_id": document.id, "start": s, "end": e} for s, e in sentences],
         )
     for comment in comments:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from qualcode.model import (
     Attribute,
@@ -52,8 +52,10 @@ def event_info(row: Event) -> EventInfo:
     )
 
 
-def _count_by_document(session: Session, column: object) -> dict[int, int]:
-    return dict(session.execute(select(column, func.count()).group_by(column)).all())  # type: ignore[arg-type]
+def _count_by_document(session: Session, column: InstrumentedAttribute[int]) -> dict[int, int]:
+    return {key: count for key, count in session.execute(
+        select(column, func.count()).group_by(column)
+    )}
 
 
 def documents(session: Session) -> list[DocumentInfo]:

@@ -30,7 +30,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qualcode.errors import IngestError, NotFoundError, QualcodeError
-from qualcode.model import Document, Event, Setting, utcnow
+from qualcode.model import Document, Event, Setting, table_of, utcnow
 from qualcode.project import codebook_ops, codings, importing, queries
 from qualcode.project import speakers as speaker_ops
 from qualcode.project.changes import ChangeSet, ReplayConflict, replay
@@ -149,7 +149,7 @@ class Project:
                     .values(state="dropped")
                 )
             event_id = session.execute(
-                insert(Event.__table__).values(
+                insert(table_of(Event)).values(
                     at=utcnow(),
                     coder=self.coder,
                     kind=kind,
@@ -157,8 +157,8 @@ class Project:
                     changes=changes.dumps() if undoable else "[]",
                     undoable=undoable,
                     state="done",
-                )
-            ).inserted_primary_key[0]
+                ).returning(Event.id)
+            ).scalar_one()
         self.own_events.add(event_id)
 
     def coder_id(self, session: Session, name: str | None = None) -> int:

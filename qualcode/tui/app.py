@@ -78,6 +78,7 @@ class QualcodeApp(App[None]):
         except QualcodeError as exc:
             self.show_error(exc)
             return None
+        # True stands for "done" when the call returns nothing; T is then None
         return True if result is None else result  # type: ignore[return-value]
 
     def show_error(self, error: QualcodeError | str) -> None:
@@ -192,8 +193,11 @@ class QualcodeApp(App[None]):
                 return
             out = Path(answer.strip()).expanduser()
             if out.exists():
-                self.push_screen(Confirm(f"{out} exists. Replace it with a new backup?"),
-                                 lambda yes: self._back_up(out) if yes else None)
+                def replace(yes: bool | None) -> None:
+                    if yes:
+                        self._back_up(out)
+
+                self.push_screen(Confirm(f"{out} exists. Replace it with a new backup?"), replace)
             else:
                 self._back_up(out)
 

@@ -18,7 +18,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    from qualcode.model import Speaker, Turn
+    from qualcode.model import Speaker, Turn, table_of
     from qualcode.positions import parse_time
 
     connection = op.get_bind()
@@ -31,7 +31,7 @@ def upgrade() -> None:
         seconds = parse_time(timestamp)
         if seconds is not None:
             connection.execute(update(Turn).where(Turn.id == turn_id).values(time=seconds))
-    Speaker.__table__.create(connection, checkfirst=True)  # type: ignore[attr-defined]
+    table_of(Speaker).create(connection, checkfirst=True)
     known = set(connection.execute(select(Speaker.document_id, Speaker.label)).all())
     labels = connection.execute(select(Turn.document_id, Turn.speaker).distinct()).all()
     rows = [
@@ -40,4 +40,4 @@ def upgrade() -> None:
         if label and (document_id, label) not in known
     ]
     if rows:
-        connection.execute(Speaker.__table__.insert(), rows)  # type: ignore[attr-defined]
+        connection.execute(table_of(Speaker).insert(), rows)

@@ -20,17 +20,16 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, ProgressBar, TabbedContent, TabPane
+from textual.widgets import DataTable, ProgressBar, TabbedContent, TabPane
 
 from qualcode.errors import IngestError, QualcodeError
 from qualcode.positions import format_time
+from qualcode.tui.screens.base import QualcodeScreen
 from qualcode.tui.screens.dialogs import Confirm, FilePicker, TextPrompt
 from qualcode.tui.screens.exchange import ExportChoice, ExportDialog, ReportDialog
 
 if TYPE_CHECKING:
     from qualcode.project import Project
-    from qualcode.tui.app import QualcodeApp
 
 
 class ImportProgress(Message):
@@ -67,13 +66,12 @@ REFI_SUFFIXES = (".qdpx", ".qdc")
 CODEBOOK_SUFFIXES = (".yaml", ".yml")
 
 
-class ProjectScreen(Screen[None]):
+class ProjectScreen(QualcodeScreen):
     """An overview of the study; Enter on a document opens it for coding."""
 
     CSS_PATH = "project.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back to coding"),
         Binding("i", "import_files", "Import transcripts"),
         Binding("l", "load_participants", "Load participants"),
         Binding("e", "export", "Export"),
@@ -91,12 +89,7 @@ class ProjectScreen(Screen[None]):
         "mixed": "interviewer",
     }
 
-    @property
-    def qualcode(self) -> QualcodeApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         yield ProgressBar(id="progress", classes="idle", show_eta=False)
         with TabbedContent():
             with TabPane("Documents", id="documents-tab"):
@@ -107,7 +100,6 @@ class ProjectScreen(Screen[None]):
                 yield DataTable(id="speakers", cursor_type="row", zebra_stripes=True)
             with TabPane("Codebook", id="codebook-tab"):
                 yield DataTable(id="codes", cursor_type="row", zebra_stripes=True)
-        yield Footer()
 
     def on_mount(self) -> None:
         self.fill()
@@ -323,8 +315,10 @@ class ProjectScreen(Screen[None]):
         try:
             if choice.format == "xlsx":
                 out = check_target(choice.out)
-                export_workbook(project, out, lambda fraction, _message: self.post_message(
-                    ExchangeProgress(fraction)))
+                def progress(fraction: float, _message: str) -> None:
+                    self.post_message(ExchangeProgress(fraction))
+
+                export_workbook(project, out, progress)
             else:
                 export(choice.format, project, choice.out)
         except QualcodeError as exc:
