@@ -1,85 +1,64 @@
-"""Schema migrations, applied in order when an older project is opened.
+"""Schema migrations through Alembic, on SQLite files and PostgreSQL alike.
 
-Each entry upgrades from version ``n`` to ``n + 1`` inside one transaction,
-so a failed upgrade leaves the project as it was. To change the schema: edit
-:mod:`qualcode.model`, bump ``SCHEMA_VERSION``, and append a step here that
-brings an existing database from the previous version to the new one
-(``tests/test_store.py`` checks the list matches the version).
+A project records ``schema_version`` in its settings. Opening a project at
+the current version reads that one row and never imports Alembic (start-up
+stays fast); an older project is upgraded in place, inside one transaction,
+by the revisions in ``qualcode/alembic/versions/``.
+
+To change the schema:
+
+1. edit :mod:`qualcode.model` and bump ``SCHEMA_VERSION`` to N;
+2. add ``qualcode/alembic/versions/NNNN_what_it_does.py`` (copy the baseline
+   ``0001_baseline.py``) with ``revision = "NNNN"`` (N, four digits) and
+   ``down_revision`` the previous number, and an ``upgrade()`` using
+   ``alembic.op`` (``op.add_column``, ``op.create_index``, ``op.execute``...);
+   on SQLite, ALTERs Alembic cannot do in place go through
+   ``with op.batch_alter_table("coding") as batch: ...`` (the table is
+   rebuilt). Keep it to what both SQLite and PostgreSQL understand;
+3. ``tests/test_store_migrations.py`` checks the revisions form one chain
+   0001..N and upgrades a version-1 project to N on both backends.
+
+Revision ids are the schema version they produce, so a project at version v
+is stamped ``v`` (four digits) and upgraded to head; there are no downgrades
+(a project is never opened by an older qualcode: it refuses newer schemas).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from sqlalchemy import Engine, update
 
-from sqlalchemy import Connection, Engine, inspect, select, text, update
+from qualcode.model import SCHEMA_VERSION, Setting
 
-from qualcode.model import SCHEMA_VERSION, Setting, Speaker, Turn, table_of
-
-Step = Callable[[Connection], None]
+SCRIPTS = "qualcode:alembic"
 
 
-def add_turn_times_and_speakers(connection: Connection) -> None:
-    """Version 1 -> 2: ``turn.time`` in seconds (from the stored timestamp), ``speaker`` table.
-
-    Every label already used in a document gets a speaker row without a
-    legend name. Idempotent: a column or table already there is left alone.
-    """
-    from qualcode.positions import parse_time
-
-    inspector = inspect(connection)
-    if "time" not in {column["name"] for column in inspector.get_columns("turn")}:
-        connection.execute(text('ALTER TABLE turn ADD COLUMN "time" FLOAT'))
-    for turn_id, timestamp in connection.execute(
-        select(Turn.id, Turn.timestamp).where(Turn.timestamp.is_not(None), Turn.time.is_(None))
-    ).all():
-        seconds = parse_time(timestamp)
-        if seconds is not None:
-            connection.execute(update(Turn).where(Turn.id == turn_id).values(time=seconds))
-    table_of(Speaker).create(connection, checkfirst=True)
-    known = set(connection.execute(select(Speaker.document_id, Speaker.label)).all())
-    labels = connection.execute(select(Turn.document_id, Turn.speaker).distinct()).all()
-    rows = [
-        {"document_id": document_id, "label": label, "name": ""}
-        for document_id, label in labels
-        if label and (document_id, label) not in known
-    ]
-    if rows:
-        connection.execute(table_of(Speaker).insert(), rows)
+def revision_id(version: int) -> str:
+    return f"{version:04d}"
 
 
-def add_document_status(connection: Connection) -> None:
-    """Version 2 -> 3: ``document.status``; documents with codings become ``in-progress``.
+def upgrade(engine: Engine, version: int, *, scripts: str = SCRIPTS,
+            target: int = SCHEMA_VERSION) -> None:
+    """Upgrade a database at schema ``version`` to ``target``, in one transaction."""
+    from alembic import command
+    from alembic.config import Config
 
-    Idempotent: a column that is already there is left as it is.
-    """
-    columns = {c["name"] for c in inspect(connection).get_columns("document")}
-    if "status" not in columns:
-        connection.execute(text(
-            "ALTER TABLE document ADD COLUMN status VARCHAR(16) "
-            "NOT NULL DEFAULT 'not-started'"
-        ))
-    connection.execute(text(
-        "UPDATE document SET status = 'in-progress' WHERE status = 'not-started' "
-        "AND id IN (SELECT document_id FROM coding)"
-    ))
-
-
-#: STEPS[n] upgrades a version-n database to version n + 1.
-#: Version 0 does not exist on disk (new projects are created at the current
-#: version), so the list starts at 1.
-STEPS: dict[int, Step] = {1: add_turn_times_and_speakers, 2: add_document_status}
+    config = Config()
+    config.set_main_option("script_location", scripts)
+    with engine.execution_options(qualcode_write=True).begin() as connection:
+        config.attributes["connection"] = connection
+        command.stamp(config, revision_id(max(version, 1)), purge=True)
+        command.upgrade(config, revision_id(target))
+        connection.execute(
+            update(Setting).where(Setting.key == "schema_version").values(value=str(target))
+        )
 
 
-def upgrade(engine: Engine, version: int) -> None:
-    """Upgrade a database at ``version`` to :data:`SCHEMA_VERSION`, step by step."""
-    for current in range(version, SCHEMA_VERSION):
-        step = STEPS.get(current)
-        if step is None:
-            raise RuntimeError(f"no migration from schema version {current}")
-        with engine.begin() as connection:
-            step(connection)
-            connection.execute(
-                update(Setting)
-                .where(Setting.key == "schema_version")
-                .values(value=str(current + 1))
-            )
+def revisions(scripts: str = SCRIPTS) -> list[str]:
+    """Revision ids from the base up (for the tests: one unbranched chain)."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", scripts)
+    chain = list(ScriptDirectory.from_config(config).walk_revisions())
+    return [script.revision for script in reversed(chain)]

@@ -3,8 +3,8 @@
 Offsets (``start``/``end``) are Unicode code points into ``Document.text``,
 end exclusive, the unit REFI-QDA uses. Every entity a researcher could
 exchange with another tool carries a GUID that never changes (renaming a code
-keeps its GUID). ``SCHEMA_VERSION`` is bumped with each migration in
-:mod:`qualcode.migrations`.
+keeps its GUID). ``SCHEMA_VERSION`` is bumped with each Alembic revision
+(how: :mod:`qualcode.migrations`).
 """
 
 from __future__ import annotations

@@ -80,7 +80,8 @@ def documents_json(location: str | os.PathLike[str]) -> list[dict[str, Any]] | N
             spans.setdefault(document_id, []).append((start, end))
         rows = connection.execute(
             'SELECT d.id, d.name, c.name, d.interview_order, length(d.text), d.word_count, '
-            'd.status, d.format, d.encoding FROM document AS d LEFT JOIN "case" AS c ON c.id = d.case_id '
+            'd.status, d.format, d.encoding '
+            'FROM document AS d LEFT JOIN "case" AS c ON c.id = d.case_id '
             "ORDER BY d.interview_order, d.id"
         ).fetchall()
     except sqlite3.Error:

@@ -8,7 +8,7 @@ from qualcode.project import Project
 
 
 @pytest.fixture
-def study(project: Project, project_path):
+def study(project: Project, project_path, tmp_path):
     """Five interviews; codes first appear in interviews 1, 1, 2, 5."""
     project.add_code(None, "Belasting")
     for name in ("Objectief", "Wederkerigheid", "Somatisatie", "Laat"):
@@ -25,7 +25,7 @@ def study(project: Project, project_path):
         project.add_document(name, text, sentences=[(i * 9, i * 9 + 8) for i in range(10)])
         for i, code in enumerate(codes):
             project.add_coding(name, f"Belasting > {code}", i * 9, i * 9 + 8)
-    project.import_participants(_write(project_path.parent / "p.csv",
+    project.import_participants(_write(tmp_path / "p.csv",
                                        "case,gender\nHA1,v\nHA2,m\nHA3,v\nHA4,v\nHA5,m\n"))
     project.close()
     return project_path

@@ -51,6 +51,7 @@ def test_codings_cover_the_same_words_after_apply(coded: Project) -> None:
         assert text.text[start:end].strip() == text.text[start:end]
 
 
+@pytest.mark.sqlite_only
 def test_no_original_remains_in_the_project_files(coded: Project, project_path: Path) -> None:
     pairs = mapping(coded)
     coded.pseudonymise(pairs)
@@ -88,6 +89,7 @@ def test_exports_carry_only_pseudonyms_and_say_so(coded: Project, tmp_path: Path
     assert "Pseudonymised" in cells
 
 
+@pytest.mark.sqlite_only
 def test_apply_is_refused_while_another_process_reads_the_project(
     coded: Project, project_path: Path, content
 ) -> None:

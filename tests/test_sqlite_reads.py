@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
 from conftest import INTERVIEW
 
 from qualcode import model
@@ -21,6 +22,7 @@ def test_the_schema_version_is_read_from_the_model_without_importing_it():
     assert schema_version() == model.SCHEMA_VERSION
 
 
+@pytest.mark.sqlite_only
 def test_documents_match_the_project_service_field_for_field(project, project_path, write_file):
     project.import_document(write_file("HA1.txt", INTERVIEW), case="HA1")
     project.import_document(write_file("HA2.txt", INTERVIEW.replace("HA1", "HA2")))
@@ -47,6 +49,7 @@ def test_the_command_prints_the_same_documents_either_way(cli, project, project_
     )
 
 
+@pytest.mark.sqlite_only
 def test_a_project_of_another_schema_version_is_left_to_the_project_service(project_path,
                                                                            project, cli):
     project.close()

@@ -24,6 +24,7 @@ def run_init(args: argparse.Namespace) -> int:
         spec = read_codebook(codebook_path(args.codebook))  # refuse it before creating
     from qualcode.cli.startup import imports_done
     from qualcode.project import Project
+    from qualcode.store import shown
 
     imports_done()
     with Project.creating(args.project, language=args.language, coder=args.coder) as project:
@@ -31,7 +32,7 @@ def run_init(args: argparse.Namespace) -> int:
             project.set_setting("name", args.name)
         added = project.merge_codebook(spec)[0] if spec is not None else 0
     source = f" with {added} codes from {args.codebook}" if spec is not None else ""
-    print(f"created {args.project}{source}")
+    print(f"created {shown(args.project)}{source}")
     return 0
 
 
@@ -122,8 +123,17 @@ def run_undo(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         event = project.undo() if args.command == "undo" else project.redo()
     if event is None:
-        raise QualcodeError(f"{args.project}: nothing to {args.command}")
+        raise QualcodeError(
+            f"{project.location}: nothing of {project.coder!r} to {args.command}")
     print(f"{args.command}: {event.summary}")
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        counts = project.backup(args.out)
+        print(f"backed up {project.location} to {args.out} "
+              f"({counts['document']} documents, {counts['coding']} codings)")
     return 0
 
 
@@ -247,7 +257,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_coder_argument(p)
     p.set_defaults(run=run_uncode)
 
-    for name, text in (("undo", "undo the last change"), ("redo", "redo the last undone change")):
+    p = subparsers.add_parser(
+        "backup", help="a complete, consistent copy of a project (safe while it is open)")
+    add_project_argument(p)
+    p.add_argument("out", metavar="OUT", help="the copy to write (a .qualcode file)")
+    p.set_defaults(run=run_backup)
+
+    for name, text in (("undo", "undo this coder's last change (never another coder's)"),
+                       ("redo", "redo this coder's last undone change")):
         p = subparsers.add_parser(name, help=text)
         add_project_argument(p)
         add_coder_argument(p)

@@ -61,7 +61,8 @@ def chosen_coders(project: Project, names: Sequence[str] | None) -> tuple[str, .
 
 
 def add_project_argument(parser: Any) -> None:
-    parser.add_argument("project", metavar="P", help="the project file (NAME.qualcode)")
+    parser.add_argument("project", metavar="P",
+                        help="the project: a NAME.qualcode file or a postgresql:// URL")
 
 
 def positive_megabytes(value: str) -> int:

@@ -130,7 +130,9 @@ def document_text(session: Session, document: Document) -> DocumentText:
 
 
 def coder_names(session: Session) -> list[str]:
-    return list(session.scalars(select(Coder.name).order_by(Coder.name)))
+    """Sorted by code point in Python: a PostgreSQL server's collation (en_US, nl_BE...)
+    would order names differently from SQLite, and both must give the same lists."""
+    return sorted(session.scalars(select(Coder.name)))
 
 
 def codings(
@@ -257,7 +259,7 @@ def cases(session: Session) -> list[CaseInfo]:
     for row in session.scalars(select(CaseValue)):
         values[row.case_id][row.attribute_id] = row.value
     result = []
-    for case in session.scalars(select(Case).order_by(Case.name)):
+    for case in sorted(session.scalars(select(Case)), key=lambda row: row.name):  # see coder_names
         attrs = {
             attribute.name: typed_value(attribute.type, values[case.id].get(attribute_id))
             for attribute_id, attribute in attributes.items()

@@ -43,7 +43,7 @@ from qualcode.project import (
     queries,
 )
 from qualcode.project import speakers as speaker_ops
-from qualcode.project.changes import ChangeSet, replay
+from qualcode.project.changes import ChangeSet, ReplayConflict, replay
 from qualcode.project.codetree import code_tree, resolve
 from qualcode.project.codings import CodingRequest
 from qualcode.project.memos import MemoEntry
@@ -61,6 +61,7 @@ from qualcode.project.values import (
 )
 from qualcode.store import (
     Store,
+    backup_store,
     create_store,
     discard_store,
     open_store,
@@ -79,6 +80,10 @@ if TYPE_CHECKING:
     from qualcode.pseudonymise.apply import PseudonymReport
 
 
+#: How far back (in event ids) :meth:`Project.changed_elsewhere` looks for late commits.
+LIVE_LOOKBACK = 200
+
+
 class Project:
     """An open project. Use :meth:`create` or :meth:`open`; close when done."""
 
@@ -90,6 +95,10 @@ class Project:
         # after import; renaming or deleting a document clears it.
         self._document_extents: dict[str, tuple[int, int]] = {}
         self._coder_ids: dict[str, int] = {}
+        #: ids of the events this Project wrote: the rest came from elsewhere.
+        self.own_events: set[int] = set()
+        self._live_mark = -1
+        self._live_seen: set[int] = set()
 
     # -- lifecycle -------------------------------------------------------
 
@@ -142,11 +151,17 @@ class Project:
 
     @property
     def name(self) -> str:
-        return self.setting("name") or Path(self.location).stem
+        return self.setting("name") or self._store.default_name
 
     @property
     def language(self) -> str:
         return self.setting("language") or "nl"
+
+    def backup(self, out: str | os.PathLike[str]) -> dict[str, int]:
+        """A complete, consistent copy of the project as a new ``.qualcode`` file at ``out``
+        (atomic, owner-only), safe while other windows keep coding. Returns the copy's
+        ``{"document": n, "coding": m}`` row counts."""
+        return backup_store(self._store, out)
 
     def close(self) -> None:
         self._store.dispose()
@@ -166,16 +181,22 @@ class Project:
 
     @contextmanager
     def change(self, kind: str, summary: str, *, undoable: bool = True) -> Iterator[ChangeSet]:
-        """One change = one transaction + one Event. Raise inside to roll back."""
-        with self._store.sessions() as session, session.begin():
+        """One change = one transaction + one Event. Raise inside to roll back.
+
+        A new undoable change makes this coder's undone changes unreachable
+        (``dropped``); other coders' undone changes stay redoable for them.
+        """
+        with self._store.writes() as session, session.begin():
             changes = ChangeSet(session)
             changes.summary = summary
             yield changes
             if undoable:
                 session.execute(
-                    update(Event).where(Event.state == "undone").values(state="dropped")
+                    update(Event)
+                    .where(Event.state == "undone", Event.coder == self.coder)
+                    .values(state="dropped")
                 )
-            session.execute(
+            event_id = session.execute(
                 insert(table_of(Event)).values(
                     at=utcnow(),
                     coder=self.coder,
@@ -184,8 +205,9 @@ class Project:
                     changes=changes.dumps() if undoable else "[]",
                     undoable=undoable,
                     state="done",
-                )
-            )
+                ).returning(Event.id)
+            ).scalar_one()
+        self.own_events.add(event_id)
 
     def coder_id(self, session: Session, name: str | None = None) -> int:
         """The id of ``name`` (default: this project's coder), added on first use."""
@@ -200,7 +222,7 @@ class Project:
 
     def set_setting(self, key: str, value: str) -> None:
         """Settings are preferences (language, last document), not study data: no Event."""
-        with self._store.sessions() as session, session.begin():
+        with self._store.writes() as session, session.begin():
             row = session.get(Setting, key)
             if row is None:
                 session.add(Setting(key=key, value=value))
@@ -210,43 +232,72 @@ class Project:
     # -- undo / redo -----------------------------------------------------
 
     def undo(self) -> EventInfo | None:
-        """Reverse the latest undoable change still in effect; None if there is none."""
+        """Reverse this coder's latest change still in effect; None if there is none.
+
+        Only changes recorded under :attr:`coder` count, whichever window or
+        process made them: ctrl+z never takes back another coder's work.
+        """
         return self._step(backwards=True)
 
     def redo(self) -> EventInfo | None:
-        """Re-apply the change most recently undone; None if there is none."""
+        """Re-apply this coder's change most recently undone; None if there is none."""
         return self._step(backwards=False)
 
     def _step(self, *, backwards: bool) -> EventInfo | None:
-        with self._store.sessions() as session, session.begin():
+        verb = "undo" if backwards else "redo"
+        with self._store.writes() as session, session.begin():
             wanted = "done" if backwards else "undone"
             order = Event.id.desc() if backwards else Event.id.asc()
             target = session.scalar(
                 select(Event)
-                .where(Event.undoable.is_(True), Event.state == wanted)
+                .where(Event.undoable.is_(True), Event.state == wanted,
+                       Event.coder == self.coder)
                 .order_by(order)
                 .limit(1)
+                .with_for_update()
             )
             if target is None:
                 return None
             try:
-                replay(session, target.changes, backwards=backwards)
-            except IntegrityError as exc:
+                target.changes = replay(session, target.changes, backwards=backwards)
+            except (ReplayConflict, IntegrityError) as exc:
                 raise QualcodeError(
-                    f"cannot {'undo' if backwards else 'redo'} {target.summary!r}: "
-                    f"later changes depend on it ({type(exc).__name__})"
+                    f"cannot {verb} {target.summary!r}: changed since by a later change"
+                    + self._later_coders(session, target.id)
                 ) from exc
             target.state = "undone" if backwards else "done"
-            session.add(
-                Event(
-                    coder=self.coder,
-                    kind="undo" if backwards else "redo",
-                    summary=f"{'undo' if backwards else 'redo'}: {target.summary}",
-                    undoable=False,
-                )
-            )
+            step = Event(coder=self.coder, kind=verb, summary=f"{verb}: {target.summary}",
+                         undoable=False)
+            session.add(step)
             session.flush()
-            return queries.event_info(target)
+            info = queries.event_info(target)
+            step_id = step.id
+        self.own_events.add(step_id)
+        return info
+
+    def _later_coders(self, session: Session, event_id: int) -> str:
+        names = sorted(set(session.scalars(
+            select(Event.coder).where(Event.id > event_id, Event.coder != self.coder)
+        )))
+        return f" (by {', '.join(names)})" if names else ""
+
+    def changed_elsewhere(self) -> bool:
+        """Whether the event log gained, since the last call, a change this Project did not
+        make (another window, process or person). The first call only takes note.
+
+        Polled by front ends to stay live; one indexed query, the same on SQLite
+        and PostgreSQL. It looks back over the last :data:`LIVE_LOOKBACK` ids, not
+        just past the highest seen: on PostgreSQL a transaction that drew an
+        earlier id from the sequence may commit after a later one.
+        """
+        with self.read() as session:
+            ids = set(session.scalars(
+                select(Event.id).where(Event.id > self._live_mark - LIVE_LOOKBACK)))
+        new = ids - self._live_seen
+        first = self._live_mark < 0
+        self._live_seen = ids
+        self._live_mark = max(ids, default=max(self._live_mark, 0))
+        return not first and any(i not in self.own_events for i in new)
 
     def history(self, limit: int = 50) -> list[EventInfo]:
         with self.read() as session:

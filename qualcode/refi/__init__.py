@@ -99,6 +99,7 @@ def import_refi(
     """
     from qualcode.project import Project
     from qualcode.refi.reading import ReadOptions
+    from qualcode.store import project_exists
 
     options = ReadOptions(limits or DEFAULT, allow_outside_sources)
     file = Path(file)
@@ -112,7 +113,7 @@ def import_refi(
             return _import(project_or_path, file, suffix, sentence_splitter, created=False,
                            worker=worker, options=options)
     location = os.fspath(project_or_path)
-    if Path(location).exists():
+    if project_exists(location):
         with Project.open(location, coder=coder) as project, _worker(
             file, suffix, sentence_splitter, project.language
         ) as worker:

@@ -9,23 +9,43 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
+from textual.worker import Worker
 
-from qualcode.errors import QualcodeError
+from qualcode.errors import NotFoundError, QualcodeError
 from qualcode.identity import CoderChoice, resolve_coder
 from qualcode.project import Project
 from qualcode.tui.screens.coder import CoderDialog
 from qualcode.tui.screens.coding import CodingScreen
+from qualcode.tui.screens.dialogs import TextPrompt
 
 T = TypeVar("T")
 
 
+#: Seconds between two looks at the event log for changes made elsewhere; with
+#: the refresh itself this keeps "another window's change on screen" under 2 s.
+LIVE_INTERVAL = 0.5
+
+
+class ChangedElsewhere(Message):
+    """Another window, process or person changed the project (event log moved)."""
+
+
 class QualcodeApp(App[None]):
-    """One project, opened for one coder."""
+    """One project, opened for one coder.
+
+    The app stays live: a timer asks the project (in a thread) whether its event
+    log has moved past the last change this window knows of; when a change came
+    from elsewhere, every open screen that can refresh itself does so, keeping
+    the selection, scroll position and highlighted code.
+    """
 
     TITLE = "qualcode"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -48,6 +68,7 @@ class QualcodeApp(App[None]):
         self._cannot_remember = False
         #: Why a setting could not be saved before the app ran (a read-only project).
         self.cannot_save: str | None = None
+        self._poll: Worker[None] | None = None
 
     # -- helpers screens use -------------------------------------------------
 
@@ -62,6 +83,9 @@ class QualcodeApp(App[None]):
 
         try:
             result = action()
+        except NotFoundError as exc:
+            self.gone(exc)
+            return None
         except QualcodeError as exc:
             self.show_error(exc)
             return None
@@ -88,6 +112,12 @@ class QualcodeApp(App[None]):
     def show_error(self, error: QualcodeError | str) -> None:
         self.notify(str(error), title="error", severity="error", timeout=10)
 
+    def gone(self, error: NotFoundError) -> None:
+        """The thing acted on was removed meanwhile (another window or coder): say so and
+        show the project as it is now, rather than an error."""
+        self.notify(f"{error} (changed elsewhere; refreshed)", severity="warning", timeout=5)
+        self.refresh_from_project()
+
     def show_where(self, document: str | None) -> None:
         """The header: who is coding comes first, so a narrow terminal never hides it."""
         where = f" · {document}" if document else ""
@@ -98,9 +128,38 @@ class QualcodeApp(App[None]):
     def on_mount(self) -> None:
         if self.cannot_save is not None:
             self.show_error(self.cannot_save)
+        self.project.changed_elsewhere()
+        self.set_interval(LIVE_INTERVAL, self._look_for_changes)
         self.push_screen(self.coding)
         if not self.coder.chosen:
             self.call_after_refresh(self.ask_coder, True)
+
+    # -- live ----------------------------------------------------------------
+
+    def _look_for_changes(self) -> None:
+        """Start a look unless the last one is still running (a slow server): looks are
+        never cancelled, so waiting for all workers never meets a cancelled one."""
+        if self._poll is None or self._poll.is_finished:
+            self._poll = self._poll_event_log()
+
+    @work(thread=True, group="live")
+    def _poll_event_log(self) -> None:
+        try:
+            elsewhere = self.project.changed_elsewhere()
+        except QualcodeError:
+            return
+        if elsewhere:
+            self.post_message(ChangedElsewhere())
+
+    def on_changed_elsewhere(self, _message: ChangedElsewhere) -> None:
+        self.refresh_from_project()
+
+    def refresh_from_project(self) -> None:
+        """Every open screen re-reads what it shows (bottom first; each keeps its view)."""
+        for screen in list(self.screen_stack):
+            refresh = getattr(screen, "changed_elsewhere", None)
+            if refresh is not None and screen.is_mounted:
+                refresh()
 
     def start_document(self) -> str | None:
         """The document last worked on, else the first in interview order."""
@@ -147,6 +206,48 @@ class QualcodeApp(App[None]):
         if not isinstance(self.screen, AnalysisScreen):
             self.push_screen(AnalysisScreen())
 
+    def action_backup(self) -> None:
+        """Ask where, confirm replacing, then copy in a worker (the copy is consistent
+        even while other windows code)."""
+        from datetime import datetime
+
+        from qualcode.tui.screens.dialogs import Confirm
+
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        folder = Path.cwd() if "://" in self.project.location \
+            else Path(self.project.location).resolve().parent
+        suggested = folder / f"{self.project.name}-backup-{stamp}.qualcode"
+
+        def chosen(answer: str | None) -> None:
+            if not answer or not answer.strip():
+                return
+            out = Path(answer.strip()).expanduser()
+            if out.exists():
+                def replace(yes: bool | None) -> None:
+                    if yes:
+                        self._back_up(out)
+
+                self.push_screen(Confirm(f"{out} exists. Replace it with a new backup?"), replace)
+            else:
+                self._back_up(out)
+
+        self.push_screen(TextPrompt("Back up the project to (a new .qualcode file):",
+                                    str(suggested)), chosen)
+
+    @work(thread=True, exclusive=True, group="backup")
+    def _back_up(self, out: Path) -> None:
+        try:
+            counts = self.project.backup(out)
+        except QualcodeError as exc:
+            self.call_from_thread(self.show_error, exc)
+            return
+        except OSError as exc:
+            self.call_from_thread(self.show_error, f"{out}: {exc.strerror}")
+            return
+        self.call_from_thread(
+            self.notify, f"backed up to {out} ({counts['document']} documents, "
+            f"{counts['coding']} codings)")
+
     def action_search_study(self) -> None:
         from qualcode.tui.screens.search import SearchScreen
 
@@ -165,6 +266,9 @@ class QualcodeApp(App[None]):
                             self.action_search_study)
         yield SystemCommand("Pseudonymise", "find names and other identifying details, review "
                             "them, replace them everywhere (one way)", self.action_pseudonymise)
+        yield SystemCommand("Back up the project",
+                            "write a complete copy of the project to a .qualcode file",
+                            self.action_backup)
         yield from super().get_system_commands(screen)
 
     def action_coder(self) -> None:

@@ -49,3 +49,24 @@ async def test_enter_on_a_document_opens_it_for_coding(study):
         await pilot.pause()
         assert app.screen is app.coding
         assert app.coding.document.name == "HA02"
+
+
+@asynctest
+async def test_k_on_the_project_screen_backs_the_project_up(study, tmp_path):
+    from qualcode.project import Project
+
+    app = make_app(study, coder="Jan")
+    out = tmp_path / "thesis-copy.qualcode"
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("p", "k")
+        await pilot.pause()
+        prompt = app.screen.query_one("Input")
+        prompt.value = str(out)
+        await pilot.press("enter")
+        for _ in range(50):
+            if out.exists():
+                break
+            await pilot.pause(0.1)
+        await app.workers.wait_for_complete()
+    with Project.open(out) as copy:
+        assert len(copy.codings()) == 3

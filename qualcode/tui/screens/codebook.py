@@ -57,6 +57,11 @@ class CodebookScreen(QualcodeScreen):
         panel.show(self.qualcode.project.codes(), self.qualcode.coding.counts.as_mapping())
         self._describe(panel.highlighted_code)
 
+    def changed_elsewhere(self) -> None:
+        """Another window changed the codebook or codings (the coding screen, below, has
+        recounted already)."""
+        self.reload()
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._describe(self.query_one(CodebookPanel).highlighted_code)
 

@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 
+from qualcode.errors import QualcodeError
 from qualcode.project.values import CodeInfo, CodingInfo, DocumentText
 from qualcode.tui.screens.base import QualcodeScreen
 from qualcode.tui.screens.dialogs import Choose, Confirm, MemoDialog, TextPrompt
@@ -168,6 +169,20 @@ class CodingScreen(QualcodeScreen):
                 if start is not None:
                     self.open_document(start)
         self._update_here()
+
+    def changed_elsewhere(self) -> None:
+        """Another window or coder changed the project: show it as it is now, keeping the
+        selection and scroll position (a removed document falls back to the start)."""
+        if self.document is not None:
+            names = [d.name for d in self.qualcode.project.documents()]
+            if self.document.name not in names:
+                self.notify(f"{self.document.name} was removed in another window",
+                            severity="warning")
+                start = self.qualcode.start_document()
+                self.document = None
+                if start is not None:
+                    self.open_document(start)
+        self.reload_all()
 
     # -- messages from widgets -------------------------------------------------
 
@@ -342,9 +357,13 @@ class CodingScreen(QualcodeScreen):
 
     def _step(self, *, undo: bool) -> None:
         project = self.qualcode.project
-        event = self.qualcode.attempt(project.undo if undo else project.redo)
+        try:
+            event = project.undo() if undo else project.redo()
+        except QualcodeError as exc:
+            self.qualcode.show_error(exc)
+            return
         if event is None:
-            self.notify(f"nothing to {'undo' if undo else 'redo'}")
+            self.notify(f"nothing of yours ({project.coder}) to {'undo' if undo else 'redo'}")
             return
         self.reload_all()
         self.notify(f"{'undone' if undo else 'redone'}: {event.summary}")

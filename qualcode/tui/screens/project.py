@@ -96,6 +96,8 @@ class ProjectScreen(QualcodeScreen):
         Binding("e", "export", "Export"),
         Binding("o", "import_exchange", "Import .qdpx/codebook"),
         Binding("g", "merge", "Merge a copy"),
+        Binding("k", "app.backup", "Back up"),
+
         Binding("s", "show_speakers", "Speakers"),
         Binding("r", "next_role", "Role"),
         Binding("a", "speaker_participant", "Who speaks"),
@@ -180,6 +182,15 @@ class ProjectScreen(QualcodeScreen):
         self.sub_title = (f"coder: {project.coder} · "
                           f"{counts['documents']} documents · {counts['cases']} participants · "
                           f"{counts['codes']} codes · {counts['codings']} codings")
+
+    def changed_elsewhere(self) -> None:
+        """Fill again after another window's change, keeping each table's cursor row."""
+        tables = list(self.query(DataTable))
+        rows = [table.cursor_row for table in tables]
+        self.fill()
+        for table, row in zip(tables, rows, strict=True):
+            if table.row_count:
+                table.move_cursor(row=min(row, table.row_count - 1), animate=False)
 
     def _fill_speakers(self) -> None:
         """The labels seen in each document, with role and participant (r and a correct them)."""
