@@ -32,15 +32,17 @@ def run_stats(args: argparse.Namespace) -> int:
     from qualcode.analysis.frequencies import frequencies
 
     with open_project(args) as project:
-        table = frequencies(project.snapshot(coder=args.coder), with_children=args.with_children)
+        table = frequencies(project.snapshot(coder=args.coder))
     if args.json:
         print_json([row.to_json() for row in table.rows])
         return 0
     print_table(
-        ["code", "segments", "documents", "participants", "share", "words"],
+        ["code", "segments", "documents", "participants", "share", "words",
+         "+sub segments", "+sub documents", "+sub share"],
         [
             ["  " * (len(r.code_path) - 1) + r.code_path[-1], r.segments, r.documents,
-             r.participants, r.share, r.words]
+             r.participants, r.share, r.words, r.pooled.segments, r.pooled.documents,
+             r.pooled.share]
             for r in table.rows
         ],
     )
@@ -65,23 +67,23 @@ def run_saturation(args: argparse.Namespace) -> int:
             stop=args.stop,
             category=_category(args.category),
             respondent_only=args.respondent_only,
-            coder=args.coder,
+            coders=args.coders,
+            by=args.by,
         )
     if args.json:
         print_json(result.to_json())
         return 0
-    data = result.to_json()
+    table = result.table
     print_table(
-        ["#", "document", "new", "cumulative", "new codes"],
+        ["#", args.by, "new", "cumulative", "new codes"],
         [
-            [i, name, new, cumulative, shorten(", ".join(p[-1] for p in paths), 70)]
-            for i, (name, new, cumulative, paths) in enumerate(
-                zip(data["order"], data["new_codes"], data["cumulative"],
-                    data["new_code_paths"], strict=True),
-                start=1,
-            )
+            [row.number, row.name, row.new_codes, row.cumulative,
+             shorten(", ".join(p[-1] for p in row.new_code_paths), 70)]
+            for row in table.rows
         ],
     )
+    if table.not_counted:
+        print("\nnot counted: " + "; ".join(f"{n.name} ({n.reason})" for n in table.not_counted))
     print()
     print(result.verdict)
     return 0
@@ -175,8 +177,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_project_argument(p)
     p.add_argument("--json", action="store_true")
     p.add_argument("--coder", metavar="NAME", help="count one coder's codings only")
-    p.add_argument("--with-children", action="store_true",
-                   help="count each code together with its sub-codes")
     p.set_defaults(run=run_stats)
 
     p = subparsers.add_parser("saturation", help="new codes per interview and a verdict")
@@ -193,7 +193,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--category", metavar="PATH", help="only codes under this category")
     p.add_argument("--respondent-only", action="store_true",
                    help="only codings in the respondent's turns")
-    p.add_argument("--coder", metavar="NAME")
+    p.add_argument("--by", choices=["document", "participant"], default="document",
+                   help="participant: a participant's coded documents count as one interview")
+    p.add_argument("--coder", dest="coders", metavar="NAME", action="append",
+                   help="count only this coder's codes (repeatable; default: all coders)")
     p.set_defaults(run=run_saturation)
 
     p = subparsers.add_parser("matrix", help="code x document, participant or attribute")

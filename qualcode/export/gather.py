@@ -17,14 +17,18 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from qualcode.export.figures import (
+    AgreementSet,
     CodeFigures,
     SaturationRow,
+    agreement_reports,
     code_figures,
-    saturation_rows,
+    saturation_results,
     study_snapshot,
 )
 
 if TYPE_CHECKING:
+    from qualcode.analysis.saturation import SaturationResult
+    from qualcode.analysis.snapshot import TurnRef
     from qualcode.project import Project
     from qualcode.project.values import CaseInfo, CodeInfo, DocumentInfo, DocumentText
 
@@ -90,6 +94,14 @@ class ExportData:
     quotes: list[Quote]
     figures: dict[int, CodeFigures] = field(default_factory=dict)
     saturation: list[SaturationRow] = field(default_factory=list)
+    #: Guest 2020 and Francis with the project's saturation options; ``saturation``
+    #: holds the rows of the first.
+    saturation_results: tuple[SaturationResult, ...] = ()
+    agreements: list[AgreementSet] = field(default_factory=list)
+    #: Document id -> sentence spans / speaker turns, for agreement by sentence and
+    #: disagreement positions.
+    sentences: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    turns: dict[int, tuple[TurnRef, ...]] = field(default_factory=dict)
 
     @property
     def participants_total(self) -> int:
@@ -152,8 +164,10 @@ def _boundaries(text: DocumentText) -> tuple[set[int], set[int]]:
     return starts, ends
 
 
-def _quotes_of(project: Project, document: DocumentInfo, participant: str) -> list[Quote]:
+def _quotes_of(project: Project, document: DocumentInfo, participant: str,
+               structure: _Structure) -> list[Quote]:
     text = project.document_text(document.name)
+    structure.keep(document.id, text)
     turn_starts, speakers, roles = _speaker_index(text)
     starts, ends = _boundaries(text)
     quotes = []
@@ -173,6 +187,21 @@ def _quotes_of(project: Project, document: DocumentInfo, participant: str) -> li
             every_end or end in ends,
         ))
     return quotes
+
+
+class _Structure:
+    """Sentences and turns of each document, kept while the quotes are read."""
+
+    def __init__(self) -> None:
+        self.sentences: dict[int, tuple[tuple[int, int], ...]] = {}
+        self.turns: dict[int, tuple[TurnRef, ...]] = {}
+
+    def keep(self, document_id: int, text: DocumentText) -> None:
+        from qualcode.analysis.snapshot import TurnRef, timestamp_seconds
+
+        self.sentences[document_id] = text.sentences
+        self.turns[document_id] = tuple(TurnRef(t.start, t.end, timestamp_seconds(t.timestamp))
+                                        for t in text.turns)
 
 
 def _participants(
@@ -209,10 +238,11 @@ def gather(project: Project, progress: Progress | None = None, share: float = 1.
     documents = project.documents()
     cases = project.cases()
     quotes: list[Quote] = []
+    structure = _Structure()
     for number, document in enumerate(documents, start=1):
         if progress is not None:
             progress(share * (number - 1) / max(1, len(documents)), f"reading {document.name}")
-        quotes.extend(_quotes_of(project, document, document.case or document.name))
+        quotes.extend(_quotes_of(project, document, document.case or document.name, structure))
     attributes: list[str] = []
     for case in cases:
         attributes += [name for name in case.attributes if name not in attributes]
@@ -227,10 +257,16 @@ def gather(project: Project, progress: Progress | None = None, share: float = 1.
         attributes=attributes,
         participants=_participants(cases, documents, quotes),
         quotes=quotes,
+        sentences=structure.sentences,
+        turns=structure.turns,
     )
     if progress is not None:
         progress(share, "counting")
+    from qualcode.analysis.saturation_options import SaturationOptions
+
     snapshot = study_snapshot(data)
     data.figures = code_figures(data, snapshot)
-    data.saturation = saturation_rows(snapshot)
+    data.saturation_results = saturation_results(snapshot, SaturationOptions.load(project))
+    data.saturation = list(data.saturation_results[0].table.rows)
+    data.agreements = agreement_reports(snapshot, data.coders)
     return data

@@ -21,6 +21,7 @@ from qualcode.analysis.snapshot import (
     DocumentRef,
     StudySnapshot,
     TurnRef,
+    timestamp_seconds,
 )
 from qualcode.model import Case, Coder, Coding, Document, Sentence, Turn
 from qualcode.project.codetree import code_tree
@@ -67,7 +68,7 @@ def snapshot(self: Project, *, coder: str | None = None) -> StudySnapshot:
         ):
             turn_starts[document_id].append(start)
             turn_roles[document_id].append(role)
-            turns[document_id].append(TurnRef(start, end, seconds(timestamp)))
+            turns[document_id].append(TurnRef(start, end, timestamp_seconds(timestamp)))
         sentences: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for document_id, start, end in session.execute(
             select(Sentence.document_id, Sentence.start, Sentence.end).order_by(
@@ -104,20 +105,3 @@ def snapshot(self: Project, *, coder: str | None = None) -> StudySnapshot:
         {d: tuple(spans) for d, spans in sentences.items()},
         {d: tuple(items) for d, items in turns.items()},
     )
-
-
-def seconds(timestamp: str | None) -> float | None:
-    """A turn's written time ("1:02:03", "19:21", "19:21.5") in seconds; None if unreadable."""
-    if not timestamp:
-        return None
-    parts = timestamp.strip().replace(",", ".").split(":")
-    if not 1 < len(parts) <= 3:
-        return None
-    try:
-        values = [float(part) for part in parts]
-    except ValueError:
-        return None
-    total = 0.0
-    for value in values:
-        total = total * 60 + value
-    return total

@@ -60,7 +60,8 @@ class CodebookScreen(Screen[None]):
 
     def reload(self) -> None:
         panel = self.query_one(CodebookPanel)
-        panel.show(self.qualcode.project.codes(), self.qualcode.coding.counts.as_mapping())
+        codes = self.qualcode.project.codes()
+        panel.show(codes, self.qualcode.coding.counts.as_mapping(codes))
         self._describe(panel.highlighted_code)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -28,7 +28,10 @@ from qualcode.tui.screens.dialogs import Confirm, FilePicker
 from qualcode.tui.screens.exchange import ExportChoice, ExportDialog, ReportDialog
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from qualcode.project import Project
+    from qualcode.project.values import DocumentInfo
     from qualcode.tui.app import QualcodeApp
 
 
@@ -77,7 +80,13 @@ class ProjectScreen(Screen[None]):
         Binding("l", "load_participants", "Load participants"),
         Binding("e", "export", "Export"),
         Binding("o", "import_exchange", "Import .qdpx/codebook"),
+        Binding("s", "status", "Status"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: Document name -> coding status, as last shown.
+        self.statuses: dict[str, str] = {}
 
     @property
     def qualcode(self) -> QualcodeApp:
@@ -103,12 +112,14 @@ class ProjectScreen(Screen[None]):
         project = self.qualcode.project
         documents = self.query_one("#documents", DataTable)
         documents.clear(columns=True)
-        documents.add_columns("#", "document", "participant", "words", "turns", "codings",
-                              "coded")
-        for info in project.documents():
+        documents.add_columns("#", "document", "participant", "status", "words", "turns",
+                              "codings", "text coded")
+        infos = project.documents()
+        self.statuses = {info.name: info.status for info in infos}
+        for info in infos:
             documents.add_row(
-                info.order, info.name, info.case or "", f"{info.words:,}", info.turns,
-                info.codings, f"{info.coded_share:.0%}", key=info.name,
+                info.order, info.name, info.case or "", info.status, f"{info.words:,}",
+                info.turns, info.codings, f"{info.coded_share:.0%}", key=info.name,
             )
         cases = project.cases()
         attributes: list[str] = []
@@ -129,13 +140,37 @@ class ProjectScreen(Screen[None]):
             people.setdefault(coding.code_id, set()).add(coding.case or coding.document)
         codes = self.query_one("#codes", DataTable)
         codes.clear(columns=True)
-        codes.add_columns("code", "key", "segments", "participants")
-        for code in project.codes():
+        codes.add_columns("code", "key", "codings", "participants", "+sub codings",
+                          "+sub participants")
+        tree = project.codes()
+        for code in tree:
+            below = [c.id for c in tree if c.path[: len(code.path)] == code.path]
+            pooled_people = set().union(*(people.get(c, set()) for c in below))
             codes.add_row("  " * code.depth + code.name, code.key or "",
-                          segments.get(code.id, 0), len(people.get(code.id, ())))
+                          segments.get(code.id, 0), len(people.get(code.id, ())),
+                          sum(segments.get(c, 0) for c in below), len(pooled_people))
         counts = project.counts()
-        self.sub_title = (f"{counts['documents']} documents · {counts['cases']} participants · "
+        self.sub_title = (f"{counts['documents']} documents, {coded_summary(infos)} · "
+                          f"{counts['cases']} participants · "
                           f"{counts['codes']} codes · {counts['codings']} codings")
+
+    def action_status(self) -> None:
+        """Mark the highlighted document not-started, in progress, coded or excluded."""
+        table = self.query_one("#documents", DataTable)
+        if not table.row_count:
+            self.notify("No documents yet: press i to import.", severity="warning")
+            return
+        self.query_one(TabbedContent).active = "documents-tab"
+        name = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        row = table.cursor_row
+
+        def done(_state: str) -> None:
+            self.fill()
+            table.move_cursor(row=row)
+
+        from qualcode.tui.screens.status import ask_status
+
+        ask_status(self.qualcode, name, self.statuses.get(name, "not-started"), done)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "documents" and event.row_key.value is not None:
@@ -283,6 +318,14 @@ class ProjectScreen(Screen[None]):
             if names:
                 coding.open_document(names[0])
         self.app.push_screen(ReportDialog("Import finished", message.lines))
+
+
+def coded_summary(documents: Sequence[DocumentInfo]) -> str:
+    """ "7 of 11 interviews coded (1 excluded)": what saturation can count."""
+    excluded = sum(1 for d in documents if d.status == "excluded")
+    coded = sum(1 for d in documents if d.status == "coded")
+    text = f"{coded} of {len(documents) - excluded} interviews coded"
+    return f"{text} ({excluded} excluded)" if excluded else text
 
 
 def import_exchange_file(project: Project, path: Path) -> list[str]:
