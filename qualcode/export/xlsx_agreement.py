@@ -20,7 +20,12 @@ if TYPE_CHECKING:
     from qualcode.export.xlsx_cells import SheetWriter
 
 Page = Callable[["SheetWriter", "int | None"], None]
-WIDTHS = [34, 12, 13, 13, 9, 9, 80]
+WIDTHS = [46, 12, 13, 13, 9, 9, 80]
+
+
+def short_path(path: tuple[str, ...]) -> str:
+    """The code and its parent: "Patiëntgebonden factoren > Gebrek aan wederkerigheid"."""
+    return " > ".join(path[-2:])
 
 
 def _rounded(value: float | None, digits: int) -> float | str:
@@ -32,26 +37,25 @@ def write_agreement(writer: SheetWriter, data: ExportData, page: Page) -> None:
     writer.cell(0, "Agreement", "title")
     writer.sheet.set_row(0, 24)
     writer.row = 1
-    writer.cell(0, "Two coders compared code by code on the documents both coded. Segment: "
-                "codings match when their overlap covers at least 90% of the longer one; "
-                "kappa's chance term is 1/codes compared (Brennan & Prediger). Sentence and "
-                "character: Cohen's kappa and Krippendorff's alpha.", "subtitle")
-    writer.row = 3
+    writer.paragraph("Two coders compared code by code on the documents both coded. Segment: "
+                     "codings match when their overlap covers at least 90% of the longer one; "
+                     "kappa's chance term is 1/codes compared (Brennan & Prediger). Sentence "
+                     "and character: Cohen's kappa and Krippendorff's alpha. Codes are shown "
+                     "by their last two levels.", 6, 150)
+    writer.row += 1
     if not data.agreements:
         coders = ", ".join(data.coders) or "none"
         writer.paragraph("Agreement needs two coders who coded the same document; this "
                          f"project has {len(data.coders)} coder(s): {coders}.", 6, 150)
         page(writer, None)
         return
-    header: int | None = None
     for pair in data.agreements:
-        first = _pair(writer, pair)
-        header = first if header is None else header
-    page(writer, header)
+        _pair(writer, pair)
+    page(writer, None)  # two different tables per pair: no header row to repeat
 
 
-def _pair(writer: SheetWriter, pair: AgreementSet) -> int:
-    """One pair of coders; returns the row of its first table header."""
+def _pair(writer: SheetWriter, pair: AgreementSet) -> None:
+    """One pair of coders: the three units, figures per code, then the disagreements."""
     report = pair.segment
     a, b = report.coders
     writer.cell(0, f"{a} and {b}: {len(report.documents)} documents coded by both "
@@ -61,16 +65,14 @@ def _pair(writer: SheetWriter, pair: AgreementSet) -> int:
         if unit is not None:
             writer.paragraph(unit.summary(), 6, 150)
     writer.row += 1
-    header = writer.row
     writer.line(["Code (segments)", "Matched", f"Only {a}", f"Only {b}", "Agree %", "Kappa"],
                 "header")
     for code in report.codes:
-        _figures_row(writer, " > ".join(code.code_path), code.figures, "text")
+        _figures_row(writer, short_path(code.code_path), code.figures, "wrap")
     _figures_row(writer, "All codes (pooled)", report.pooled, "label")
     writer.row += 1
     _disagreements(writer, report)
     writer.row += 2
-    return header
 
 
 def _figures_row(writer: SheetWriter, label: str, figures: Figures, style: str) -> None:
@@ -92,7 +94,7 @@ def _disagreements(writer: SheetWriter, report: AgreementReport) -> None:
         return
     writer.line(["Code", "Document", "Where", "Applied by", "Start", "End", "Quote"], "header")
     for d in found:
-        writer.record([" > ".join(d.code_path), d.document, d.where, " + ".join(d.coders),
+        writer.record([short_path(d.code_path), d.document, d.where, " + ".join(d.coders),
                        d.start, d.end, d.text],
                       ["wrap", "text", "text", "wrap", "number", "number", "wrap"],
                       [None] * 7, keep=(0, 1, 2, 3, 4, 5), mark=None)

@@ -113,7 +113,7 @@ class AgreementPane(AnalysisPane):
         table.add_columns("code", both, f"only {a}", f"only {b}", "agree %", "kappa")
         for code in report.codes:
             c = code.figures.counts
-            table.add_row(" > ".join(code.code_path), c.both, c.only_a, c.only_b,
+            table.add_row(_flat(" > ".join(code.code_path[-2:]), 48), c.both, c.only_a, c.only_b,
                           number(code.figures.percent, 1), number(code.figures.kappa))
         self.query_one("#agreement-overall", Static).update(
             f"{a} vs {b}, {len(report.documents)} documents coded by both, unit "
@@ -127,8 +127,8 @@ class AgreementPane(AnalysisPane):
         listing = self.query_one("#disagreement-list", DataTable)
         listing.clear()
         for d in found:
-            listing.add_row(d.document, d.where, d.code_path[-1],
-                            " + ".join(d.coders), _flat(d.text, 60))
+            listing.add_row(d.document, d.where, _flat(d.code_path[-1], 30),
+                            " + ".join(d.coders), _flat(d.text, 70))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id != "disagreement-list" or self.report is None:
