@@ -30,7 +30,7 @@ def test_agreement_sheet_lists_figures_then_each_disagreement_with_its_quote(
     export_workbook(study, out)
     rows = _rows(openpyxl.load_workbook(out)["Agreement"])
     texts = [" | ".join(str(v) for v in r) for r in rows]
-    assert "Lotte and Prof: 1 documents coded by both (HA1)" in texts
+    assert "Lotte and Prof: 1 document coded by both (HA1)" in texts
     assert report.summary() in texts
     assert any(t.startswith("sentence: ") for t in texts)
     assert any(t.startswith("character: ") for t in texts)

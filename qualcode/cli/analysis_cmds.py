@@ -132,6 +132,7 @@ def run_cooccurrence(args: argparse.Namespace) -> int:
 
 def run_agreement(args: argparse.Namespace) -> int:
     from qualcode.analysis.agreement import agreement
+    from qualcode.analysis.saturation_text import plural
 
     coders = [name.strip() for name in args.coders.split(",")]
     if len(coders) != 2 or not all(coders) or coders[0] == coders[1]:
@@ -156,7 +157,7 @@ def run_agreement(args: argparse.Namespace) -> int:
             for c in report.cells
         ],
     )
-    print(f"\n{a} vs {b}, {len(report.documents)} documents coded by both, unit "
+    print(f"\n{a} vs {b}, {plural(len(report.documents), 'document')} coded by both, unit "
           f"{report.summary()}")
     if report.disagreements:
         print(f"\n{len(report.disagreements)} disagreements:")

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from qualcode.analysis.saturation_text import plural
+
 if TYPE_CHECKING:
     from qualcode.analysis.agreement import AgreementReport, Figures
     from qualcode.export.figures import AgreementSet
@@ -58,7 +60,7 @@ def _pair(writer: SheetWriter, pair: AgreementSet) -> None:
     """One pair of coders: the three units, figures per code, then the disagreements."""
     report = pair.segment
     a, b = report.coders
-    writer.cell(0, f"{a} and {b}: {len(report.documents)} documents coded by both "
+    writer.cell(0, f"{a} and {b}: {plural(len(report.documents), 'document')} coded by both "
                 f"({', '.join(report.documents)})", "heading")
     writer.row += 1
     for unit in (pair.segment, pair.sentence, pair.character):

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Input, Label, Select, Static
 
 from qualcode.analysis.agreement import AgreementReport, agreement
 from qualcode.analysis.comparison import DEFAULT_OVERLAP, UNITS
+from qualcode.analysis.saturation_text import plural
 from qualcode.tui.screens.analysis_base import AnalysisPane, number
 
 
@@ -116,7 +117,7 @@ class AgreementPane(AnalysisPane):
             table.add_row(_flat(" > ".join(code.code_path[-2:]), 48), c.both, c.only_a, c.only_b,
                           number(code.figures.percent, 1), number(code.figures.kappa))
         self.query_one("#agreement-overall", Static).update(
-            f"{a} vs {b}, {len(report.documents)} documents coded by both, unit "
+            f"{a} vs {b}, {plural(len(report.documents), 'document')} coded by both, unit "
             f"{report.summary()}"
         )
         found = report.disagreements
