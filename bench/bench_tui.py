@@ -2,7 +2,7 @@
 
     PYTHONPATH=. python bench/bench_tui.py [--words 10000] [--codings 500] [--rounds 20]
 
-Targets (issue 4): start to first painted transcript ≤ 0.8 s on a
+Targets: start to first painted transcript ≤ 0.8 s on a
 10,000-word interview with 500 codings; the key that applies a code to the
 repainted screen ≤ 50 ms; scrolling a 30,000-word transcript smoothly.
 Start-up is measured in a fresh interpreter (imports included), since that

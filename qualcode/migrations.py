@@ -4,7 +4,7 @@ Each entry upgrades from version ``n`` to ``n + 1`` inside one transaction,
 so a failed upgrade leaves the project as it was. To change the schema: edit
 :mod:`qualcode.model`, bump ``SCHEMA_VERSION``, and append a step here that
 brings an existing database from the previous version to the new one
-(``tests/test_store_migrations.py`` checks the list matches the version).
+(``tests/test_store.py`` checks the list matches the version).
 """
 
 from __future__ import annotations

@@ -25,13 +25,13 @@ Spans exclude the speaker label (``I:``), so a sentence is what was said.
 Many documents at once (a REFI-QDA import of 200 interviews) go through
 :func:`split_many`, which computes the sentencizer's rule on token arrays
 in one vectorised pass; :class:`SentenceWorker` does the same in a second
-process, so that loading spaCy overlaps with the caller's own work. Both
+process (a ``ProcessPoolExecutor``), so that loading spaCy overlaps with the
+caller's own work. Both
 give exactly the spans of :func:`split_sentences`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import itertools
 import re
@@ -259,6 +259,18 @@ def _repair(block: str, cut: int) -> int | None:
     return cut
 
 
+def _start_pool(language: str) -> Any:
+    """One fresh worker process ("spawn": safe with the TUI's threads, unlike fork)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _load_pipeline(language: str) -> None:
+    sentence_pipeline(language)
+
+
 class SentenceWorker:
     """Sentence splitting in a second process, started before the texts are known.
 
@@ -270,95 +282,39 @@ class SentenceWorker:
     the worker fails in any way, :meth:`result` splits in this process, so
     the outcome (spans, or the QualcodeError of an unknown language) is
     exactly that of :func:`split_many`. Always :meth:`close` it (or use
-    ``with``): an unfinished worker is killed.
+    ``with``): queued work is cancelled.
     """
 
     def __init__(self, language: str = "nl") -> None:
-        import os
-        import queue
-        import subprocess
-        import sys
-        import threading
-        from pathlib import Path
-
         self.language = language
         self._documents: list[tuple[str, Sequence[TurnSpan]]] = []
-        self._batches: queue.SimpleQueue[list[Any] | None] = queue.SimpleQueue()
-        env = dict(os.environ)
-        root = str(Path(__file__).resolve().parent.parent)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
-        self._process: Any = subprocess.Popen(
-            [sys.executable, "-c", "from qualcode.nlp import _serve; _serve()", language],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
-        )
-        # writes block while the worker is still loading spaCy: a thread feeds it
-        self._feeder = threading.Thread(target=self._feed, daemon=True)
-        self._feeder.start()
-
-    def _feed(self) -> None:
-        import pickle
-
-        stream = self._process.stdin
-        try:
-            while (batch := self._batches.get()) is not None:
-                pickle.dump(batch, stream, protocol=pickle.HIGHEST_PROTOCOL)
-                stream.flush()
-            pickle.dump(None, stream)
-            stream.close()
-        except (OSError, ValueError):
-            pass  # the worker is gone (or closed); result() splits here instead
+        self._pool = _start_pool(language)
+        # the pool starts its process on the first task: loading spaCy is that task
+        self._futures: list[Any] = [self._pool.submit(_load_pipeline, language)]
 
     def submit(self, documents: Sequence[tuple[str, Sequence[TurnSpan]]]) -> None:
         """Hand over more ``(text, turns)`` to split; returns at once."""
         batch = list(documents)
         self._documents.extend(batch)
-        self._batches.put(batch)
+        self._futures.append(self._pool.submit(split_many, batch, self.language))
 
     def result(self) -> list[list[tuple[int, int]]]:
         """The spans of each submitted document, in order, as :func:`split_many` gives them."""
-        import pickle
-
-        self._batches.put(None)
-        self._feeder.join()
         try:
-            data = self._process.stdout.read()
-            if self._process.wait() == 0:
-                spans: list[list[tuple[int, int]]] = pickle.loads(data)
-                if len(spans) == len(self._documents):
-                    return spans
-        except (OSError, EOFError, pickle.UnpicklingError):
-            pass
-        return split_many(self._documents, self.language)
+            answers = [future.result() for future in self._futures]
+        except Exception:  # any failure over there: split here, with the same outcome
+            return split_many(self._documents, self.language)
+        spans = [span for answer in answers[1:] for span in answer]
+        if len(spans) != len(self._documents):
+            return split_many(self._documents, self.language)
+        return spans
 
     def close(self) -> None:
-        if self._process.poll() is None:
-            self._process.kill()
-        self._process.wait()
-        self._batches.put(None)
-        self._feeder.join()
-        for stream in (self._process.stdin, self._process.stdout):
-            if stream is not None and not stream.closed:
-                with contextlib.suppress(OSError):  # unsent data to a worker that is gone
-                    stream.close()
+        """Cancel queued work; a batch already running finishes, then the process ends."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     def __enter__(self) -> SentenceWorker:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _serve() -> None:
-    """The worker process: build the pipeline, then split each batch from stdin."""
-    import pickle
-    import sys
-
-    out = sys.stdout.buffer
-    sys.stdout = sys.stderr  # nothing but the pickled answer on stdout
-    language = sys.argv[1]
-    sentence_pipeline(language)
-    spans: list[list[tuple[int, int]]] = []
-    while (documents := pickle.load(sys.stdin.buffer)) is not None:
-        spans.extend(split_many(documents, language))
-    pickle.dump(spans, out, protocol=pickle.HIGHEST_PROTOCOL)
-    out.flush()

@@ -131,3 +131,38 @@ def open_store(location: str | os.PathLike[str]) -> Store:
         engine.dispose()
         raise
     return Store(engine, sessionmaker(engine, expire_on_commit=False), location)
+
+
+def scrub(store: Store) -> bool:
+    """Rewrite the database so no freed page and no ``-wal`` frame keeps deleted text.
+
+    SQLite: checkpoint, ``VACUUM`` (with temporary data kept in memory, not in
+    temporary files), checkpoint again truncating the ``-wal`` file to zero
+    bytes. PostgreSQL: ``VACUUM FULL`` (the server's own WAL is outside what
+    qualcode can reach; docs/pseudonymisation.md says so). Returns False when
+    another connection kept the ``-wal`` file from being emptied.
+    """
+    store.engine.dispose()
+    with store.engine.connect() as connection:
+        autocommit = connection.execution_options(isolation_level="AUTOCOMMIT")
+        if store.engine.dialect.name != "sqlite":
+            autocommit.exec_driver_sql("VACUUM FULL")
+            return True
+        autocommit.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        autocommit.exec_driver_sql("PRAGMA temp_store=MEMORY")
+        autocommit.exec_driver_sql("VACUUM")
+        busy = autocommit.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+    store.engine.dispose()
+    return not (busy and busy[0])
+
+
+def others_connected(store: Store) -> bool:
+    """True when another process holds the SQLite project open (a checkpoint cannot finish)."""
+    if store.engine.dialect.name != "sqlite":
+        return False
+    store.engine.dispose()
+    with store.engine.connect() as connection:
+        autocommit = connection.execution_options(isolation_level="AUTOCOMMIT")
+        result = autocommit.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+    store.engine.dispose()
+    return bool(result and result[0])

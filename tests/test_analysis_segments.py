@@ -2,7 +2,8 @@
 
 from qualcode.analysis.builder import StudyBuilder
 from qualcode.analysis.frequencies import frequencies
-from qualcode.analysis.segments import count_words, merge_codings
+from qualcode.analysis.segments import merge_codings
+from qualcode.words import count_words
 
 TEXT = "Ik ben moe. De patiënten komen vaak terug. Soms te vaak, zegt mijn collega."
 

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from qualcode.codebook import load_codebook
+from qualcode.codebook_files import read_codebook
 from qualcode.errors import CodebookError
 
 MINIMAL = "name: Small\ncodes:\n  - name: Belasting\n    key: '1'\n"
@@ -35,15 +36,16 @@ def test_byte_order_mark_is_accepted(tmp_path):
 def test_unknown_suffix_is_refused_naming_the_formats(tmp_path):
     path = write(tmp_path, "codes.json", "{}")
     with pytest.raises(CodebookError) as caught:
-        load_codebook(path)
+        read_codebook(path)
     assert str(caught.value).startswith(str(path))
     assert "'.json'" in str(caught.value) and ".yaml" in str(caught.value)
+    assert ".qdc" in str(caught.value)
 
 
 def test_a_qdc_codebook_without_codes_is_refused_naming_the_file(tmp_path):
     path = write(tmp_path, "codes.qdc", "<CodeBook/>")
     with pytest.raises(CodebookError, match=r"codes\.qdc: does not follow the REFI-QDA"):
-        load_codebook(path)
+        read_codebook(path)
 
 
 def test_file_that_is_not_utf8_is_refused_naming_file_and_line(tmp_path):

@@ -18,7 +18,7 @@ CODER_LOOP = textwrap.dedent(
     project = Project.open(sys.argv[1], coder="crash")
     i = 0
     while True:
-        coding_id = project.add_coding("HA1", "Belasting", i % 50, i % 50 + 5)
+        coding_id = project.add_coding("HA1", "Belasting", i % 50, i % 50 + 5).id
         print(coding_id, flush=True)
         i += 1
     """

@@ -1,7 +1,6 @@
 """Each safety rule of the workbook, with adversarial inputs, checked by reopening the file.
 
-Every test runs twice: once written in normal mode and once streamed
-(constant memory), because the two modes of xlsxwriter write cells differently.
+Workbooks with quotes are always streamed (constant memory), so that is the mode tested.
 """
 
 from __future__ import annotations
@@ -19,13 +18,6 @@ from qualcode.project import Project
 
 RISKY = ["=SUM(A1:A9)", "+31 9 123", "-1+2", "@risk is hoog", "\tingesprongen", "\rterug"]
 LONG_CATEGORY = "Vermindering van de belasting: wat helpt? [deel 1/2] *kort* \\ lang"
-
-
-@pytest.fixture(params=["normal", "streamed"])
-def mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    if request.param == "streamed":
-        monkeypatch.setattr(xlsx, "STREAM_ABOVE", -1)
-    return request.param
 
 
 @pytest.fixture
@@ -62,7 +54,7 @@ def _quotes(sheet) -> list[str]:
             if row[column] is not None]
 
 
-def test_text_that_looks_like_a_formula_stays_text(hostile, tmp_path, mode):
+def test_text_that_looks_like_a_formula_stays_text(hostile, tmp_path):
     out = _export(hostile, tmp_path)
     book = openpyxl.load_workbook(out)
     sheet = book["Formules"]
@@ -79,8 +71,7 @@ def test_text_that_looks_like_a_formula_stays_text(hostile, tmp_path, mode):
     assert "=SUM(A1:A9)" in [v for row in calamine for v in row]
 
 
-def test_a_memo_with_a_formula_and_a_control_character_is_cleaned_text(hostile, tmp_path,
-                                                                       mode):
+def test_a_memo_with_a_formula_and_a_control_character_is_cleaned_text(hostile, tmp_path):
     out = _export(hostile, tmp_path)
     book = openpyxl.load_workbook(out)
     sheet = book[sheet_names([LONG_CATEGORY + " A"], [])[0]]
@@ -90,7 +81,7 @@ def test_a_memo_with_a_formula_and_a_control_character_is_cleaned_text(hostile, 
     assert memos[0].data_type == "s"
 
 
-def test_control_characters_are_removed_from_the_cell_and_counted(hostile, tmp_path, mode):
+def test_control_characters_are_removed_from_the_cell_and_counted(hostile, tmp_path):
     out = _export(hostile, tmp_path)
     book = openpyxl.load_workbook(out)
     sheet = book[sheet_names([LONG_CATEGORY + " A"], [])[0]]
@@ -100,7 +91,7 @@ def test_control_characters_are_removed_from_the_cell_and_counted(hostile, tmp_p
 
 
 def test_a_40000_character_quote_continues_on_marked_rows_and_nothing_is_lost(
-        hostile, tmp_path, mode):
+        hostile, tmp_path):
     out = _export(hostile, tmp_path)
     name = sheet_names([LONG_CATEGORY + " A", LONG_CATEGORY + " B"], [])[1]
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name(name).to_python()
@@ -120,7 +111,7 @@ def test_a_40000_character_quote_continues_on_marked_rows_and_nothing_is_lost(
 
 
 def test_sheet_names_are_valid_unique_and_the_title_row_keeps_the_full_name(
-        hostile, tmp_path, mode):
+        hostile, tmp_path):
     out = _export(hostile, tmp_path)
     book = openpyxl.load_workbook(out)
     categories = [n for n in book.sheetnames if n not in xlsx.FIXED_SHEETS]

@@ -96,7 +96,7 @@ def add_interview(project: Project, name: str, turns: list[tuple[str, str]],
 def code_text(project: Project, document: str, code: str, needle: str, memo: str = "") -> int:
     text = project.document_text(document).text
     start = text.index(needle)
-    return project.add_coding(document, code, start, start + len(needle), memo=memo)
+    return project.add_coding(document, code, start, start + len(needle), memo=memo).id
 
 
 def build_study(path: Path, tmp: Path) -> Project:

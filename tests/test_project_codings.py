@@ -77,7 +77,7 @@ def test_a_new_change_after_undo_makes_redo_impossible(project: Project, intervi
 
 
 def test_removing_a_coding_can_be_undone(project: Project, interview: str):
-    coding_id = project.add_coding("HA1", "Objectieve belasting", 0, 9, memo="eerste indruk")
+    coding_id = project.add_coding("HA1", "Objectieve belasting", 0, 9, memo="eerste indruk").id
     project.remove_coding(coding_id)
     assert project.codings() == []
     project.undo()
@@ -86,7 +86,7 @@ def test_removing_a_coding_can_be_undone(project: Project, interview: str):
 
 
 def test_memo_on_a_coding_is_kept_and_undoable(project: Project, interview: str):
-    coding_id = project.add_coding("HA1", "Objectieve belasting", 0, 9)
+    coding_id = project.add_coding("HA1", "Objectieve belasting", 0, 9).id
     project.set_coding_memo(coding_id, "typisch voor WGC")
     assert project.codings()[0].memo == "typisch voor WGC"
     project.undo()

@@ -8,7 +8,6 @@ neither change the outcome nor leave a half-imported project behind.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -48,11 +47,22 @@ def test_sentence_worker_gives_the_spans_of_split_many():
         assert worker.result() == nlp.split_many(documents)
 
 
-def test_sentence_worker_that_cannot_start_still_gives_the_spans(monkeypatch):
-    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
-    with pytest.raises(OSError):
-        nlp.SentenceWorker("nl")
-    monkeypatch.setattr(sys, "executable", "false")
+def _failing_pool(_language: str):
+    """A worker process that dies as it starts."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=os._exit,
+        initargs=(3,),
+    )
+
+
+def test_sentence_worker_that_dies_still_gives_the_spans(monkeypatch):
+    monkeypatch.setattr(nlp, "_start_pool", _failing_pool)
     documents = _documents()
     with nlp.SentenceWorker("nl") as worker:
         worker.submit(documents)
@@ -111,7 +121,7 @@ def test_failing_sentence_splitting_leaves_an_existing_project_unchanged(
     if where != "in this process":  # the worker's answer is awaited inside the transaction
         monkeypatch.setattr(refi, "BACKGROUND_SPLIT_BYTES", 0)
         monkeypatch.setattr(nlp, "pipeline_loaded", lambda language="nl": False)
-        monkeypatch.setattr(sys, "executable", "false")
+        monkeypatch.setattr(nlp, "_start_pool", _failing_pool)
 
     def broken(documents, language="nl"):
         raise QualcodeError("splitting failed")

@@ -36,7 +36,7 @@ from qualcode.analysis.saturation import (
     saturation,
     saturation_table,
 )
-from qualcode.analysis.segments import Segment, count_words, merge_codings
+from qualcode.analysis.segments import Segment, merge_codings
 from qualcode.analysis.snapshot import (
     CaseRef,
     CodeRef,
@@ -79,7 +79,6 @@ __all__ = [
     "code_by_document",
     "code_by_participant",
     "cooccurrence",
-    "count_words",
     "disagreements",
     "francis",
     "frequencies",

@@ -14,8 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from qualcode.analysis.segments import Segment, count_words, merge_codings, segments_by_code
+from qualcode.analysis.segments import Segment, merge_codings, segments_by_code
 from qualcode.analysis.snapshot import CodingRef, StudySnapshot
+from qualcode.words import count_words
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, replace
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from qualcode.analysis.saturation import SaturationResult, saturation
 
@@ -65,6 +65,3 @@ class SaturationOptions:
             denominator=self.denominator, initial=self.initial, stop=self.stop,
             category=self.category, respondent_only=self.respondent_only, by=self.by,
         )
-
-    def as_kwargs(self) -> dict[str, Any]:
-        return asdict(self)

@@ -10,11 +10,44 @@ some were chosen). Notation is plain text ("saturation at 6+2"), never LaTeX.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence, Sized
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from qualcode.analysis.saturation import SaturationRun, SaturationTable
+
+class Run(Protocol):
+    """What a verdict says of a window of interviews (a ``SaturationRun``).
+
+    A protocol rather than an import, so the rules (:mod:`.saturation`) use
+    this module and not the other way round.
+    """
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def new(self) -> int: ...
+    @property
+    def denominator(self) -> int | None: ...
+    @property
+    def ratio(self) -> float | None: ...
+
+
+class Counted(Protocol):
+    """What a verdict says of what was counted (a ``SaturationTable``)."""
+
+    @property
+    def rows(self) -> Sized: ...
+    @property
+    def by(self) -> str: ...
+    @property
+    def coders(self) -> tuple[str, ...]: ...
+    @property
+    def coders_named(self) -> bool: ...
+    @property
+    def eligible(self) -> int: ...
+    @property
+    def excluded(self) -> int: ...
 
 
 def percent(value: float) -> str:
@@ -39,7 +72,7 @@ def _more(more: int | None, noun: str = "interview") -> str:
     return f"at least {plural(more, 'more ' + noun)} {verb} needed"
 
 
-def noun_of(table: SaturationTable) -> str:
+def noun_of(table: Counted) -> str:
     """What a position counts: "interview", or "participant" with ``by="participant"``."""
     return "participant" if table.by == "participant" else "interview"
 
@@ -51,7 +84,7 @@ def and_list(names: Sequence[str]) -> str:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def whose_codes(table: SaturationTable) -> str:
+def whose_codes(table: Counted) -> str:
     """ "codes by Lotte" / "codes by all coders: Lotte and Prof. Claes" / "no codes yet"."""
     if table.coders_named:
         return f"codes by {and_list(table.coders)}"
@@ -62,7 +95,7 @@ def whose_codes(table: SaturationTable) -> str:
     return f"codes by all coders: {and_list(table.coders)}"
 
 
-def counted_text(table: SaturationTable, clause: bool = True) -> str:
+def counted_text(table: Counted, clause: bool = True) -> str:
     """ "3 of 13 interviews are marked coded (plus 1 excluded; codes by Lotte)".
 
     ``clause=False`` gives the phrase that ends a verdict: "counted: 3 of 13
@@ -83,12 +116,12 @@ def counted_text(table: SaturationTable, clause: bool = True) -> str:
     return f"{text} ({'; '.join(notes)})"
 
 
-def _not_assessable(table: SaturationTable, name: str, minimum: int) -> str:
+def _not_assessable(table: Counted, name: str, minimum: int) -> str:
     return f"{counted_text(table)}; {name} needs at least {minimum} — not assessable yet."
 
 
 def francis_verdict(
-    table: SaturationTable,
+    table: Counted,
     initial: int,
     stop: int,
     saturated_at: int | None,
@@ -124,7 +157,7 @@ def guest_name(parameters: dict[str, Any]) -> str:
     )
 
 
-def _run_text(run: SaturationRun, noun: str, aside: bool = False) -> str:
+def _run_text(run: Run, noun: str, aside: bool = False) -> str:
     """What a run added; ``aside`` sets the interviews off by commas mid-sentence."""
     who = interviews(run.start, run.end, noun)
     said = f"{who}, added" if aside else f"{who} added"
@@ -135,10 +168,10 @@ def _run_text(run: SaturationRun, noun: str, aside: bool = False) -> str:
 
 
 def guest_verdict(
-    table: SaturationTable,
+    table: Counted,
     parameters: dict[str, Any],
-    runs: Sequence[SaturationRun],
-    met: SaturationRun | None,
+    runs: Sequence[Run],
+    met: Run | None,
     saturated_at: int | None,
     more: int | None,
     reason: str | None,

@@ -7,20 +7,18 @@ coders, or once as a sentence and once as the paragraph around it — counts onc
 and a count of segments reads as "passages", which is what a results chapter
 means by "mentioned 12 times".
 
-Words coded are counted in the union of a segment's codings: a *word* is a run
-of the regular expression ``\\w+`` (letters, digits, underscore, in any script).
-A coding that starts inside a word contributes that partial word as a word.
+Words coded are counted in the union of a segment's codings (see
+:mod:`qualcode.words`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from qualcode.analysis.snapshot import CodingRef, StudySnapshot
-
-WORD = re.compile(r"\w+")
+from qualcode.spans import merge
+from qualcode.words import count_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +67,8 @@ class Segment:
         )
 
 
-def count_words(text: str) -> int:
-    """Number of ``\\w+`` runs in ``text``."""
-    return len(WORD.findall(text))
-
-
-def _span(coding: CodingRef) -> tuple[int, int, int]:
-    return (coding.start, coding.end, coding.id)
+def _span(coding: CodingRef) -> tuple[int, int]:
+    return (coding.start, coding.end)
 
 
 def merge_codings(codings: Iterable[CodingRef], presorted: bool = False) -> list[Segment]:
@@ -85,22 +78,12 @@ def merge_codings(codings: Iterable[CodingRef], presorted: bool = False) -> list
     children); codings from different documents must not be mixed.
     ``presorted`` skips sorting for input already in (start, end, id) order.
     """
-    segments: list[Segment] = []
-    group: list[CodingRef] = []
-    end = -1
-    for coding in codings if presorted else sorted(codings, key=_span):
-        if group and coding.start <= end:
-            group.append(coding)
-            if coding.end > end:
-                end = coding.end
-            continue
-        if group:
-            segments.append(Segment(group[0].document_id, group[0].start, end, tuple(group)))
-        group = [coding]
-        end = coding.end
-    if group:
-        segments.append(Segment(group[0].document_id, group[0].start, end, tuple(group)))
-    return segments
+    if not presorted:
+        codings = sorted(codings, key=lambda c: (c.start, c.end, c.id))
+    return [
+        Segment(group[0].document_id, start, end, tuple(group))
+        for start, end, group in merge(codings, _span, presorted=True)
+    ]
 
 
 def segments_by_code(snapshot: StudySnapshot) -> dict[int, dict[int, list[Segment]]]:
@@ -117,35 +100,22 @@ def segments_by_code(snapshot: StudySnapshot) -> dict[int, dict[int, list[Segmen
 def compute_segments_by_code(snapshot: StudySnapshot) -> dict[int, dict[int, list[Segment]]]:
     """The uncached computation behind :func:`segments_by_code`.
 
-    One pass per document over its codings, already sorted by (start, end,
-    id), keeping one open segment per code: the same merge as
-    :func:`merge_codings`, without grouping by code first (this is the
-    hot path of every figure).
+    One pass per document groups its codings (already in (start, end, id)
+    order) by code, then each code's are merged as in :func:`merge_codings`.
     """
     result: dict[int, dict[int, list[Segment]]] = {}
     for document in snapshot.documents:
         document_id = document.id
-        open_groups: dict[int, list[CodingRef]] = {}
-        open_ends: dict[int, int] = {}
-        closed: list[tuple[int, list[CodingRef], int]] = []
+        by_code: dict[int, list[CodingRef]] = {}
         for coding in snapshot.codings_by_document[document_id]:
-            code_id = coding.code_id
-            group = open_groups.get(code_id)
-            if group is not None and coding.start <= open_ends[code_id]:
+            group = by_code.get(coding.code_id)
+            if group is None:
+                by_code[coding.code_id] = [coding]
+            else:
                 group.append(coding)
-                if coding.end > open_ends[code_id]:
-                    open_ends[code_id] = coding.end
-                continue
-            if group is not None:
-                closed.append((code_id, group, open_ends[code_id]))
-            open_groups[code_id] = [coding]
-            open_ends[code_id] = coding.end
-        closed.extend(
-            (code_id, group, open_ends[code_id]) for code_id, group in open_groups.items()
-        )
-        closed.sort(key=lambda item: (item[0], item[1][0].start))
-        for code_id, group, end in closed:
-            result.setdefault(code_id, {}).setdefault(document_id, []).append(
-                Segment(document_id, group[0].start, end, tuple(group))
-            )
+        for code_id in sorted(by_code):
+            result.setdefault(code_id, {})[document_id] = [
+                Segment(document_id, start, end, tuple(group))
+                for start, end, group in merge(by_code[code_id], _span, presorted=True)
+            ]
     return result

@@ -21,8 +21,10 @@ def build_parser() -> argparse.ArgumentParser:
         analysis_cmds,
         change_cmds,
         export_cmds,
+        pseudonymise_cmds,
         query_cmds,
         refi_cmds,
+        search_cmds,
         tui_cmds,
     )
 
@@ -33,7 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"qualcode {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (change_cmds, query_cmds, analysis_cmds, export_cmds, refi_cmds, tui_cmds):
+    for module in (
+        change_cmds, query_cmds, analysis_cmds, search_cmds, export_cmds, refi_cmds,
+        pseudonymise_cmds, tui_cmds
+    ):
         module.register(subparsers)
     return parser
 

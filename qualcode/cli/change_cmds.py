@@ -13,9 +13,9 @@ from qualcode.errors import QualcodeError
 def run_init(args: argparse.Namespace) -> int:
     spec = None
     if args.codebook:
-        from qualcode.codebook import load_codebook
+        from qualcode.codebook_files import read_codebook
 
-        spec = load_codebook(Path(args.codebook))  # refuse a bad codebook before creating
+        spec = read_codebook(Path(args.codebook))  # refuse a bad codebook before creating
     from qualcode.project import Project
     from qualcode.store import remove_project_files
 
@@ -57,9 +57,9 @@ def run_participants(args: argparse.Namespace) -> int:
 
 
 def run_codebook(args: argparse.Namespace) -> int:
-    from qualcode.codebook import load_codebook
+    from qualcode.codebook_files import read_codebook
 
-    spec = load_codebook(Path(args.file))
+    spec = read_codebook(Path(args.file))
     with open_project(args) as project:
         added, updated = project.merge_codebook(spec)
     print(f"{args.file}: {added} codes added, {updated} updated")
@@ -91,11 +91,10 @@ def run_code(args: argparse.Namespace) -> int:
             start, end = args.span
         else:
             raise QualcodeError("code: give --match TEXT or --span START:END")
-        coding_id = project.add_coding(
+        coding = project.add_coding(
             args.doc, args.code, start, end, coder=args.coder, memo=args.memo or ""
         )
-        coding = next(c for c in project.codings(document=args.doc) if c.id == coding_id)
-    print(f"coding {coding_id}: {coding.document} {start}:{end} {' > '.join(coding.code_path)}")
+    print(f"coding {coding.id}: {coding.document} {start}:{end} {' > '.join(coding.code_path)}")
     return 0
 
 

@@ -1,7 +1,7 @@
 """``qualcode export FORMAT P OUT``: the workbook, CSV, and the quote report.
 
 Formats come from :data:`qualcode.export.EXPORTERS`, so formats added there
-(REFI-QDA's qdc/qdpx) appear here without changes to this module.
+appear here without changes to this module.
 """
 
 from __future__ import annotations
@@ -9,8 +9,6 @@ from __future__ import annotations
 import argparse
 
 from qualcode.cli.output import add_project_argument, open_project
-
-BUILT_IN = ("xlsx", "csv", "md", "docx")
 
 
 def _formats() -> list[str]:
@@ -22,14 +20,12 @@ def _formats() -> list[str]:
 def run_export(args: argparse.Namespace) -> int:
     from qualcode.export import ExportOptions, export
 
-    options = None
-    if args.format in BUILT_IN:
-        options = ExportOptions(
-            attributes=tuple(args.attribute) if args.attribute else None,
-            attribution=tuple(args.attribution) if args.attribution else None,
-            quotes_per_code=args.quotes_per_code,
-            participants_called=args.participants_called,
-        )
+    options = ExportOptions(
+        attributes=tuple(args.attribute) if args.attribute else None,
+        attribution=tuple(args.attribution) if args.attribution else None,
+        quotes_per_code=args.quotes_per_code,
+        participants_called=args.participants_called,
+    )
     with open_project(args) as project:
         export(args.format, project, args.out, options)
     print(f"wrote {args.out}")

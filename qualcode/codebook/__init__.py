@@ -1,7 +1,9 @@
 """Codebook files, read apart from storage.
 
-A codebook file (YAML now, REFI-QDA ``.qdc`` later) becomes a
-:class:`CodebookSpec` value; the store converts that into rows. Errors are
+A codebook file in one of this package's formats (YAML) becomes a
+:class:`CodebookSpec` value; the store converts that into rows. Other formats
+(REFI-QDA ``.qdc``) are read elsewhere and chosen by suffix in
+:mod:`qualcode.codebook_files`, so this package imports no other format's code. Errors are
 :class:`qualcode.errors.CodebookError` naming the file and, where known, the
 line.
 """
@@ -76,19 +78,11 @@ def _read_yaml(path: Path) -> CodebookSpec:
     return parse_codebook_yaml(read_text(path), str(path))
 
 
-def _read_qdc(path: Path) -> CodebookSpec:
-    from qualcode.refi import read_qdc  # lxml is loaded only when a .qdc is read
-
-    return read_qdc(path)
-
-
-#: Codebook readers by lower-case file suffix. The REFI-QDA reader replaces
-#: the ``.qdc`` entry (a function ``Path -> CodebookSpec`` that raises
-#: :class:`CodebookError`); any suffix not listed is refused.
+#: This package's codebook readers by lower-case file suffix (each a function
+#: ``Path -> CodebookSpec`` that raises :class:`CodebookError`).
 READERS: dict[str, Callable[[Path], CodebookSpec]] = {
     ".yaml": _read_yaml,
     ".yml": _read_yaml,
-    ".qdc": _read_qdc,
 }
 
 

@@ -1,8 +1,8 @@
 """Exports: the workbook students hand to supervisors, CSV, and a quote report.
 
 ``EXPORTERS`` maps a format name (the CLI's ``export FORMAT``) to a writer
-``(project, out, options) -> None``; other modules register theirs (REFI-QDA
-adds ``qdc``/``qdpx``) with :func:`register`. Writers import their libraries
+``(project, out, options) -> None``; the REFI-QDA writers (``qdc``/``qdpx``)
+are listed too and ignore the options. Writers import their libraries
 lazily, so importing this package costs nothing at start-up. Every writer
 writes atomically: ``out`` is replaced only when the export succeeded.
 """
@@ -80,11 +80,6 @@ EXPORTERS: dict[str, Exporter] = {
 }
 
 
-def register(name: str, exporter: Exporter) -> None:
-    """Make ``qualcode export NAME`` call ``exporter(project, out, options)``."""
-    EXPORTERS[name] = exporter
-
-
 def export(format: str, project: Project, out: str | os.PathLike[str],
            options: Any = None) -> None:
     """Export ``project`` to ``out`` in ``format``; QualcodeError naming ``out`` if impossible."""
@@ -113,4 +108,4 @@ def check_target(out: str | os.PathLike[str]) -> Path:
     return target
 
 
-__all__ = ["EXPORTERS", "ExportOptions", "check_target", "export", "export_workbook", "register"]
+__all__ = ["EXPORTERS", "ExportOptions", "check_target", "export", "export_workbook"]

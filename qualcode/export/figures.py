@@ -36,7 +36,7 @@ __all__ = [
     "code_figures",
     "saturation_results",
     "saturation_rows",
-    "study_snapshot",
+    "snapshot_of_export",
 ]
 
 
@@ -67,7 +67,8 @@ class CodeFigures:
     pooled_participants: int = 0
 
 
-def study_snapshot(data: ExportData) -> StudySnapshot:
+def snapshot_of_export(data: ExportData) -> StudySnapshot:
+    """The analysis layer's picture of what was gathered, so figures count the exported quotes."""
     from qualcode.analysis import CaseRef, CodeRef, CodingRef, DocumentRef, StudySnapshot
 
     documents = tuple(

@@ -1,8 +1,8 @@
 """Everything an export needs, read once through the Project API.
 
-Reading is per document (``p.codings(document=...)`` and one
-``p.document_text`` each), so a project with 100,000 codings never holds more
-than one transcript's database rows at a time; what is kept is one small
+Reading is one pass of ``Project.codings_by_document`` (one code tree, each
+text read once), so a project with 100,000 codings never holds more than one
+transcript's database rows at a time; what is kept is one small
 :class:`Quote` per coding. The writers (xlsx, csv, md, docx) share this
 picture, so their numbers always agree.
 """
@@ -23,14 +23,20 @@ from qualcode.export.figures import (
     agreement_reports,
     code_figures,
     saturation_results,
-    study_snapshot,
+    snapshot_of_export,
 )
 
 if TYPE_CHECKING:
     from qualcode.analysis.saturation import SaturationResult
     from qualcode.analysis.snapshot import TurnRef
     from qualcode.project import Project
-    from qualcode.project.values import CaseInfo, CodeInfo, DocumentInfo, DocumentText
+    from qualcode.project.values import (
+        CaseInfo,
+        CodeInfo,
+        CodingInfo,
+        DocumentInfo,
+        DocumentText,
+    )
 
 Progress = Callable[[float, str], None]
 AttributeValue = str | float | int | None
@@ -102,6 +108,8 @@ class ExportData:
     #: disagreement positions.
     sentences: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     turns: dict[int, tuple[TurnRef, ...]] = field(default_factory=dict)
+    #: When the project was pseudonymised ("2026-11-30 09:12 UTC"), or None.
+    pseudonymised_at: str | None = None
 
     @property
     def participants_total(self) -> int:
@@ -164,16 +172,13 @@ def _boundaries(text: DocumentText) -> tuple[set[int], set[int]]:
     return starts, ends
 
 
-def _quotes_of(project: Project, document: DocumentInfo, participant: str,
-               structure: _Structure) -> list[Quote]:
-    text = project.document_text(document.name)
-    structure.keep(document.id, text)
+def _quotes_of(text: DocumentText, codings: list[CodingInfo], participant: str) -> list[Quote]:
     turn_starts, speakers, roles = _speaker_index(text)
     starts, ends = _boundaries(text)
     quotes = []
-    name = document.name
+    name = text.name
     every_start, every_end = not starts, not ends
-    for coding in project.codings(document=name):
+    for coding in codings:
         start, end = coding.start, coding.end
         turn = bisect.bisect_right(turn_starts, start) - 1
         # Positional arguments: this runs once per coding.
@@ -239,10 +244,11 @@ def gather(project: Project, progress: Progress | None = None, share: float = 1.
     cases = project.cases()
     quotes: list[Quote] = []
     structure = _Structure()
-    for number, document in enumerate(documents, start=1):
+    for number, (text, codings) in enumerate(project.codings_by_document(), start=1):
         if progress is not None:
-            progress(share * (number - 1) / max(1, len(documents)), f"reading {document.name}")
-        quotes.extend(_quotes_of(project, document, document.case or document.name, structure))
+            progress(share * (number - 1) / max(1, len(documents)), f"reading {text.name}")
+        structure.keep(text.id, text)
+        quotes.extend(_quotes_of(text, codings, text.case or text.name))
     attributes: list[str] = []
     for case in cases:
         attributes += [name for name in case.attributes if name not in attributes]
@@ -259,12 +265,13 @@ def gather(project: Project, progress: Progress | None = None, share: float = 1.
         quotes=quotes,
         sentences=structure.sentences,
         turns=structure.turns,
+        pseudonymised_at=project.setting("pseudonymised_at"),
     )
     if progress is not None:
         progress(share, "counting")
     from qualcode.analysis.saturation_options import SaturationOptions
 
-    snapshot = study_snapshot(data)
+    snapshot = snapshot_of_export(data)
     data.figures = code_figures(data, snapshot)
     data.saturation_results = saturation_results(snapshot, SaturationOptions.load(project))
     data.saturation = list(data.saturation_results[0].table.rows)

@@ -122,6 +122,9 @@ def build_report(data: ExportData, options: ExportOptions) -> Report:
             ))
     intro = (f"{len(data.quotes)} coded quotes from {len(data.documents)} interviews with "
              f"{total} {noun}; exported {data.exported_at:%Y-%m-%d}.")
+    if data.pseudonymised_at:
+        intro += (f" The transcripts were pseudonymised on {data.pseudonymised_at[:10]}: "
+                  "names and other identifying details are pseudonyms in square brackets.")
     return Report(f"{data.project_name}: results by category", intro, tuple(sections))
 
 

@@ -1,4 +1,4 @@
-"""The Excel workbook that mirrors the thesis method (issue 5).
+"""The Excel workbook that mirrors the thesis method.
 
 Sheets: Overview, Codebook, one per top-level category, Participants,
 Frequencies, Saturation, Agreement (:mod:`qualcode.export.xlsx_agreement`).
@@ -22,16 +22,12 @@ from qualcode.export.safety import CellCleaner, atomic_output, sheet_names
 from qualcode.export.xlsx_agreement import write_agreement
 from qualcode.export.xlsx_categories import write_category
 from qualcode.export.xlsx_cells import SheetWriter, Styles, tint
-from qualcode.export.xlsx_rows import fast_compression
 
 if TYPE_CHECKING:
     from qualcode.project import Project
 
 FIXED_SHEETS = ["Overview", "Codebook", "Participants", "Frequencies", "Saturation",
                 "Agreement"]
-STREAM_ABOVE = 0
-"""Codings above which the workbook is streamed (constant memory): always, as streaming
-is also what makes the fast quote rows possible; an empty project is written in normal mode."""
 
 
 def export_workbook(
@@ -57,7 +53,9 @@ def write_workbook(data: ExportData, out: Path, progress: Progress,
 
     with atomic_output(out) as temporary:
         workbook = xlsxwriter.Workbook(str(temporary), {
-            "constant_memory": len(data.quotes) > STREAM_ABOVE,
+            # Streamed (constant memory) whenever there are quotes: streaming is also
+            # what makes the fast quote rows possible.
+            "constant_memory": bool(data.quotes),
             "strings_to_formulas": False,
             "strings_to_urls": False,
             "strings_to_numbers": False,
@@ -94,8 +92,7 @@ def write_workbook(data: ExportData, out: Path, progress: Progress,
         _overview(overview, data, cleaner, list(zip(names, categories, strict=True)))
         progress(0.92, "compressing the workbook")
         try:
-            with fast_compression():
-                workbook.close()
+            workbook.close()
         except OSError as exc:
             raise QualcodeError(f"{out}: cannot write the workbook ({exc.strerror})") from exc
 
@@ -146,6 +143,9 @@ def _overview(writer: SheetWriter, data: ExportData, cleaner: CellCleaner,
         ("Participants", data.participants_total),
         ("Codes", len(data.codes)),
         ("Codings", len(data.quotes)),
+        *([("Pseudonymised", f"on {data.pseudonymised_at}: names, places, dates and other "
+            "identifying details were replaced by pseudonyms; this workbook holds no "
+            "originals")] if data.pseudonymised_at else []),
         ("Cells cleaned", f"{cleaner.cells_cleaned} cells had characters Excel cannot store "
                           "(control characters) removed"),
         ("Long texts split", f"{cleaner.cells_split} texts longer than an Excel cell "
@@ -296,4 +296,4 @@ def _saturation_chart(writer: SheetWriter, workbook: Any, header: int, last: int
     writer.sheet.insert_chart(last + 2, 0, chart, {"x_offset": 4, "y_offset": 8})
 
 
-__all__ = ["STREAM_ABOVE", "export_workbook", "write_workbook"]
+__all__ = ["export_workbook", "write_workbook"]

@@ -1,4 +1,4 @@
-"""Where the export leans on xlsxwriter internals for speed: quote rows as XML, zip level.
+"""Where the export leans on xlsxwriter internals for speed: quote rows as XML.
 
 xlsxwriter spends about 20 µs per cell (argument checks, a cell tuple, then
 attribute escaping when the row is assembled); with six or seven cells per
@@ -8,20 +8,18 @@ as the XML xlsxwriter itself would write: inline strings, the same style
 indices, the same row height. Everything else (titles, headings, long texts
 that continue over several rows) still goes through xlsxwriter.
 
-This leans on xlsxwriter 3.x internals (``fh``, ``previous_row``,
-``_write_single_row``, ``_check_dimensions``); :func:`direct_rows_for` checks
-for them and returns None when they are missing, and the caller then writes
-cells the ordinary way. The tests reopen the workbook, so a change there shows.
+This leans on xlsxwriter internals (``fh``, ``previous_row``,
+``_write_single_row``, ``_check_dimensions``), so it runs only on the
+xlsxwriter versions in :data:`TESTED_XLSXWRITER`: on any other,
+:func:`direct_rows_for` returns None and the caller writes cells the ordinary
+way. To add a version, run ``tests/test_export_rows.py`` with it installed (it
+compares the XML rows with xlsxwriter's own, byte for byte).
 """
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
-import zipfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Any
 
 from qualcode.export.safety import RISKY_STARTS
@@ -29,10 +27,8 @@ from qualcode.export.safety import RISKY_STARTS
 ESCAPED_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")
 """Text that looks like Excel's ``_xHHHH_`` escape; Excel wants its underscore escaped."""
 DEFAULT_ROW_PIXELS = 20
-ZIP_LEVEL = 1
-"""Deflate level of the .xlsx: level 1 packs 100,000 codings' 71 MB of XML in 0.5 s
-instead of 1.8 s (zlib's default, 6), for a file about 30 % larger (12.8 MB, not 9.9)."""
-_ZIP_PATCH = threading.Lock()
+TESTED_XLSXWRITER = frozenset({"3.3.1"})
+"""xlsxwriter versions whose row XML the fast writer reproduces exactly (tested)."""
 
 
 class DirectRows:
@@ -50,8 +46,10 @@ class DirectRows:
         xlsxwriter does not remember the number of a format equal to an earlier one."""
 
     def column_letters(self, count: int) -> list[str]:
+        from xlsxwriter.utility import xl_col_to_name
+
         while len(self._letters) < count:
-            self._letters.append(_column_name(len(self._letters)))
+            self._letters.append(xl_col_to_name(len(self._letters)))
         return self._letters
 
     def write(self, row: int, texts: Sequence[str | None], values: Sequence[Any],
@@ -105,19 +103,13 @@ class DirectRows:
         sheet.fh.write(opening + "".join(parts) + "</row>")
 
 
-def _column_name(index: int) -> str:
-    """Excel's column letters: 0 -> "A", 25 -> "Z", 26 -> "AA"."""
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(ord("A") + rest) + name
-    return name
-
-
 def direct_rows_for(sheet: Any) -> DirectRows | None:
-    """A :class:`DirectRows` for ``sheet``, or None if it is not streamed (or xlsxwriter
-    changed in a way this module does not know)."""
+    """A :class:`DirectRows` for ``sheet``, or None if it is not streamed or the
+    installed xlsxwriter is not one this module was tested against."""
+    import xlsxwriter
+
+    if xlsxwriter.__version__ not in TESTED_XLSXWRITER:
+        return None
     if not getattr(sheet, "constant_memory", False):
         return None
     needed = ("fh", "previous_row", "_write_single_row", "_check_dimensions",
@@ -128,26 +120,3 @@ def direct_rows_for(sheet: Any) -> DirectRows | None:
             or sheet.original_row_height != DEFAULT_ROW_PIXELS or sheet.excel_version != 2007):
         return None
     return DirectRows(sheet)
-
-
-@contextmanager
-def fast_compression() -> Iterator[None]:
-    """Within this block, xlsxwriter zips workbooks at :data:`ZIP_LEVEL`.
-
-    xlsxwriter has no option for it, so its module's ``ZipFile`` is swapped
-    for one with a compression level, and put back afterwards; a lock keeps
-    two exports in different threads from restoring each other's swap. If
-    xlsxwriter no longer zips through that name, nothing changes.
-    """
-    from xlsxwriter import workbook as module
-
-    with _ZIP_PATCH:
-        original = getattr(module, "ZipFile", None)
-        if original is not zipfile.ZipFile:
-            yield
-            return
-        module.ZipFile = functools.partial(zipfile.ZipFile, compresslevel=ZIP_LEVEL)
-        try:
-            yield
-        finally:
-            module.ZipFile = original

@@ -1,8 +1,9 @@
 """Applying and removing codes: the changes a coder makes hundreds of times a day.
 
 Spans are checked against the stored text before anything is written:
-``0 <= start < end <= len(text)``. Functions here are bound as methods of
-:class:`~qualcode.project.service.Project`.
+``0 <= start < end <= len(text)``. The functions work inside a change that
+:class:`~qualcode.project.service.Project` opened (a :class:`ChangeSet`); the
+service's methods call them.
 """
 
 from __future__ import annotations
@@ -11,25 +12,23 @@ import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from qualcode.errors import IngestError, NotFoundError, QualcodeError
-from qualcode.model import Coding, Document
+from qualcode.model import Code, Coder, Coding, Document
+from qualcode.project.changes import ChangeSet
 from qualcode.project.codetree import resolve_id
 from qualcode.project.status import mark_in_progress
-
-if TYPE_CHECKING:
-    from qualcode.project.service import Project
 
 
 @dataclass(frozen=True)
 class CodingRequest:
-    """One coding to make: document and code as the user named them."""
+    """One coding to make: document and code as the user named them (or the code's id)."""
 
     document: str
-    code: str
+    code: str | int
     start: int
     end: int
     coder: str | None = None
@@ -75,84 +74,104 @@ def find_match(document: str, text: str, needle: str, nth: int | None) -> tuple[
     return start, start + len(needle)
 
 
-def add_coding(
-    self: Project,
-    document: str,
-    code: str,
-    start: int,
-    end: int,
+def coder_id(session: Session, name: str, known: dict[str, int]) -> int:
+    """The id of coder ``name``, added on first use; ``known`` caches committed ids."""
+    name = name.strip()
+    if not name:
+        raise QualcodeError("coder: the coder name is empty")
+    if name in known:
+        return known[name]
+    found = session.scalar(select(Coder.id).where(Coder.name == name))
+    if found is None:
+        coder = Coder(name=name)
+        session.add(coder)
+        session.flush()
+        return coder.id  # not cached until its transaction has committed
+    known[name] = found
+    return found
+
+
+def summary_of(requests: Sequence[CodingRequest], source: str = "") -> str:
+    if len(requests) == 1:
+        only = requests[0]
+        return f"code {only.document} {only.start}:{only.end} as {only.code}"
+    return f"add {len(requests)} codings from {source or 'a list'}"
+
+
+def _code_id(session: Session, code: str | int) -> int:
+    if isinstance(code, int):
+        if session.get(Code, code) is None:
+            raise NotFoundError(f"code {code}: no such code in the codebook")
+        return code
+    return resolve_id(session, code)
+
+
+def add_codings(
+    changes: ChangeSet,
+    requests: Sequence[CodingRequest],
     *,
-    coder: str | None = None,
-    memo: str = "",
-) -> int:
-    """Apply ``code`` to ``document.text[start:end]``; returns the coding id."""
-    return add_codings(self, [CodingRequest(document, code, start, end, coder, memo)])[0]
+    coder: str,
+    extents: dict[str, tuple[int, int]],
+    known_coders: dict[str, int],
+    source: str = "",
+) -> list[int]:
+    """Apply many codings in the open change: all of them, or none (raise to roll back).
 
-
-def add_codings(self: Project, requests: Sequence[CodingRequest], source: str = "") -> list[int]:
-    """Apply many codings in one transaction: all of them, or none."""
+    ``coder`` is the coder of requests that name none; ``extents`` caches
+    document name -> (id, length), safe because a text never changes after import.
+    """
     if not requests:
         raise QualcodeError(f"{source or 'codings'}: no codings to add")
-    summary = (
-        f"code {requests[0].document} {requests[0].start}:{requests[0].end} "
-        f"as {requests[0].code}"
-        if len(requests) == 1
-        else f"add {len(requests)} codings from {source or 'a list'}"
-    )
-    with self.change("code", summary) as changes:
-        session = changes.session
-        documents = self.document_extents
-        code_ids: dict[str, int] = {}
-        coder_ids: dict[str | None, int] = {}
-        ids: list[int] = []
-        for request in requests:
-            if request.document not in documents:
-                row = session.execute(
-                    select(Document.id, func.length(Document.text)).where(
-                        Document.name == request.document
-                    )
-                ).first()
-                if row is None:
-                    raise NotFoundError(
-                        f"document {request.document!r}: no such document in the project"
-                    )
-                documents[request.document] = (row[0], row[1])
-            document_id, length = documents[request.document]
-            check_span(request.document, length, request.start, request.end)
-            if request.code not in code_ids:
-                code_ids[request.code] = resolve_id(session, request.code)
-            if request.coder not in coder_ids:
-                coder_ids[request.coder] = self.coder_id(session, request.coder)
-            coding = Coding(
-                document_id=document_id,
-                code_id=code_ids[request.code],
-                coder_id=coder_ids[request.coder],
-                start=request.start,
-                end=request.end,
-                memo=request.memo or "",
-            )
-            changes.add(coding)
-            ids.append(coding.id)
-        mark_in_progress(changes, {documents[r.document][0] for r in requests})
-        if len(ids) == 1:
-            changes.summary += f" (coding {ids[0]})"
+    session = changes.session
+    code_ids: dict[str | int, int] = {}
+    coder_ids: dict[str | None, int] = {}
+    ids: list[int] = []
+    for request in requests:
+        if request.document not in extents:
+            row = session.execute(
+                select(Document.id, func.length(Document.text)).where(
+                    Document.name == request.document
+                )
+            ).first()
+            if row is None:
+                raise NotFoundError(
+                    f"document {request.document!r}: no such document in the project"
+                )
+            extents[request.document] = (row[0], row[1])
+        document_id, length = extents[request.document]
+        check_span(request.document, length, request.start, request.end)
+        if request.code not in code_ids:
+            code_ids[request.code] = _code_id(session, request.code)
+        if request.coder not in coder_ids:
+            coder_ids[request.coder] = coder_id(session, request.coder or coder, known_coders)
+        coding = Coding(
+            document_id=document_id,
+            code_id=code_ids[request.code],
+            coder_id=coder_ids[request.coder],
+            start=request.start,
+            end=request.end,
+            memo=request.memo or "",
+        )
+        changes.add(coding)
+        ids.append(coding.id)
+    mark_in_progress(changes, {extents[r.document][0] for r in requests})
+    if len(ids) == 1:
+        changes.summary += f" (coding {ids[0]})"
     return ids
 
 
-def remove_coding(self: Project, coding_id: int) -> None:
-    with self.change("uncode", f"remove coding {coding_id}") as changes:
-        coding = changes.session.get(Coding, coding_id)
-        if coding is None:
-            raise NotFoundError(f"coding {coding_id}: no such coding")
-        changes.delete(coding)
+def remove_coding(changes: ChangeSet, coding_id: int) -> None:
+    coding = changes.session.get(Coding, coding_id)
+    if coding is None:
+        raise NotFoundError(f"coding {coding_id}: no such coding")
+    changes.delete(coding)
 
 
-def set_coding_memo(self: Project, coding_id: int, memo: str) -> None:
-    with self.change("memo", f"memo on coding {coding_id}") as changes:
-        coding = changes.session.get(Coding, coding_id)
-        if coding is None:
-            raise NotFoundError(f"coding {coding_id}: no such coding")
-        changes.update(coding, memo=memo)
+def set_coding_memo(changes: ChangeSet, coding_id: int, memo: str) -> None:
+    coding = changes.session.get(Coding, coding_id)
+    if coding is None:
+        raise NotFoundError(f"coding {coding_id}: no such coding")
+    changes.update(coding, memo=memo)
 
 
 REQUIRED_COLUMNS = ("document", "code", "start", "end")
@@ -188,13 +207,3 @@ def read_codings_csv(path: Path) -> list[CodingRequest]:
             )
         )
     return requests
-
-
-def add_codings_from_csv(self: Project, path: Path) -> list[int]:
-    try:
-        return add_codings(self, read_codings_csv(path), source=str(path))
-    except IngestError:
-        raise
-    except QualcodeError as exc:
-        raise QualcodeError(f"{path}: {exc}") from None
-

@@ -7,7 +7,7 @@ operations. Each function takes an open session and returns detached values.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterator, Mapping
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -28,6 +28,7 @@ from qualcode.model import (
 from qualcode.project.codetree import code_tree
 from qualcode.project.values import (
     CaseInfo,
+    CodeInfo,
     CodingInfo,
     DocumentInfo,
     DocumentText,
@@ -35,8 +36,7 @@ from qualcode.project.values import (
     MemoInfo,
     TurnInfo,
 )
-
-__all__ = ["code_tree"]
+from qualcode.spans import length
 
 
 def event_info(row: Event) -> EventInfo:
@@ -53,20 +53,6 @@ def event_info(row: Event) -> EventInfo:
 
 def _count_by_document(session: Session, column: object) -> dict[int, int]:
     return dict(session.execute(select(column, func.count()).group_by(column)).all())  # type: ignore[arg-type]
-
-
-def covered_chars(spans: Iterable[tuple[int, int]]) -> int:
-    """Characters covered by the union of spans (overlaps counted once)."""
-    total = 0
-    current_start = current_end = -1
-    for start, end in sorted(spans):
-        if start > current_end:
-            total += max(0, current_end - current_start)
-            current_start, current_end = start, end
-        else:
-            current_end = max(current_end, end)
-    total += max(0, current_end - current_start)
-    return total
 
 
 def documents(session: Session) -> list[DocumentInfo]:
@@ -107,7 +93,7 @@ def documents(session: Session) -> list[DocumentInfo]:
             turns=turns.get(row[0], 0),
             sentences=sentences.get(row[0], 0),
             codings=codings.get(row[0], 0),
-            coded_chars=covered_chars(spans.get(row[0], [])),
+            coded_chars=length(spans.get(row[0], [])),
             format=row[6],
             encoding=row[7],
             source_name=row[8],
@@ -150,9 +136,17 @@ def codings(
     document_id: int | None = None,
     code_ids: set[int] | None = None,
     coder: str | None = None,
+    coding_id: int | None = None,
+    tree: Mapping[int, CodeInfo] | None = None,
+    text: str | None = None,
 ) -> list[CodingInfo]:
-    """Codings in interview order, then by position; plain column rows (fast for exports)."""
-    tree = {code.id: code for code in code_tree(session)}
+    """Codings in interview order, then by position; plain column rows (fast for exports).
+
+    ``tree`` (code id -> code) and ``text`` (the one document's text) save
+    re-reading them when the caller already has them.
+    """
+    if tree is None:
+        tree = {code.id: code for code in code_tree(session)}
     query = (
         select(
             Coding.id, Coding.guid, Coding.document_id, Coding.code_id, Coding.start,
@@ -169,19 +163,23 @@ def codings(
         query = query.where(Coding.code_id.in_(code_ids))
     if coder is not None:
         query = query.where(Coder.name == coder)
+    if coding_id is not None:
+        query = query.where(Coding.id == coding_id)
     texts: dict[int, str] = {}
+    if text is not None and document_id is not None:
+        texts[document_id] = text
     result: list[CodingInfo] = []
-    for (coding_id, guid, doc_id, code_id, start, end, memo, document_name, case_name,
+    for (row_id, guid, doc_id, code_id, start, end, memo, document_name, case_name,
          coder_name) in session.execute(query):
-        text = texts.get(doc_id)
-        if text is None:
-            text = texts[doc_id] = (
+        body = texts.get(doc_id)
+        if body is None:
+            body = texts[doc_id] = (
                 session.scalar(select(Document.text).where(Document.id == doc_id)) or ""
             )
         code = tree[code_id]
         result.append(
             CodingInfo(
-                id=coding_id,
+                id=row_id,
                 guid=guid,
                 document=document_name,
                 document_id=doc_id,
@@ -190,13 +188,31 @@ def codings(
                 code_path=code.path,
                 start=start,
                 end=end,
-                text=text[start:end],
+                text=body[start:end],
                 coder=coder_name,
                 memo=memo,
                 color=code.color,
             )
         )
     return result
+
+
+def codings_by_document(
+    session: Session, *, coder: str | None = None
+) -> Iterator[tuple[DocumentText, list[CodingInfo]]]:
+    """Each document in interview order with its codings: one code tree, each text read once.
+
+    Holds one transcript's rows at a time, so a large project streams through.
+    """
+    tree = {code.id: code for code in code_tree(session)}
+    for document in session.scalars(
+        select(Document).order_by(Document.interview_order, Document.id)
+    ):
+        text = document_text(session, document)
+        yield text, codings(
+            session, document_id=document.id, coder=coder, tree=tree, text=text.text
+        )
+        session.expunge(document)
 
 
 def typed_value(kind: str, value: str | None) -> str | float | int | None:

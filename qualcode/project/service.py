@@ -10,25 +10,31 @@ Rules a caller can rely on:
 * Reads return frozen value objects (:mod:`qualcode.project.values`).
 
 Topic-specific operations live in sibling modules (``importing``,
-``codebook_ops``, ``codings``, ``participants``); this class wires them to
-transactions.
+``codebook_ops``, ``codings``, ``participants``, ``snapshot``) as plain
+functions over a session or :class:`ChangeSet`; each method here opens the
+transaction and calls one of them. Those modules import spaCy, pandas and
+readers inside their functions, so opening a project stays fast.
 """
 
 from __future__ import annotations
 
 import getpass
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from qualcode.errors import NotFoundError, QualcodeError
-from qualcode.model import Coder, Document, Event, Setting, utcnow
-from qualcode.project import queries
+from qualcode.errors import IngestError, NotFoundError, QualcodeError
+from qualcode.model import Document, Event, Setting, utcnow
+from qualcode.project import codebook_ops, codings, importing, queries
+from qualcode.project import status as status_ops
 from qualcode.project.changes import ChangeSet, replay
+from qualcode.project.codetree import code_tree, resolve
+from qualcode.project.codings import CodingRequest
 from qualcode.project.values import (
     CaseInfo,
     CodeInfo,
@@ -36,9 +42,17 @@ from qualcode.project.values import (
     DocumentInfo,
     DocumentText,
     EventInfo,
+    ImportReport,
     MemoInfo,
+    ParticipantsReport,
 )
 from qualcode.store import Store, create_store, open_store
+
+if TYPE_CHECKING:
+    from qualcode.analysis.snapshot import StudySnapshot
+    from qualcode.codebook import CodebookSpec
+    from qualcode.ingest import AnchoredComment, TurnSpan
+    from qualcode.pseudonymise.apply import PseudonymReport
 
 
 def default_coder_name() -> str:
@@ -54,9 +68,9 @@ class Project:
     def __init__(self, store: Store, coder: str | None = None) -> None:
         self._store = store
         self.coder = coder or self.setting("default_coder") or default_coder_name()
-        #: name -> (id, length) of documents seen; safe to keep because a
-        #: document's text never changes after import and documents are not renamed.
-        self.document_extents: dict[str, tuple[int, int]] = {}
+        # name -> (id, length) of documents seen; safe to keep because a
+        # document's text never changes after import and documents are not renamed.
+        self._document_extents: dict[str, tuple[int, int]] = {}
         self._coder_ids: dict[str, int] = {}
 
     # -- lifecycle -------------------------------------------------------
@@ -125,19 +139,8 @@ class Project:
             )
 
     def coder_id(self, session: Session, name: str | None = None) -> int:
-        name = (name or self.coder).strip()
-        if not name:
-            raise QualcodeError("coder: the coder name is empty")
-        if name in self._coder_ids:
-            return self._coder_ids[name]
-        coder_id = session.scalar(select(Coder.id).where(Coder.name == name))
-        if coder_id is None:
-            coder = Coder(name=name)
-            session.add(coder)
-            session.flush()
-            return coder.id  # not cached until its transaction has committed
-        self._coder_ids[name] = coder_id
-        return coder_id
+        """The id of ``name`` (default: this project's coder), added on first use."""
+        return codings.coder_id(session, name or self.coder, self._coder_ids)
 
     # -- settings --------------------------------------------------------
 
@@ -219,11 +222,9 @@ class Project:
 
     def codes(self) -> list[CodeInfo]:
         with self.read() as session:
-            return queries.code_tree(session)
+            return code_tree(session)
 
     def code(self, path: str) -> CodeInfo:
-        from qualcode.project.codetree import resolve
-
         return resolve(self.codes(), path)
 
     def codings(
@@ -237,10 +238,8 @@ class Project:
         with self.read() as session:
             document_id = self._document_row(session, document).id if document else None
             code_ids: set[int] | None = None
+            tree = code_tree(session)
             if code is not None:
-                tree = queries.code_tree(session)
-                from qualcode.project.codetree import resolve
-
                 target = resolve(tree, code)
                 code_ids = {target.id}
                 if include_children:
@@ -248,8 +247,30 @@ class Project:
             if coder is not None and coder not in queries.coder_names(session):
                 raise NotFoundError(f"coder {coder!r}: no codings by this coder")
             return queries.codings(
-                session, document_id=document_id, code_ids=code_ids, coder=coder
+                session,
+                document_id=document_id,
+                code_ids=code_ids,
+                coder=coder,
+                tree={c.id: c for c in tree},
             )
+
+    def codings_by_document(
+        self, *, coder: str | None = None
+    ) -> Iterator[tuple[DocumentText, list[CodingInfo]]]:
+        """Every document in interview order with its codings, in one read.
+
+        For exports and analysis: one code tree and each text read once, one
+        transcript's rows in memory at a time. Consume it before changing the project.
+        """
+        with self.read() as session:
+            yield from queries.codings_by_document(session, coder=coder)
+
+    def coding(self, coding_id: int) -> CodingInfo:
+        with self.read() as session:
+            found = queries.codings(session, coding_id=coding_id)
+        if not found:
+            raise NotFoundError(f"coding {coding_id}: no such coding")
+        return found[0]
 
     def coders(self) -> list[str]:
         with self.read() as session:
@@ -275,36 +296,250 @@ class Project:
         return row
 
     def next_interview_order(self, session: Session) -> int:
-        return (session.scalar(select(func.max(Document.interview_order))) or 0) + 1
+        return importing.next_interview_order(session)
 
-    # -- changes, by topic -------------------------------------------------
-    # Each is a plain function taking the Project first, kept in its topic
-    # module and bound here as a method; those modules import spaCy, pandas
-    # and readers inside the functions, so opening a project stays fast.
+    def snapshot(self, *, coder: str | None = None) -> StudySnapshot:
+        """The study as analysis sees it; ``coder`` keeps only that coder's codings."""
+        from qualcode.project.snapshot import read_study_snapshot
 
-    from qualcode.project.codebook_ops import (
-        add_code,
-        codings_under,
-        delete_code,
-        merge_codebook,
-        merge_codes,
-        move_code,
-        rename_code,
-        update_code,
-    )
-    from qualcode.project.codings import (
-        add_coding,
-        add_codings,
-        add_codings_from_csv,
-        remove_coding,
-        set_coding_memo,
-    )
-    from qualcode.project.importing import (
-        add_document,
-        import_document,
-        set_interview_order,
-        set_turn_role,
-    )
-    from qualcode.project.participants import import_participants
-    from qualcode.project.snapshot import snapshot
-    from qualcode.project.status import set_status
+        with self.read() as session:
+            return read_study_snapshot(session, coder=coder)
+
+    # -- codebook --------------------------------------------------------
+
+    def add_code(self, parent: str | None, name: str, **fields: Any) -> int:
+        """Create a code under ``parent`` (a path or unique name; None for top level)."""
+        fields = codebook_ops.check_fields(fields)
+        with self.change("add-code", f"add code {name}") as changes:
+            return codebook_ops.add_code(changes, parent, name, fields)
+
+    def rename_code(self, path: str, new_name: str) -> None:
+        with self.change("rename-code", f"rename {path} to {new_name}") as changes:
+            codebook_ops.rename_code(changes, path, new_name)
+
+    def update_code(self, path: str, **fields: Any) -> None:
+        """Change description, inclusion, exclusion, example, colour or shortcut key."""
+        fields = codebook_ops.check_fields(fields)
+        with self.change("edit-code", f"edit {path}: {', '.join(fields)}") as changes:
+            codebook_ops.update_code(changes, path, fields)
+
+    def move_code(self, path: str, new_parent: str | None) -> None:
+        """Re-parent a code (with its children); None moves it to the top level."""
+        with self.change("move-code", f"move {path} under {new_parent or 'top level'}") as changes:
+            codebook_ops.move_code(changes, path, new_parent)
+
+    def delete_code(self, path: str) -> int:
+        """Delete a code, its sub-codes and their codings; returns codings removed."""
+        with self.change("delete-code", f"delete code {path}") as changes:
+            return codebook_ops.delete_code(changes, path)
+
+    def codings_under(self, path: str) -> int:
+        """How many codings a delete of ``path`` would remove (for the confirmation)."""
+        with self.read() as session:
+            return codebook_ops.codings_under(session, path)
+
+    def merge_codes(self, source: str, target: str) -> int:
+        """Move every coding of ``source`` to ``target`` and delete ``source``; returns moved."""
+        with self.change("merge-codes", f"merge {source} into {target}") as changes:
+            return codebook_ops.merge_codes(changes, source, target)
+
+    def merge_codebook(self, spec: CodebookSpec) -> tuple[int, int]:
+        """Add a codebook file's codes, matching by GUID then path; returns (added, updated)."""
+        with self.change("codebook", f"load codebook {spec.source}") as changes:
+            return codebook_ops.merge_codebook(changes, spec)
+
+    # -- codings ---------------------------------------------------------
+
+    def add_coding(
+        self,
+        document: str,
+        code: str | int,
+        start: int,
+        end: int,
+        *,
+        coder: str | None = None,
+        memo: str = "",
+    ) -> CodingInfo:
+        """Apply ``code`` (a path, unique name or id) to ``document.text[start:end]``.
+
+        Returns the coding as stored, so a screen can show it without building its own.
+        """
+        request = CodingRequest(document, code, start, end, coder, memo)
+        with self.change("code", codings.summary_of([request])) as changes:
+            (coding_id,) = self._add_codings(changes, [request])
+        return self.coding(coding_id)
+
+    def add_codings(self, requests: Sequence[CodingRequest], source: str = "") -> list[int]:
+        """Apply many codings in one transaction: all of them, or none."""
+        if not requests:
+            raise QualcodeError(f"{source or 'codings'}: no codings to add")
+        with self.change("code", codings.summary_of(requests, source)) as changes:
+            return self._add_codings(changes, requests, source)
+
+    def _add_codings(
+        self, changes: ChangeSet, requests: Sequence[CodingRequest], source: str = ""
+    ) -> list[int]:
+        return codings.add_codings(
+            changes,
+            requests,
+            coder=self.coder,
+            extents=self._document_extents,
+            known_coders=self._coder_ids,
+            source=source,
+        )
+
+    def add_codings_from_csv(self, path: Path) -> list[int]:
+        """Apply the codings listed in a CSV file (document, code, start, end[, coder, memo])."""
+        requests = codings.read_codings_csv(path)
+        try:
+            return self.add_codings(requests, source=str(path))
+        except QualcodeError as exc:
+            raise QualcodeError(f"{path}: {exc}") from None
+
+    def remove_coding(self, coding_id: int) -> None:
+        with self.change("uncode", f"remove coding {coding_id}") as changes:
+            codings.remove_coding(changes, coding_id)
+
+    def set_coding_memo(self, coding_id: int, memo: str) -> None:
+        with self.change("memo", f"memo on coding {coding_id}") as changes:
+            codings.set_coding_memo(changes, coding_id, memo)
+
+    # -- documents and participants ----------------------------------------
+
+    def import_document(
+        self, path: str | Path, *, case: str | None = None, name: str | None = None
+    ) -> ImportReport:
+        """Import one transcript; the case defaults to the document name.
+
+        Reading and sentence splitting happen before the transaction opens, so
+        a bad file never touches the project.
+        """
+        from qualcode.ingest import read_transcript
+
+        path = Path(path)
+        name = importing.check_source(path, name)
+        with self.read() as session:
+            if importing.name_taken(session, name):
+                raise IngestError(path, f"a document named {name!r} already exists")
+        ingested = read_transcript(path)
+        if not ingested.text.strip():
+            raise IngestError(path, "no text in this file")
+        return self.add_document(
+            name,
+            ingested.text,
+            case=case,
+            source_name=path.name,
+            format=ingested.format,
+            encoding=ingested.encoding,
+            removed_controls=ingested.removed_controls,
+            turns=ingested.turns,
+            comments=ingested.comments,
+            source=str(path),
+        )
+
+    def add_document(
+        self,
+        name: str,
+        text: str,
+        *,
+        case: str | None = None,
+        source_name: str = "",
+        format: str = "txt",
+        encoding: str | None = None,
+        removed_controls: int = 0,
+        turns: Sequence[TurnSpan] = (),
+        comments: Sequence[AnchoredComment] = (),
+        sentences: Sequence[tuple[int, int]] | None = None,
+        source: str | None = None,
+    ) -> ImportReport:
+        """Store an already-normalised text as a new document (one transaction).
+
+        Used by :meth:`import_document` and by importers of other formats
+        (REFI-QDA). Sentences are split with spaCy unless given. ``text`` must
+        already be normalised (:func:`qualcode.ingest.normalise`): it is stored
+        as is and never changes afterwards. Refused if the name is taken.
+        Imports are logged but not undoable (a wrong import is deleted).
+        """
+        label = source or name
+        if sentences is None:
+            from qualcode.nlp import split_sentences
+
+            sentences = split_sentences(text, list(turns), self.language)
+        with self.change("import", f"import {label} as {name}", undoable=False) as changes:
+            return importing.store_document(
+                changes,
+                name,
+                text,
+                case=(case or name).strip(),
+                source_name=source_name,
+                format=format,
+                encoding=encoding,
+                removed_controls=removed_controls,
+                turns=turns,
+                comments=comments,
+                sentences=sentences,
+                label=label,
+            )
+
+    def set_interview_order(self, names: list[str]) -> None:
+        """Put documents in the given interview order; ``names`` lists each document once."""
+        with self.change("order", "set interview order") as changes:
+            importing.set_interview_order(changes, names)
+
+    def set_status(self, documents: Sequence[str], status: str) -> list[str]:
+        """Mark documents not-started, in-progress, coded or excluded; the names changed."""
+        names = status_ops.requested(documents, status)
+        with self.change("status", status_ops.summary_of(names, status)) as changes:
+            return status_ops.set_status(changes, names, status)
+
+    def set_turn_role(self, document: str, speaker: str, role: str) -> int:
+        """Correct the inferred role of every turn of ``speaker`` in ``document``."""
+        importing.check_role(role)
+        with self.change("role", f"{document}: {speaker} is {role}") as changes:
+            return importing.set_turn_role(changes, document, speaker, role)
+
+    def import_participants(
+        self, path: str | Path, *, key: str | None = None
+    ) -> ParticipantsReport:
+        """Store a participants table (cases and attribute values) as one undoable change."""
+        from qualcode.participants import read_participants
+        from qualcode.project.participants import store_participants
+
+        table = read_participants(Path(path), key)
+        with self.change("participants", f"participants from {Path(path).name}") as changes:
+            added, updated = store_participants(changes, table)
+        return ParticipantsReport(str(path), added, updated, table.attributes)
+
+    # -- pseudonymisation --------------------------------------------------
+
+    def pseudonymise(self, pairs: Sequence[tuple[str, str]]) -> PseudonymReport:
+        """Replace every ``text`` by its pseudonym everywhere; one way, no undo.
+
+        Refused (nothing changed) while another process has the project open,
+        because the old text could then not be wiped from the ``-wal`` file.
+        """
+        from qualcode.pseudonymise import occurrence_pattern
+        from qualcode.pseudonymise.apply import apply_pairs
+        from qualcode.store import others_connected, scrub
+
+        pattern = occurrence_pattern(text for text, _ in pairs)
+        if pattern is None:
+            raise QualcodeError("pseudonymise: nothing to replace")
+        if others_connected(self._store):
+            raise QualcodeError(
+                f"{self.location}: the project is open in another window or process; "
+                "close it first (its -wal file could not be wiped)"
+            )
+        with self.change("pseudonymise", "pseudonymise", undoable=False) as changes:
+            report = apply_pairs(changes.session, pairs, pattern)
+            changes.summary = (
+                f"pseudonymise: {report.items} items, {report.replacements} replacements "
+                f"in {report.documents} documents"
+            )
+        self._document_extents.clear()
+        if not scrub(self._store):
+            raise QualcodeError(
+                f"{self.location}: pseudonymised, but another process kept the -wal file "
+                "open; close it and run 'qualcode pseudonymise' again to wipe it"
+            )
+        return report

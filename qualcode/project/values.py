@@ -152,13 +152,6 @@ class CaseInfo:
 
 
 @dataclass(frozen=True)
-class AttributeInfo:
-    name: str
-    guid: str
-    type: str
-
-
-@dataclass(frozen=True)
 class MemoInfo:
     id: int
     document: str | None

@@ -111,7 +111,7 @@ def codes_from_xml(codes_node: Any | None, source: str) -> CodebookRead:
 
 
 def read_qdc(path: Path) -> CodebookSpec:
-    """The codebook in a REFI-QDA ``.qdc`` file (the ``.qdc`` entry of the codebook READERS)."""
+    """The codebook in a REFI-QDA ``.qdc`` file (chosen by :mod:`qualcode.codebook_files`)."""
     return read_qdc_file(path).spec
 
 

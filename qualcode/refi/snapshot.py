@@ -1,4 +1,4 @@
-"""What an export needs from a project, read in one go.
+"""What a REFI-QDA export (``.qdpx``/``.qdc``) needs from a project, read in one go.
 
 Read with plain row tuples (not ORM objects) in one read transaction: a
 200-interview project with 50,000 codings must export in seconds, and the
@@ -81,7 +81,14 @@ class CaseOut:
 
 
 @dataclass
-class ExportData:
+class RefiSnapshot:
+    """The project as a REFI-QDA file holds it: GUIDs, users, whole texts, raw codings.
+
+    Unlike the analysis :class:`~qualcode.analysis.snapshot.StudySnapshot` or the
+    workbook's :class:`~qualcode.export.gather.ExportData`, it keeps every GUID and
+    timestamp, since another QDA program must be able to recognise each item.
+    """
+
     name: str
     created: datetime | None = None
     users: list[tuple[str, str]] = field(default_factory=list)
@@ -131,11 +138,11 @@ def _written(kind: str, value: str | None) -> str | None:
     return value
 
 
-def read_export_data(project: Project, *, codebook_only: bool = False) -> ExportData:
+def read_refi_snapshot(project: Project, *, codebook_only: bool = False) -> RefiSnapshot:
     from qualcode.refi.xml import derived_guid
 
     with project.read() as session:
-        data = ExportData(name=project.name)
+        data = RefiSnapshot(name=project.name)
         data.created = session.scalar(select(func.min(Event.at)))
         data.codes = code_tree(session)
         data.code_guids = {code.id: code.guid for code in data.codes}

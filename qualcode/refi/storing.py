@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -40,11 +39,11 @@ from qualcode.project.codetree import code_tree, next_sort_order
 from qualcode.refi.plan import PlannedSource, selection_label
 from qualcode.refi.reading import CodingIn, ProjectIn
 from qualcode.refi.report import RefiReport
+from qualcode.words import count_words
 
 if TYPE_CHECKING:
     from qualcode.project import Project
 
-WORD = re.compile(r"\w+")
 TURN_COLUMNS = ("document_id", "speaker", "role", "start", "end", "timestamp")
 CODING_COLUMNS = ("guid", "document_id", "code_id", "coder_id", "start", "end", "memo",
                   "created_at")
@@ -230,7 +229,7 @@ class Writer:
             guid=guid, name=name, case_id=case_id, text=plan.text,
             sha256=hashlib.sha256(plan.text.encode("utf-8")).hexdigest(),
             source_name=source.name or name, format="txt", encoding="utf-8",
-            removed_controls=plan.removed, word_count=len(WORD.findall(plan.text)),
+            removed_controls=plan.removed, word_count=count_words(plan.text),
             interview_order=order,
         )).inserted_primary_key[0]
         self.document_by_guid[guid] = document_id

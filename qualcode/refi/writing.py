@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from qualcode.refi.snapshot import ExportData, read_export_data
+from qualcode.refi.snapshot import RefiSnapshot, read_refi_snapshot
 
 if TYPE_CHECKING:
     from qualcode.project import Project
@@ -50,7 +50,7 @@ def code_description(description: str, inclusion: str, exclusion: str, example: 
     return "\n\n".join(parts)
 
 
-def _codes_xml(parent: Any, data: ExportData, *, notes: bool) -> None:
+def _codes_xml(parent: Any, data: RefiSnapshot, *, notes: bool) -> None:
     from qualcode.refi.xml import sub
 
     codes = sub(parent, "Codes")
@@ -75,7 +75,7 @@ def _codes_xml(parent: Any, data: ExportData, *, notes: bool) -> None:
         nodes[code.id] = node
 
 
-def qdc_bytes(data: ExportData) -> bytes:
+def qdc_bytes(data: RefiSnapshot) -> bytes:
     from qualcode.refi.xml import CODEBOOK_NS, element, to_bytes
 
     root = element("CodeBook", CODEBOOK_NS, {"origin": ORIGIN})
@@ -84,7 +84,7 @@ def qdc_bytes(data: ExportData) -> bytes:
     return to_bytes(root)
 
 
-def _text_source(parent: Any, data: ExportData, document: Any) -> None:
+def _text_source(parent: Any, data: RefiSnapshot, document: Any) -> None:
     from qualcode.refi.xml import derived_guid, sub, xml_datetime
 
     source = sub(
@@ -160,7 +160,7 @@ def _note(parent: Any, guid: str, name: str, text: str, author: str | None, at: 
     sub(note, "PlainTextContent", text=text)
 
 
-def qde_bytes(data: ExportData) -> bytes:
+def qde_bytes(data: RefiSnapshot) -> bytes:
     """The ``project.qde`` document of a ``.qdpx``."""
     from qualcode.refi.xml import PROJECT_NS, derived_guid, element, sub, to_bytes, xml_datetime
 
@@ -259,7 +259,7 @@ def _zip_entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
 
 def write_qdc(project: Project, out: str | os.PathLike[str], options: object = None) -> None:
     """Export the codebook of ``project`` as a REFI-QDA ``.qdc`` file at ``out``."""
-    data = read_export_data(project, codebook_only=True)
+    data = read_refi_snapshot(project, codebook_only=True)
     payload = qdc_bytes(data)
     atomic_write(Path(out), lambda handle: handle.write(payload))
 
@@ -270,7 +270,7 @@ def write_qdpx(project: Project, out: str | os.PathLike[str], options: object = 
     The archive holds ``project.qde`` and one ``sources/<guid>.txt`` per
     document (UTF-8, the stored text).
     """
-    data = read_export_data(project)
+    data = read_refi_snapshot(project)
     qde = qde_bytes(data)
 
     def write(handle: Any) -> None:

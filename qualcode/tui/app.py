@@ -8,11 +8,12 @@ the open :class:`~qualcode.project.Project`; screens call it, widgets never do.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from typing import ClassVar, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar, TypeVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
@@ -33,6 +34,7 @@ class QualcodeApp(App[None]):
         Binding("r", "retrieve", "Quotes"),
         Binding("b", "codebook", "Codebook"),
         Binding("a", "analysis", "Analysis"),
+        Binding("ctrl+f", "search_study", "Search all", show=False),
         Binding("ctrl+n", "coder", "Coder name", show=False),
     ]
 
@@ -114,6 +116,26 @@ class QualcodeApp(App[None]):
 
         if not isinstance(self.screen, AnalysisScreen):
             self.push_screen(AnalysisScreen())
+
+    def action_search_study(self) -> None:
+        from qualcode.tui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
+
+    def action_pseudonymise(self) -> None:
+        from qualcode.tui.screens.pseudonymise import PseudonymiseScreen
+
+        if not isinstance(self.screen, PseudonymiseScreen):
+            self.push_screen(PseudonymiseScreen())
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """qualcode's own actions in the command palette (ctrl+p), then Textual's."""
+        yield SystemCommand("Search every interview", "find a word or phrase and code the hits",
+                            self.action_search_study)
+        yield SystemCommand("Pseudonymise", "find names and other identifying details, review "
+                            "them, replace them everywhere (one way)", self.action_pseudonymise)
+        yield from super().get_system_commands(screen)
 
     def action_coder(self) -> None:
         def rename(name: str | None) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.worker import WorkerCancelled
 
 from qualcode.project import Project
 from tests.tui.conftest import make_study
@@ -36,10 +35,15 @@ async def open_analysis(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Wait for the counting workers; a count replaced by a newer one is cancelled, not failed."""
-    for _ in range(3):
+    """Wait until no worker runs; an exclusive count cancelled by a newer one is expected."""
+    from textual.worker import WorkerCancelled, WorkerState
+
+    for _ in range(20):
         try:
             await pilot.app.workers.wait_for_complete()
         except WorkerCancelled:
             continue
         await pilot.pause()
+        running = (WorkerState.PENDING, WorkerState.RUNNING)
+        if not any(worker.state in running for worker in pilot.app.workers):
+            break

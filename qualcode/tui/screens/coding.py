@@ -246,17 +246,11 @@ class CodingScreen(Screen[None]):
             return
         start, end = self.transcript.selection
         name = self.document.name
-        coding_id = self.qualcode.attempt(
-            lambda: self.qualcode.project.add_coding(name, code.path_text, start, end)
+        coding = self.qualcode.attempt(
+            lambda: self.qualcode.project.add_coding(name, code.id, start, end)
         )
-        if coding_id is None:
+        if coding is None:
             return
-        coding = CodingInfo(
-            id=coding_id, guid="", document=name, document_id=self.document.id,
-            case=self.document.case, code_id=code.id, code_path=code.path, start=start,
-            end=end, text=self.document.text[start:end], coder=self.qualcode.project.coder,
-            memo="", color=code.color,
-        )
         self.transcript.set_codings([*self.transcript.codings, coding])
         self.counts.add(coding)
         if self.status == "not-started":

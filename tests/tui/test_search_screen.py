@@ -1,0 +1,66 @@
+"""The search screen: hits across documents, Enter jumps, marked hits coded together."""
+
+from __future__ import annotations
+
+from qualcode.project import Project
+from qualcode.tui.app import make_app
+from qualcode.tui.screens.search import SearchScreen
+from tests.tui.conftest import asynctest
+
+
+async def search_for(pilot, app, words: str) -> SearchScreen:
+    await pilot.press("ctrl+f")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, SearchScreen)
+    await pilot.press(*words, "enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen
+
+
+@asynctest
+async def test_search_lists_hits_in_every_document_and_enter_opens_one(study):
+    app = make_app(study)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await search_for(pilot, app, "energie")
+        assert [(h.document, h.text) for h in screen.hits] == [
+            ("HA01", "energie"), ("HA01", "energie"), ("HA02", "energie"), ("HA02", "energie"),
+        ]
+        label = str(screen.query_one("#search-hits").get_option_at_index(0).prompt)
+        assert "HA01 · turn 3" in label and "En wat geeft je energie?" in label
+        hit = screen.hits[2]
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert app.screen is app.coding
+        assert app.coding.document.name == "HA02"
+        assert app.coding.transcript.selection == (hit.start, hit.end)
+
+
+@asynctest
+async def test_respondent_only_search_and_coding_marked_hits_by_sentence(study):
+    app = make_app(study)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await search_for(pilot, app, "energie")
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [h.role for h in screen.hits] == ["respondent", "respondent"]
+        await pilot.press("space")
+        await pilot.pause()
+        assert screen.marked == {0}
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # their sentences
+        await pilot.pause()
+        await pilot.press(*"Variatie", "enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    with Project.open(study) as project:
+        coded = project.codings(code="Energiebronnen > Variatie")
+        assert [(c.document, c.text) for c in coded] == [
+            ("HA01", "Maar de variatie in het werk geeft me energie."),
+        ]
+        assert project.undo() is not None
+        assert project.codings(code="Energiebronnen > Variatie") == []
