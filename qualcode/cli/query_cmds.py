@@ -20,9 +20,10 @@ def run_documents(args: argparse.Namespace) -> int:
         print_json([d.to_json() for d in documents])
         return 0
     print_table(
-        ["#", "document", "participant", "words", "turns", "sentences", "codings", "coded"],
+        ["#", "document", "participant", "status", "words", "turns", "sentences", "codings",
+         "text coded"],
         [
-            [d.order, d.name, d.case, d.words, d.turns, d.sentences, d.codings,
+            [d.order, d.name, d.case, d.status, d.words, d.turns, d.sentences, d.codings,
              f"{d.coded_share:.0%}"]
             for d in documents
         ],
