@@ -11,15 +11,44 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, inspect, text, update
+from sqlalchemy import Connection, Engine, inspect, select, text, update
 
-from qualcode.model import SCHEMA_VERSION, Setting
+from qualcode.model import SCHEMA_VERSION, Setting, Speaker, Turn, table_of
 
 Step = Callable[[Connection], None]
 
 
+def add_turn_times_and_speakers(connection: Connection) -> None:
+    """Version 1 -> 2: ``turn.time`` in seconds (from the stored timestamp), ``speaker`` table.
+
+    Every label already used in a document gets a speaker row without a
+    legend name. Idempotent: a column or table already there is left alone.
+    """
+    from qualcode.positions import parse_time
+
+    inspector = inspect(connection)
+    if "time" not in {column["name"] for column in inspector.get_columns("turn")}:
+        connection.execute(text('ALTER TABLE turn ADD COLUMN "time" FLOAT'))
+    for turn_id, timestamp in connection.execute(
+        select(Turn.id, Turn.timestamp).where(Turn.timestamp.is_not(None), Turn.time.is_(None))
+    ).all():
+        seconds = parse_time(timestamp)
+        if seconds is not None:
+            connection.execute(update(Turn).where(Turn.id == turn_id).values(time=seconds))
+    table_of(Speaker).create(connection, checkfirst=True)
+    known = set(connection.execute(select(Speaker.document_id, Speaker.label)).all())
+    labels = connection.execute(select(Turn.document_id, Turn.speaker).distinct()).all()
+    rows = [
+        {"document_id": document_id, "label": label, "name": ""}
+        for document_id, label in labels
+        if label and (document_id, label) not in known
+    ]
+    if rows:
+        connection.execute(table_of(Speaker).insert(), rows)
+
+
 def add_document_status(connection: Connection) -> None:
-    """Version 1 -> 2: ``document.status``; documents with codings become ``in-progress``.
+    """Version 2 -> 3: ``document.status``; documents with codings become ``in-progress``.
 
     Idempotent: a column that is already there is left as it is.
     """
@@ -38,7 +67,7 @@ def add_document_status(connection: Connection) -> None:
 #: STEPS[n] upgrades a version-n database to version n + 1.
 #: Version 0 does not exist on disk (new projects are created at the current
 #: version), so the list starts at 1.
-STEPS: dict[int, Step] = {1: add_document_status}
+STEPS: dict[int, Step] = {1: add_turn_times_and_speakers, 2: add_document_status}
 
 
 def upgrade(engine: Engine, version: int) -> None:

@@ -11,19 +11,23 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import cast
 
 from sqlalchemy import (
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
     String,
+    Table,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: A document's coding status (``Document.status``); saturation counts only ``coded``.
 DOCUMENT_STATUSES = ("not-started", "in-progress", "coded", "excluded")
@@ -39,6 +43,14 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     pass
+
+
+def table_of(entity: type[Base]) -> Table:
+    """The Core table of a mapped class, for bulk inserts without the ORM's per-row work.
+
+    (``__table__`` itself is hinted as a ``FromClause``, which ``insert()`` does not take.)
+    """
+    return cast(Table, entity.__table__)
 
 
 class Setting(Base):
@@ -122,7 +134,12 @@ class Document(Base):
 
 
 class Turn(Base):
-    """A speaker turn; ``role`` is interviewer, respondent or unknown."""
+    """A speaker turn; ``role`` is interviewer, respondent or unknown.
+
+    ``timestamp`` is the time as the transcript wrote it; ``time`` the moment
+    the turn starts, in seconds from the start of the recording (None when
+    the transcript gives none). People see positions as "turn 47 · 19:21".
+    """
 
     __tablename__ = "turn"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -134,6 +151,30 @@ class Turn(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     timestamp: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    time: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class Speaker(Base):
+    """A speaker label seen in a document, with what the transcript says of it.
+
+    ``name`` is the label's description in the transcript's legend
+    (``I1: Interviewer 1`` gives ``Interviewer 1``), empty without one.
+    ``case_id`` is the participant who speaks under this label when it is not
+    the document's own participant (a focus group); None means the document's.
+    Roles stay on the turns (``role`` changes them all at once).
+    """
+
+    __tablename__ = "speaker"
+    __table_args__ = (UniqueConstraint("document_id", "label"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    label: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    case_id: Mapped[int | None] = mapped_column(
+        ForeignKey("case.id", ondelete="SET NULL"), nullable=True
+    )
 
 
 class Sentence(Base):
@@ -251,5 +292,6 @@ __all__ = [
     "Memo",
     "Sentence",
     "Setting",
+    "Speaker",
     "Turn",
 ]

@@ -21,6 +21,7 @@ nothing the list cannot do.)
 from __future__ import annotations
 
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,8 +46,8 @@ def _is_url(location: str) -> bool:
     return "://" in location
 
 
-def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
-    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     mode = "FULL" if os.environ.get("QUALCODE_SYNCHRONOUS", "").upper() == "FULL" else "NORMAL"

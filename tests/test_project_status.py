@@ -3,6 +3,7 @@
 import json
 import sqlite3
 
+from qualcode.model import SCHEMA_VERSION
 from qualcode.project import Project
 
 
@@ -59,13 +60,13 @@ def test_an_unknown_status_is_a_usage_error(cli, project, project_path, intervie
     assert cli("status", project_path, "HA1", "--set", "finished").code == 2
 
 
-def test_a_version_1_project_gains_the_status_column_on_opening(project, project_path,
-                                                               interview):
+def test_a_project_before_the_status_gains_it_on_opening(project, project_path, interview):
     project.add_coding("HA1", "Objectieve belasting", 0, 10)
     project.close()
     with sqlite3.connect(project_path) as connection:
         connection.execute("ALTER TABLE document DROP COLUMN status")
-        connection.execute("UPDATE setting SET value = '1' WHERE key = 'schema_version'")
+        connection.execute("UPDATE setting SET value = ? WHERE key = 'schema_version'",
+                           (str(SCHEMA_VERSION - 1),))
     with Project.open(project_path) as reopened:
         assert reopened.document("HA1").status == "in-progress"
-        assert reopened.setting("schema_version") == "2"
+        assert reopened.setting("schema_version") == str(SCHEMA_VERSION)

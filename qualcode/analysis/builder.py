@@ -14,7 +14,7 @@ codes are kept in depth-first codebook order.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from qualcode.analysis.snapshot import (
@@ -131,7 +131,7 @@ class StudyBuilder:
             {k: v for k, v in self._sentences.items() if v}, dict(self._turns),
         )
 
-    def _depth_first_key(self):  # type: ignore[no-untyped-def]
+    def _depth_first_key(self) -> Callable[[tuple[str, ...]], tuple[int, ...]]:
         """Sort key placing each code after its parent, siblings in creation order."""
         return lambda path: tuple(self._codes[path[: i + 1]] for i in range(len(path)))
 

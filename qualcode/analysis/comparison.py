@@ -32,6 +32,7 @@ from typing import Any
 
 from qualcode.analysis.errors import AnalysisError
 from qualcode.analysis.snapshot import DocumentRef, StudySnapshot
+from qualcode.positions import format_position
 from qualcode.spans import Span, difference, intersection, length, union
 
 UNITS = ("segment", "sentence", "character")
@@ -63,12 +64,7 @@ class Disagreement:
         """The position for people: "turn 47 · 19:21", "turn 47", or "at 1204"."""
         if self.turn is None:
             return f"at {self.start}"
-        if self.time is None:
-            return f"turn {self.turn}"
-        minutes, seconds = divmod(int(self.time), 60)
-        hours, minutes = divmod(minutes, 60)
-        clock = f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
-        return f"turn {self.turn} · {clock}"
+        return format_position(self.turn, self.time)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -72,23 +72,6 @@ class DocumentRef:
     status: str = "coded"
 
 
-def timestamp_seconds(timestamp: str | None) -> float | None:
-    """A turn's written time ("1:02:03", "19:21", "19:21.5") in seconds; None if unreadable."""
-    if not timestamp:
-        return None
-    parts = timestamp.strip().replace(",", ".").split(":")
-    if not 1 < len(parts) <= 3:
-        return None
-    try:
-        values = [float(part) for part in parts]
-    except ValueError:
-        return None
-    total = 0.0
-    for value in values:
-        total = total * 60 + value
-    return total
-
-
 @dataclass(frozen=True)
 class TurnRef:
     """A speaker turn: ``start``..``end`` of its document; ``time`` in seconds, if known."""

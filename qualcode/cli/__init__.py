@@ -20,6 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     from qualcode.cli import (
         analysis_cmds,
         change_cmds,
+        codebooks_cmds,
         export_cmds,
         pseudonymise_cmds,
         query_cmds,
@@ -36,8 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"qualcode {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in (
-        change_cmds, query_cmds, analysis_cmds, search_cmds, export_cmds, refi_cmds,
-        pseudonymise_cmds, tui_cmds
+        change_cmds, codebooks_cmds, query_cmds, analysis_cmds, search_cmds, export_cmds,
+        refi_cmds, pseudonymise_cmds, tui_cmds,
     ):
         module.register(subparsers)
     return parser
@@ -60,6 +61,10 @@ def _join_dash_values(argv: Sequence[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:  # qualcode is the process, not a library call
+        from qualcode.cli import startup
+
+        startup.begin()
     parser = build_parser()
     args = parser.parse_args(_join_dash_values(sys.argv[1:] if argv is None else argv))
     try:

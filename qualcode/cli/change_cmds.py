@@ -14,11 +14,14 @@ def run_init(args: argparse.Namespace) -> int:
     spec = None
     if args.codebook:
         from qualcode.codebook_files import read_codebook
+        from qualcode.shipped import codebook_path
 
-        spec = read_codebook(Path(args.codebook))  # refuse a bad codebook before creating
+        spec = read_codebook(codebook_path(args.codebook))  # refuse it before creating
+    from qualcode.cli.startup import imports_done
     from qualcode.project import Project
     from qualcode.store import remove_project_files
 
+    imports_done()
     project = Project.create(args.project, language=args.language)
     try:
         if args.name:
@@ -58,8 +61,9 @@ def run_participants(args: argparse.Namespace) -> int:
 
 def run_codebook(args: argparse.Namespace) -> int:
     from qualcode.codebook_files import read_codebook
+    from qualcode.shipped import codebook_path
 
-    spec = read_codebook(Path(args.file))
+    spec = read_codebook(codebook_path(args.file))
     with open_project(args) as project:
         added, updated = project.merge_codebook(spec)
     print(f"{args.file}: {added} codes added, {updated} updated")
@@ -137,8 +141,19 @@ def run_order(args: argparse.Namespace) -> int:
 
 def run_role(args: argparse.Namespace) -> int:
     with open_project(args) as project:
-        count = project.set_turn_role(args.doc, args.speaker, args.role)
+        if args.participant is None:
+            count = project.set_turn_role(args.doc, args.speaker, args.role)
+        else:
+            project.correct_speaker(
+                args.doc, args.speaker, role=args.role, participant=args.participant or None
+            )
+            count = next(
+                s.turns for s in project.speakers(args.doc) if s.label == args.speaker
+            )
     print(f"{args.doc}: {count} turns of {args.speaker!r} are now {args.role}")
+    if args.participant is not None:
+        print(f"{args.doc}: {args.speaker!r} speaks for "
+              f"{args.participant or 'the document participant'}")
     return 0
 
 
@@ -155,10 +170,18 @@ def run_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _shipped_names() -> str:
+    from qualcode.shipped import shipped_codebooks
+
+    return ", ".join(c.name for c in shipped_codebooks()) or "none in this installation"
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("init", help="create a new project")
     add_project_argument(p)
-    p.add_argument("--codebook", metavar="FILE", help="a YAML or .qdc codebook to start with")
+    p.add_argument("--codebook", metavar="FILE|NAME",
+                   help="a YAML or .qdc codebook to start with, or the name of a codebook "
+                        f"shipped with qualcode ({_shipped_names()}; see 'qualcode codebooks')")
     p.add_argument("--language", default="nl", help="transcript language (default: nl)")
     p.add_argument("--name", help="a display name for the project")
     p.set_defaults(run=run_init)
@@ -178,7 +201,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = subparsers.add_parser("codebook", help="add or merge codes from a YAML or .qdc codebook")
     add_project_argument(p)
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("file", metavar="FILE|NAME",
+                   help="a codebook file, or the name of a shipped codebook")
     p.set_defaults(run=run_codebook)
 
     p = subparsers.add_parser("code", help="apply a code to a passage")
@@ -207,6 +231,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--doc", required=True, metavar="NAME")
     p.add_argument("--speaker", required=True, metavar="LABEL")
     p.add_argument("--role", required=True, choices=["interviewer", "respondent", "unknown"])
+    p.add_argument("--participant", metavar="NAME",
+                   help="the participant who speaks under this label ('' = the document's)")
     p.set_defaults(run=run_role)
 
     p = subparsers.add_parser("status", help="mark documents not-started, in-progress, "

@@ -37,8 +37,10 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
 
 def open_project(args: Any) -> Project:
     """Open the project named on the command line (imports SQLAlchemy: not at start-up)."""
+    from qualcode.cli.startup import imports_done
     from qualcode.project import Project
 
+    imports_done()
     return Project.open(args.project, coder=getattr(args, "coder", None))
 
 

@@ -11,8 +11,10 @@ from qualcode.cli.output import print_json
 
 
 def run_import_refi(args: argparse.Namespace) -> int:
+    from qualcode.cli.startup import imports_done
     from qualcode.refi import import_refi
 
+    imports_done()
     report = import_refi(args.project, args.file, coder=args.coder, language=args.language)
     if args.json:
         print_json(report.to_json())

@@ -15,7 +15,7 @@ def register(subparsers: Any) -> None:
     opener.set_defaults(run=run_open)
 
     demo = subparsers.add_parser(
-        "demo", help="build the demo project from sample_transcripts/ (once) and open it"
+        "demo", help="build the demo project from the sample transcripts (once) and open it"
     )
     demo.add_argument("directory", metavar="DIR", nargs="?",
                       help="where to keep demo.qualcode (default: your user data folder)")
@@ -26,8 +26,10 @@ def register(subparsers: Any) -> None:
 
 
 def run_open(args: argparse.Namespace) -> int:
+    from qualcode.cli.startup import imports_done
     from qualcode.tui.app import make_app
 
+    imports_done()
     make_app(args.project, coder=args.coder).run()
     return 0
 
@@ -40,7 +42,9 @@ def run_demo(args: argparse.Namespace) -> int:
     if args.no_open:
         print(path)
         return 0
+    from qualcode.cli.startup import imports_done
     from qualcode.tui.app import make_app
 
+    imports_done()
     make_app(path, coder=args.coder).run()
     return 0

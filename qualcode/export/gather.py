@@ -19,15 +19,15 @@ from typing import TYPE_CHECKING
 from qualcode.export.figures import (
     AgreementSet,
     CodeFigures,
-    SaturationRow,
     agreement_reports,
     code_figures,
     saturation_results,
     snapshot_of_export,
 )
+from qualcode.positions import format_position
 
 if TYPE_CHECKING:
-    from qualcode.analysis.saturation import SaturationResult
+    from qualcode.analysis.saturation import SaturationResult, SaturationRow
     from qualcode.analysis.snapshot import TurnRef
     from qualcode.project import Project
     from qualcode.project.values import (
@@ -57,6 +57,7 @@ class Quote:
     speaker: str
     role: str
     turn: int | None
+    time: float | None
     start: int
     end: int
     text: str
@@ -67,9 +68,8 @@ class Quote:
 
     @property
     def position(self) -> str:
-        """Where the quote is: "turn 12 · 1204–1498" (character offsets, end exclusive)."""
-        span = f"{self.start}–{self.end}"
-        return f"turn {self.turn} · {span}" if self.turn is not None else span
+        """Where the quote is, for people: "turn 12 · 19:21" (offsets stay in csv columns)."""
+        return format_position(self.turn, self.time)
 
 
 @dataclass(frozen=True)
@@ -152,11 +152,6 @@ class ExportData:
         return {c.path: c for c in self.codes}
 
 
-def _speaker_index(text: DocumentText) -> tuple[list[int], list[str], list[str]]:
-    turns = text.turns
-    return [t.start for t in turns], [t.speaker for t in turns], [t.role for t in turns]
-
-
 def _boundaries(text: DocumentText) -> tuple[set[int], set[int]]:
     """Sentence starts and ends, widened over the whitespace around them."""
     starts: set[int] = set()
@@ -173,7 +168,10 @@ def _boundaries(text: DocumentText) -> tuple[set[int], set[int]]:
 
 
 def _quotes_of(text: DocumentText, codings: list[CodingInfo], participant: str) -> list[Quote]:
-    turn_starts, speakers, roles = _speaker_index(text)
+    turn_starts = text.turn_index.starts
+    times = text.turn_index.times
+    speakers = [t.speaker for t in text.turns]
+    roles = [t.role for t in text.turns]
     starts, ends = _boundaries(text)
     quotes = []
     name = text.name
@@ -187,6 +185,7 @@ def _quotes_of(text: DocumentText, codings: list[CodingInfo], participant: str) 
             speakers[turn] if turn >= 0 else "",
             roles[turn] if turn >= 0 else "unknown",
             turn + 1 if turn >= 0 else None,
+            times[turn] if turn >= 0 else None,
             start, end, coding.text, coding.memo, coding.coder,
             every_start or start in starts,
             every_end or end in ends,
@@ -202,10 +201,10 @@ class _Structure:
         self.turns: dict[int, tuple[TurnRef, ...]] = {}
 
     def keep(self, document_id: int, text: DocumentText) -> None:
-        from qualcode.analysis.snapshot import TurnRef, timestamp_seconds
+        from qualcode.analysis.snapshot import TurnRef
 
         self.sentences[document_id] = text.sentences
-        self.turns[document_id] = tuple(TurnRef(t.start, t.end, timestamp_seconds(t.timestamp))
+        self.turns[document_id] = tuple(TurnRef(t.start, t.end, t.time)
                                         for t in text.turns)
 
 

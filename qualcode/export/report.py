@@ -2,9 +2,10 @@
 
 A heading per category and per sub-code, its frequency ("mentioned by 10 of
 11 GPs") and its quotes in interview order, each attributed to its
-participant ("(HA3, WGC, 41 j.)"). A quote that starts or ends inside a
-sentence gets "…" on that side, as quotes in a thesis do. The model
-(:func:`build_report`) is shared by the Markdown and Word writers.
+participant and its place in the transcript ("(HA3, WGC, 41 j., turn 47 ·
+19:21)"). A quote that starts or ends inside a sentence gets "…" on that side,
+as quotes in a thesis do. The model (:func:`build_report`) is shared by the
+Markdown and Word writers.
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ def _attribution(quote: Quote, data: ExportData, items: list[str]) -> str:
                 parts.append(FIELD.sub(lambda m: _plain(values[m.group(1)]), item))
         elif values.get(item) not in (None, ""):
             parts.append(_plain(values[item]))
+    if quote.turn is not None:
+        parts.append(quote.position)
     return f"({', '.join(parts)})"
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from qualcode.errors import IngestError
 from qualcode.ingest.model import AnchoredComment, IngestedText, TurnSpan
 from qualcode.ingest.normalise import normalise
-from qualcode.ingest.turns import detect_turns
+from qualcode.ingest.turns import detect_turns, read_turns
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
@@ -25,6 +25,7 @@ __all__ = [
     "detect_turns",
     "normalise",
     "read_transcript",
+    "read_turns",
 ]
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
@@ -72,7 +73,10 @@ def read_transcript(path: Path) -> IngestedText:
             decoded, encoding = decode_text_file(path, data)
             text, removed = normalise(decoded)
             comments = []
-        result = IngestedText(text, file_format, encoding, detect_turns(text), comments, removed)
+        reading = read_turns(text)
+        result = IngestedText(
+            text, file_format, encoding, reading.turns, comments, removed, reading.legend
+        )
 
     if not result.text.strip():
         raise IngestError(path, "no text in this file")

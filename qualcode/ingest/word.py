@@ -104,14 +104,17 @@ class _BodyWalker:
 
     def ranges(self) -> dict[str, tuple[int, int]]:
         """Comment id -> (start, end); a comment without range sits at its reference."""
-        found = {}
+        found: dict[str, tuple[int, int]] = {}
         for comment_id in {*self.starts, *self.ends, *self.references}:
             point = self.references.get(comment_id)
             start = self.starts.get(comment_id, point)
             end = self.ends.get(comment_id, point)
-            if start is None or end is None:
-                start = end = start if start is not None else end
-            found[comment_id] = (min(start, end), max(start, end))  # type: ignore[type-var]
+            if start is None:
+                start = end
+            if end is None:
+                end = start
+            if start is not None and end is not None:
+                found[comment_id] = (min(start, end), max(start, end))
         return found
 
     def emit(self, text: str) -> None:

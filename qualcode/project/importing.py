@@ -10,7 +10,7 @@ storing the whole transcript in the event log); a wrong import is deleted.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from qualcode.errors import IngestError, QualcodeError
-from qualcode.model import Case, Document, Memo, Sentence, Turn
+from qualcode.model import Case, Document, Memo, Sentence, Speaker, Turn, table_of
 from qualcode.project.changes import ChangeSet
 from qualcode.project.values import ImportReport
 from qualcode.words import count_words
@@ -63,10 +63,12 @@ def store_document(
     comments: Sequence[AnchoredComment],
     sentences: Sequence[tuple[int, int]],
     label: str,
+    legend: Mapping[str, str],
 ) -> ImportReport:
-    """Write a document with its turns, sentences and memos in the open change.
+    """Write a document with its turns, speakers, sentences and memos in the open change.
 
     ``text`` is stored as is and never changes afterwards. Refused if the name is taken.
+    Every label of ``turns`` and of ``legend`` (label -> description) gets a speaker row.
     """
     session = changes.session
     if name_taken(session, name):
@@ -92,7 +94,7 @@ def store_document(
     session.flush()
     if turns:
         session.execute(
-            insert(Turn.__table__),
+            insert(table_of(Turn)),
             [
                 {
                     "document_id": document.id,
@@ -101,13 +103,24 @@ def store_document(
                     "start": turn.start,
                     "end": turn.end,
                     "timestamp": turn.timestamp,
+                    "time": turn.time,
                 }
                 for turn in turns
             ],
         )
+    labels = list(dict.fromkeys(turn.speaker for turn in turns if turn.speaker))
+    labels += [label for label in legend if label not in labels]
+    if labels:
+        session.execute(
+            insert(table_of(Speaker)),
+            [
+                {"document_id": document.id, "label": label, "name": legend.get(label, "")}
+                for label in labels
+            ],
+        )
     if sentences:
         session.execute(
-            insert(Sentence.__table__),
+            insert(table_of(Sentence)),
             [{"document_id": document.id, "start": s, "end": e} for s, e in sentences],
         )
     for comment in comments:
@@ -132,7 +145,18 @@ def store_document(
         removed_controls=removed_controls,
         memos=len(comments),
         case=case,
+        labels=label_summary(turns),
+        timed_turns=sum(1 for turn in turns if turn.time is not None),
+        legend=tuple(legend.items()),
     )
+
+
+def label_summary(turns: Sequence[TurnSpan]) -> tuple[tuple[str, str, int], ...]:
+    """``(label, role, number of turns)`` per speaker label, in order of first turn."""
+    found: dict[str, list] = {}
+    for turn in turns:
+        found.setdefault(turn.speaker, [turn.speaker, turn.role, 0])[2] += 1
+    return tuple((label, role, count) for label, role, count in found.values())
 
 
 def set_interview_order(changes: ChangeSet, names: list[str]) -> None:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from qualcode.model import (
     Attribute,
@@ -25,6 +25,7 @@ from qualcode.model import (
     Sentence,
     Turn,
 )
+from qualcode.positions import TurnIndex
 from qualcode.project.codetree import code_tree
 from qualcode.project.values import (
     CaseInfo,
@@ -51,8 +52,10 @@ def event_info(row: Event) -> EventInfo:
     )
 
 
-def _count_by_document(session: Session, column: object) -> dict[int, int]:
-    return dict(session.execute(select(column, func.count()).group_by(column)).all())  # type: ignore[arg-type]
+def _count_by_document(session: Session, column: InstrumentedAttribute[int]) -> dict[int, int]:
+    return {key: count for key, count in session.execute(
+        select(column, func.count()).group_by(column)
+    )}
 
 
 def documents(session: Session) -> list[DocumentInfo]:
@@ -106,7 +109,7 @@ def documents(session: Session) -> list[DocumentInfo]:
 
 def document_text(session: Session, document: Document) -> DocumentText:
     turns = session.execute(
-        select(Turn.speaker, Turn.role, Turn.start, Turn.end, Turn.timestamp)
+        select(Turn.speaker, Turn.role, Turn.start, Turn.end, Turn.timestamp, Turn.time)
         .where(Turn.document_id == document.id)
         .order_by(Turn.start)
     ).all()
@@ -166,6 +169,7 @@ def codings(
     if coding_id is not None:
         query = query.where(Coding.id == coding_id)
     texts: dict[int, str] = {}
+    places: dict[int, TurnIndex] = {}
     if text is not None and document_id is not None:
         texts[document_id] = text
     result: list[CodingInfo] = []
@@ -176,6 +180,10 @@ def codings(
             body = texts[doc_id] = (
                 session.scalar(select(Document.text).where(Document.id == doc_id)) or ""
             )
+        place = places.get(doc_id)
+        if place is None:
+            place = places[doc_id] = turn_positions(session, doc_id)
+        position = place.position(start)
         code = tree[code_id]
         result.append(
             CodingInfo(
@@ -192,9 +200,19 @@ def codings(
                 coder=coder_name,
                 memo=memo,
                 color=code.color,
+                turn=position.turn,
+                time=position.time,
             )
         )
     return result
+
+
+def turn_positions(session: Session, document_id: int) -> TurnIndex:
+    """Where each turn of a document starts, and its time: to place codings by turn."""
+    rows = session.execute(
+        select(Turn.start, Turn.time).where(Turn.document_id == document_id).order_by(Turn.start)
+    ).all()
+    return TurnIndex([start for start, _ in rows], [time for _, time in rows])
 
 
 def codings_by_document(

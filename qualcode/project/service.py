@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import getpass
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,8 +29,9 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from qualcode.errors import IngestError, NotFoundError, QualcodeError
-from qualcode.model import Document, Event, Setting, utcnow
+from qualcode.model import Document, Event, Setting, table_of, utcnow
 from qualcode.project import codebook_ops, codings, importing, queries
+from qualcode.project import speakers as speaker_ops
 from qualcode.project import status as status_ops
 from qualcode.project.changes import ChangeSet, replay
 from qualcode.project.codetree import code_tree, resolve
@@ -45,6 +46,7 @@ from qualcode.project.values import (
     ImportReport,
     MemoInfo,
     ParticipantsReport,
+    SpeakerInfo,
 )
 from qualcode.store import Store, create_store, open_store
 
@@ -127,7 +129,7 @@ class Project:
                     update(Event).where(Event.state == "undone").values(state="dropped")
                 )
             session.execute(
-                insert(Event.__table__).values(
+                insert(table_of(Event)).values(
                     at=utcnow(),
                     coder=self.coder,
                     kind=kind,
@@ -435,6 +437,7 @@ class Project:
             turns=ingested.turns,
             comments=ingested.comments,
             source=str(path),
+            legend=ingested.legend,
         )
 
     def add_document(
@@ -451,6 +454,7 @@ class Project:
         comments: Sequence[AnchoredComment] = (),
         sentences: Sequence[tuple[int, int]] | None = None,
         source: str | None = None,
+        legend: Mapping[str, str] | None = None,
     ) -> ImportReport:
         """Store an already-normalised text as a new document (one transaction).
 
@@ -459,6 +463,8 @@ class Project:
         already be normalised (:func:`qualcode.ingest.normalise`): it is stored
         as is and never changes afterwards. Refused if the name is taken.
         Imports are logged but not undoable (a wrong import is deleted).
+        ``legend`` (label -> description) names the speakers as the
+        transcript's legend does; every label gets a speaker row.
         """
         label = source or name
         if sentences is None:
@@ -479,6 +485,7 @@ class Project:
                 comments=comments,
                 sentences=sentences,
                 label=label,
+                legend=legend or {},
             )
 
     def set_interview_order(self, names: list[str]) -> None:
@@ -497,6 +504,30 @@ class Project:
         importing.check_role(role)
         with self.change("role", f"{document}: {speaker} is {role}") as changes:
             return importing.set_turn_role(changes, document, speaker, role)
+
+    def speakers(self, document: str | None = None) -> list[SpeakerInfo]:
+        """Speaker labels per document: legend name, role, participant (see project.speakers)."""
+        with self.read() as session:
+            return speaker_ops.speaker_infos(session, document)
+
+    def correct_speaker(
+        self,
+        document: str,
+        label: str,
+        *,
+        role: str | None = None,
+        participant: str | object | None = speaker_ops.KEEP,
+    ) -> None:
+        """Correct a label's role (all its turns) and/or who speaks under it: one change."""
+        if role is not None:
+            importing.check_role(role)
+        summary = speaker_ops.summary(document, label, role, participant)
+        with self.change("speaker", summary) as changes:
+            speaker_ops.correct_speaker(changes, document, label, role, participant)
+
+    def set_speaker_participant(self, document: str, label: str, participant: str | None) -> None:
+        """Who speaks under ``label`` in ``document`` (None: the document's own participant)."""
+        self.correct_speaker(document, label, participant=participant)
 
     def import_participants(
         self, path: str | Path, *, key: str | None = None

@@ -21,7 +21,6 @@ from qualcode.analysis.snapshot import (
     DocumentRef,
     StudySnapshot,
     TurnRef,
-    timestamp_seconds,
 )
 from qualcode.model import Case, Coder, Coding, Document, Sentence, Turn
 from qualcode.project.codetree import code_tree
@@ -57,14 +56,14 @@ def read_study_snapshot(session: Session, *, coder: str | None = None) -> StudyS
     turn_starts: dict[int, list[int]] = defaultdict(list)
     turn_roles: dict[int, list[str]] = defaultdict(list)
     turns: dict[int, list[TurnRef]] = defaultdict(list)
-    for document_id, start, end, role, timestamp in session.execute(
-        select(Turn.document_id, Turn.start, Turn.end, Turn.role, Turn.timestamp).order_by(
+    for document_id, start, end, role, time in session.execute(
+        select(Turn.document_id, Turn.start, Turn.end, Turn.role, Turn.time).order_by(
             Turn.document_id, Turn.start
         )
     ):
         turn_starts[document_id].append(start)
         turn_roles[document_id].append(role)
-        turns[document_id].append(TurnRef(start, end, timestamp_seconds(timestamp)))
+        turns[document_id].append(TurnRef(start, end, time))
     sentences: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for document_id, start, end in session.execute(
         select(Sentence.document_id, Sentence.start, Sentence.end).order_by(

@@ -101,6 +101,7 @@ def _text_source(parent: Any, data: RefiSnapshot, document: Any) -> None:
     for coding in data.codings.get(document.id, []):
         items.append((coding.start, coding.end, 0, coding, None))
     for memo in data.span_memos.get(document.id, []):
+        assert memo.start is not None and memo.end is not None  # span memos have both
         items.append((memo.start, memo.end, 1, None, memo))
     items.sort(key=lambda item: item[:3])
     text = document.text

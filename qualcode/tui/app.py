@@ -55,6 +55,7 @@ class QualcodeApp(App[None]):
         except QualcodeError as exc:
             self.show_error(exc)
             return None
+        # True stands for "done" when the call returns nothing; T is then None
         return True if result is None else result  # type: ignore[return-value]
 
     def show_error(self, error: QualcodeError | str) -> None:

@@ -83,3 +83,23 @@ def asynctest(test):
         return asyncio.run(test(*args, **kwargs))
 
     return run
+
+
+class Notifications:
+    """The notifications an app showed, caught through Textual's public message hook.
+
+    Pass :meth:`hook` as ``app.run_test(message_hook=...)``; every ``Notify``
+    message the app receives (from ``App.notify``/``Widget.notify``) is kept.
+    """
+
+    def __init__(self) -> None:
+        self.shown: list = []
+
+    def hook(self, message) -> None:
+        from textual.notifications import Notify
+
+        if isinstance(message, Notify):
+            self.shown.append(message.notification)
+
+    def messages(self, severity: str | None = None) -> list[str]:
+        return [n.message for n in self.shown if severity is None or n.severity == severity]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qualcode.tui.app import make_app
-from tests.tui.conftest import asynctest, codings_of, sentences_of
+from tests.tui.conftest import Notifications, asynctest, codings_of, sentences_of
 
 
 def _select(app, study, start_text: str) -> None:
@@ -36,11 +36,11 @@ async def test_m_writes_a_memo_on_the_coding(study):
 
 @asynctest
 async def test_a_key_without_a_code_is_reported_and_nothing_is_coded(study):
-    app = make_app(study, coder="Jan")
-    async with app.run_test(size=(120, 36)) as pilot:
+    app, seen = make_app(study, coder="Jan"), Notifications()
+    async with app.run_test(size=(120, 36), message_hook=seen.hook) as pilot:
         await pilot.press("7")
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = seen.messages()
     assert "no code has shortcut key 7" in messages
     assert len(codings_of(study)) == 3
 

@@ -13,15 +13,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import (
     Checkbox,
     DataTable,
-    Footer,
-    Header,
     Input,
     Label,
     Select,
@@ -29,7 +28,7 @@ from textual.widgets import (
     TabbedContent,
     TabPane,
 )
-from textual.worker import Worker, WorkerState
+from textual.worker import get_current_worker
 
 from qualcode.analysis.frequencies import FrequencyTable, PrevalenceReport, frequencies, prevalence
 from qualcode.analysis.saturation import SaturationResult
@@ -37,11 +36,12 @@ from qualcode.analysis.saturation_options import SaturationOptions
 from qualcode.tui.screens.analysis_agreement import AgreementPane
 from qualcode.tui.screens.analysis_base import AnalysisPane, code_label
 from qualcode.tui.screens.analysis_tables import CooccurrencePane, MatrixPane
+from qualcode.tui.screens.base import QualcodeScreen
 from qualcode.tui.widgets.saturation_chart import SaturationChart
 
 if TYPE_CHECKING:
     from qualcode.analysis.snapshot import StudySnapshot
-    from qualcode.tui.app import QualcodeApp
+    from qualcode.project import Project
 
 ALL_CODES = "(all codes)"
 
@@ -251,13 +251,12 @@ class FrequenciesPane(AnalysisPane):
         self.query_one("#prevalence", Static).update("\n".join(lines))
 
 
-class AnalysisScreen(Screen[None]):
+class AnalysisScreen(QualcodeScreen):
     """Tabs of figures for the whole study, counted when the screen opens."""
 
     CSS_PATH = "analysis.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back to coding"),
         Binding("s", "show_tab('saturation')", "Saturation"),
         Binding("f", "show_tab('frequencies')", "Frequencies"),
         Binding("m", "show_tab('matrix')", "Matrix"),
@@ -279,12 +278,7 @@ class AnalysisScreen(Screen[None]):
         super().__init__()
         self.study: StudySnapshot | None = None
 
-    @property
-    def qualcode(self) -> QualcodeApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         panes: dict[str, AnalysisPane] = {
             "saturation": SaturationPane(),
             "frequencies": FrequenciesPane(),
@@ -296,10 +290,11 @@ class AnalysisScreen(Screen[None]):
             for key, title in self.TABS:
                 with TabPane(title, id=f"tab-{key}"):
                     yield panes[key]
-        yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#saturation-table", DataTable).focus()
+        # set_focus at once (focus() is deferred): the first count may arrive before it
+        # and make the table unfocusable while it loads
+        self.set_focus(self.query_one("#saturation-table", DataTable))
         self.action_recount()
 
     def on_resize(self) -> None:
@@ -307,24 +302,33 @@ class AnalysisScreen(Screen[None]):
 
     def action_recount(self) -> None:
         """Take a fresh snapshot of the project and count every tab again."""
-        tabs = self.query_one(TabbedContent)
-        tabs.loading = True
-        project = self.qualcode.project
-        self.run_worker(project.snapshot, thread=True, exclusive=True, group="snapshot",
-                        exit_on_error=False)
+        self.query_one(TabbedContent).loading = True
+        self._read_study(self.qualcode.project)
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "snapshot" or event.state in (WorkerState.PENDING,
-                                                                WorkerState.RUNNING):
-            return
+    class StudyRead(Message):
+        """The snapshot the tabs count from, read in the worker (or why it could not be)."""
+
+        def __init__(self, study: StudySnapshot | None, error: BaseException | None) -> None:
+            super().__init__()
+            self.study, self.error = study, error
+
+    @work(thread=True, exclusive=True, group="snapshot", exit_on_error=False)
+    def _read_study(self, project: Project) -> None:
+        try:
+            message = self.StudyRead(project.snapshot(), None)
+        except Exception as error:  # shown as a notification by on_analysis_screen_study_read
+            message = self.StudyRead(None, error)
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    def on_analysis_screen_study_read(self, message: StudyRead) -> None:
         self.query_one(TabbedContent).loading = False
-        if event.state == WorkerState.SUCCESS:
-            self.study = event.worker.result
-            for pane in self.query(AnalysisPane):
-                pane.set_study(self.study)
-        elif event.state == WorkerState.ERROR:
-            self.qualcode.show_error(f"analysis: the project could not be read "
-                                     f"({event.worker.error})")
+        if message.study is None:
+            self.qualcode.show_error(f"analysis: the project could not be read ({message.error})")
+            return
+        self.study = message.study
+        for pane in self.query(AnalysisPane):
+            pane.set_study(message.study)
 
     def action_toggle_curve(self) -> None:
         self.action_show_tab("saturation")

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Input, Label, Select, Static
 from qualcode.analysis.agreement import AgreementReport, agreement
 from qualcode.analysis.comparison import DEFAULT_OVERLAP, UNITS
 from qualcode.analysis.saturation_text import plural
+from qualcode.analysis.snapshot import StudySnapshot
 from qualcode.tui.screens.analysis_base import AnalysisPane, number
 
 
@@ -53,7 +54,7 @@ class AgreementPane(AnalysisPane):
         self.query_one("#disagreement-list", DataTable).add_columns(
             "document", "where", "code", "applied by", "passage")
 
-    def set_study(self, study) -> None:  # type: ignore[no-untyped-def]
+    def set_study(self, study: StudySnapshot) -> None:
         coders = sorted({c.coder for c in study.codings})
         for index, name in enumerate(("#coder-a", "#coder-b")):
             select = self.query_one(name, Select)

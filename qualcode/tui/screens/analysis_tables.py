@@ -21,6 +21,7 @@ from qualcode.analysis.matrices import (
     code_by_participant,
 )
 from qualcode.analysis.saturation_text import plural
+from qualcode.analysis.snapshot import StudySnapshot
 from qualcode.tui.screens.analysis_base import AnalysisPane, code_label
 from qualcode.tui.screens.cell_quotes import CellQuotes, coding_passages, pair_passages
 
@@ -51,7 +52,7 @@ class MatrixPane(AnalysisPane):
         yield DataTable(id="matrix-table", cursor_type="cell", zebra_stripes=True)
         yield Static("Enter on a cell lists its passages.", id="matrix-hint", classes="hint")
 
-    def set_study(self, study) -> None:  # type: ignore[no-untyped-def]
+    def set_study(self, study: StudySnapshot) -> None:
         attributes = sorted({name for case in study.cases for name in case.attributes})
         by = self.query_one("#matrix-by", Select)
         current = by.value

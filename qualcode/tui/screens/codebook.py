@@ -7,30 +7,26 @@ the coding screen. A delete first says how many codings go with the code.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from qualcode.project.values import CodeInfo
+from qualcode.tui.screens.base import QualcodeScreen
 from qualcode.tui.screens.dialogs import Confirm, TextPrompt
 from qualcode.tui.widgets.codebook_panel import CodebookPanel
 
-if TYPE_CHECKING:
-    from qualcode.tui.app import QualcodeApp
 
-
-class CodebookScreen(Screen[None]):
+class CodebookScreen(QualcodeScreen):
     """The codebook with each code's definition; keys edit the highlighted code."""
 
     CSS_PATH = "codebook.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back to coding"),
         Binding("a", "add", "Add"),
         Binding("e", "rename", "Rename"),
         Binding("m", "move", "Move"),
@@ -43,16 +39,10 @@ class CodebookScreen(Screen[None]):
         Binding("ctrl+y", "redo", "Redo"),
     ]
 
-    @property
-    def qualcode(self) -> QualcodeApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         with Horizontal():
             yield CodebookPanel(id="edit-codes")
             yield Static(id="definition")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.reload()

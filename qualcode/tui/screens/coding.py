@@ -8,25 +8,21 @@ step; undo/redo go through the Project's event log and survive a restart.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.widgets import Footer, Header
 
 from qualcode.project.values import CodeInfo, CodingInfo, DocumentText
+from qualcode.tui.screens.base import QualcodeScreen
 from qualcode.tui.screens.dialogs import Choose, TextPrompt
 from qualcode.tui.screens.picker import CodePicker, Picked
 from qualcode.tui.widgets.codebook_panel import CodebookPanel
 from qualcode.tui.widgets.here_panel import HerePanel
 from qualcode.tui.widgets.saturation_status import SaturationStatus
 from qualcode.tui.widgets.transcript import Transcript
-
-if TYPE_CHECKING:
-    from qualcode.tui.app import QualcodeApp
 
 
 class CodeCounts:
@@ -75,7 +71,7 @@ class CodeCounts:
         return own
 
 
-class CodingScreen(Screen[None]):
+class CodingScreen(QualcodeScreen):
     """Code one transcript; ``[`` and ``]`` move to the previous/next document."""
 
     CSS_PATH = "coding.tcss"
@@ -107,19 +103,13 @@ class CodingScreen(Screen[None]):
         self.counts = CodeCounts(())
         self.search_text = ""
 
-    @property
-    def qualcode(self) -> QualcodeApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         with Horizontal(id="body"):
             yield CodebookPanel(id="codebook")
             with Vertical(id="text-column"):
                 yield Transcript(id="transcript")
                 yield HerePanel(id="here")
                 yield SaturationStatus(id="saturation-status")
-        yield Footer()
 
     def on_mount(self) -> None:
         """The transcript first; the codebook counts need all codings, so they follow."""
@@ -147,7 +137,7 @@ class CodingScreen(Screen[None]):
 
     def recount_saturation(self) -> None:
         """After any change to the codings: the status line counts again in a worker."""
-        self.saturation_status.recompute(self.qualcode.project, self.counts.total)
+        self.saturation_status.recompute(self.qualcode.project)
 
     def reload_codebook(self) -> None:
         project = self.qualcode.project
@@ -199,9 +189,17 @@ class CodingScreen(Screen[None]):
         start, end = self.transcript.selection
         focus = next((c.path_text for c in self.codes if c.id == self.transcript.focus_code),
                      None)
-        position = (f"{self.document.name} ({self.status})  {start}:{end}  "
-                    f"({end - start} characters)")
+        place = self.document.position(start)
+        speaker = self._speaker_at(place.turn)
+        position = (f"{self.document.name} · {place}{speaker}  ({end - start} characters)"
+                    f" · {self.status}")
         here.show(position, self.transcript.codings_at_selection(), focus)
+
+    def _speaker_at(self, turn: int | None) -> str:
+        if self.document is None or turn is None:
+            return ""
+        found = self.document.turns[turn - 1]
+        return f" · {found.speaker} ({found.role})" if found.speaker else ""
 
     # -- applying codes --------------------------------------------------------
 
@@ -223,13 +221,13 @@ class CodingScreen(Screen[None]):
         if picked.code is not None:
             self.apply_code(picked.code)
             return
-        assert picked.new_name is not None
+        name = picked.new_name
+        assert name is not None
         parent = " > ".join(picked.new_parent) if picked.new_parent else None
-        if self.qualcode.attempt(lambda: self.qualcode.project.add_code(parent, picked.new_name))\
-                is None:
+        if self.qualcode.attempt(lambda: self.qualcode.project.add_code(parent, name)) is None:
             return
         self.reload_codebook()
-        path = (*(picked.new_parent or ()), picked.new_name.strip())
+        path = (*(picked.new_parent or ()), name.strip())
         created = next((c for c in self.codes if c.path == path), None)
         if created is not None:
             self.apply_code(created)
@@ -263,19 +261,19 @@ class CodingScreen(Screen[None]):
         """Counts follow the repainted text by a frame: the text is what the coder watches."""
         self.query_one(CodebookPanel).show(self.codes, self.counts.as_mapping(self.codes))
 
-    def _coding_under_cursor(self, verb: str, then: object) -> None:
+    def _coding_under_cursor(self, verb: str, then: Callable[[CodingInfo], None]) -> None:
         codings = self.transcript.codings_at_selection()
         if not codings:
             self.notify("no coding here", severity="warning")
             return
         if len(codings) == 1:
-            then(codings[0])  # type: ignore[operator]
+            then(codings[0])
             return
         labels = [f"{' > '.join(c.code_path)}  ({c.coder}) “{c.text[:40]}”" for c in codings]
 
         def chosen(index: int | None) -> None:
             if index is not None:
-                then(codings[index])  # type: ignore[operator]
+                then(codings[index])
 
         self.app.push_screen(Choose(f"Which coding to {verb}?", labels), chosen)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar, TypeVar
 
 from textual.app import ComposeResult
@@ -21,7 +21,7 @@ DIALOG_TCSS = Path(__file__).with_name("dialogs.tcss")
 class Dialog(ModalScreen[T]):
     """A box in the middle of the screen over a dimmed background."""
 
-    CSS_PATH = DIALOG_TCSS
+    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = DIALOG_TCSS
 
 
 class TextPrompt(Dialog[str | None]):

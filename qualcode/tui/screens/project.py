@@ -20,11 +20,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, ProgressBar, TabbedContent, TabPane
+from textual.widgets import DataTable, ProgressBar, TabbedContent, TabPane
 
 from qualcode.errors import IngestError, QualcodeError
-from qualcode.tui.screens.dialogs import Confirm, FilePicker
+from qualcode.positions import format_time
+from qualcode.tui.screens.base import QualcodeScreen
+from qualcode.tui.screens.dialogs import Confirm, FilePicker, TextPrompt
 from qualcode.tui.screens.exchange import ExportChoice, ExportDialog, ReportDialog
 
 if TYPE_CHECKING:
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 
     from qualcode.project import Project
     from qualcode.project.values import DocumentInfo
-    from qualcode.tui.app import QualcodeApp
 
 
 class ImportProgress(Message):
@@ -69,40 +69,44 @@ REFI_SUFFIXES = (".qdpx", ".qdc")
 CODEBOOK_SUFFIXES = (".yaml", ".yml")
 
 
-class ProjectScreen(Screen[None]):
+class ProjectScreen(QualcodeScreen):
     """An overview of the study; Enter on a document opens it for coding."""
 
     CSS_PATH = "project.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back to coding"),
         Binding("i", "import_files", "Import transcripts"),
         Binding("l", "load_participants", "Load participants"),
         Binding("e", "export", "Export"),
         Binding("o", "import_exchange", "Import .qdpx/codebook"),
-        Binding("s", "status", "Status"),
+        Binding("s", "show_speakers", "Speakers"),
+        Binding("r", "next_role", "Role"),
+        Binding("a", "speaker_participant", "Who speaks"),
+        Binding("m", "status", "Mark status"),
     ]
+
+    #: What ``r`` turns a speaker's role into: the next one in this cycle.
+    ROLE_CYCLE: ClassVar[dict[str, str]] = {
+        "interviewer": "respondent", "respondent": "unknown", "unknown": "interviewer",
+        "mixed": "interviewer",
+    }
 
     def __init__(self) -> None:
         super().__init__()
         #: Document name -> coding status, as last shown.
         self.statuses: dict[str, str] = {}
 
-    @property
-    def qualcode(self) -> QualcodeApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         yield ProgressBar(id="progress", classes="idle", show_eta=False)
         with TabbedContent():
             with TabPane("Documents", id="documents-tab"):
                 yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
             with TabPane("Participants", id="participants-tab"):
                 yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
+            with TabPane("Speakers", id="speakers-tab"):
+                yield DataTable(id="speakers", cursor_type="row", zebra_stripes=True)
             with TabPane("Codebook", id="codebook-tab"):
                 yield DataTable(id="codes", cursor_type="row", zebra_stripes=True)
-        yield Footer()
 
     def on_mount(self) -> None:
         self.fill()
@@ -132,6 +136,7 @@ class ProjectScreen(Screen[None]):
             values = ["" if case.attributes.get(a) is None else str(case.attributes[a])
                       for a in attributes]
             participants.add_row(case.name, *values, ", ".join(case.documents))
+        self._fill_speakers()
         codings = project.codings()
         segments: dict[int, int] = {}
         people: dict[int, set[str]] = {}
@@ -171,6 +176,73 @@ class ProjectScreen(Screen[None]):
         from qualcode.tui.screens.status import ask_status
 
         ask_status(self.qualcode, name, self.statuses.get(name, "not-started"), done)
+
+    def _fill_speakers(self) -> None:
+        """The labels seen in each document, with role and participant (r and a correct them)."""
+        table = self.query_one("#speakers", DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        table.add_columns("document", "label", "legend", "role", "participant", "turns",
+                          "first at")
+        for info in self.qualcode.project.speakers():
+            first = "" if info.first_time is None else format_time(info.first_time)
+            table.add_row(info.document, info.label or "(no label)", info.name, info.role,
+                          info.participant or "—", info.turns, first,
+                          key=f"{info.document}\x1f{info.label}")
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def _chosen_speaker(self) -> tuple[str, str, str] | None:
+        """``(document, label, role)`` of the highlighted row of the Speakers tab, if shown."""
+        if self.query_one(TabbedContent).active != "speakers-tab":
+            self.notify("Open the Speakers tab (s) to correct a speaker.", severity="warning")
+            return None
+        table = self.query_one("#speakers", DataTable)
+        if not table.row_count:
+            return None
+        key = table.ordered_rows[table.cursor_row].key.value or ""
+        document, label = key.split("\x1f", 1)
+        return document, label, str(table.get_row_at(table.cursor_row)[3])
+
+    def action_show_speakers(self) -> None:
+        self.query_one(TabbedContent).active = "speakers-tab"
+        self.query_one("#speakers", DataTable).focus()
+
+    def action_next_role(self) -> None:
+        chosen = self._chosen_speaker()
+        if chosen is None:
+            return
+        document, label, role = chosen
+        new_role = self.ROLE_CYCLE.get(role, "interviewer")
+        project = self.qualcode.project
+        if self.qualcode.attempt(lambda: project.set_turn_role(document, label, new_role)):
+            self.notify(f"{document}: {label} is now {new_role}")
+            self._fill_speakers()
+            coding = self.qualcode.coding
+            if coding.document is not None and coding.document.name == document:
+                coding.open_document(document, coding.transcript.selection)
+
+    def action_speaker_participant(self) -> None:
+        chosen = self._chosen_speaker()
+        if chosen is None:
+            return
+        document, label, _ = chosen
+        project = self.qualcode.project
+
+        def answered(name: str | None) -> None:
+            if name is None:
+                return
+            participant = name.strip() or None
+            if self.qualcode.attempt(
+                lambda: project.set_speaker_participant(document, label, participant)
+            ):
+                self.notify(f"{document}: {label} is {participant or 'the document participant'}")
+                self.fill()
+
+        self.app.push_screen(TextPrompt(
+            f"Who speaks as {label} in {document}?",
+            hint="A participant's name; empty: the document's participant.",
+        ), answered)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "documents" and event.row_key.value is not None:
@@ -267,8 +339,10 @@ class ProjectScreen(Screen[None]):
         try:
             if choice.format == "xlsx":
                 out = check_target(choice.out)
-                export_workbook(project, out, lambda fraction, _message: self.post_message(
-                    ExchangeProgress(fraction)))
+                def progress(fraction: float, _message: str) -> None:
+                    self.post_message(ExchangeProgress(fraction))
+
+                export_workbook(project, out, progress)
             else:
                 export(choice.format, project, choice.out)
         except QualcodeError as exc:

@@ -8,22 +8,19 @@ screen.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from qualcode.project.values import CodeInfo, CodingInfo, DocumentText
 from qualcode.tui.colors import code_style
+from qualcode.tui.screens.base import QualcodeScreen
 from qualcode.tui.widgets.codebook_panel import CodebookPanel
-
-if TYPE_CHECKING:
-    from qualcode.tui.app import QualcodeApp
 
 
 def context(document: DocumentText, start: int, end: int) -> tuple[str, str]:
@@ -52,7 +49,10 @@ def quote_label(coding: CodingInfo, document: DocumentText) -> Text:
     before, after = context(document, coding.start, coding.end)
     text = Text()
     who = coding.case or coding.document
-    text.append(f"{coding.document} · {who} · {' > '.join(coding.code_path)}", style="bold")
+    place = document.position(coding.start)
+    text.append(
+        f"{coding.document} · {who} · {place} · {' > '.join(coding.code_path)}", style="bold"
+    )
     text.append(f"  ({coding.coder})\n", style="dim")
     if before:
         text.append(before + " ", style="dim")
@@ -64,13 +64,12 @@ def quote_label(coding: CodingInfo, document: DocumentText) -> Text:
     return text
 
 
-class RetrievalScreen(Screen[None]):
+class RetrievalScreen(QualcodeScreen):
     """Codes on the left, their quotes on the right."""
 
     CSS_PATH = "retrieval.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back to coding"),
         Binding("t", "toggle_focus", "Codes/quotes"),
     ]
 
@@ -80,16 +79,10 @@ class RetrievalScreen(Screen[None]):
         self.quotes: list[CodingInfo] = []
         self._documents: dict[str, DocumentText] = {}
 
-    @property
-    def qualcode(self) -> QualcodeApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         with Horizontal():
             yield CodebookPanel(id="retrieval-codes")
             yield OptionList(id="quotes")
-        yield Footer()
 
     def on_mount(self) -> None:
         project = self.qualcode.project

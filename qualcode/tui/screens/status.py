@@ -1,4 +1,5 @@
-"""Marking a document not-started, in progress, coded or excluded (the ``s`` key).
+"""Marking a document not-started, in progress, coded or excluded (``s``, or ``m`` on the
+project screen, where ``s`` shows the speakers).
 
 Used by the coding screen (the document shown) and the project screen (the
 document highlighted). Saturation counts only documents marked coded, so the

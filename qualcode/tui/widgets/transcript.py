@@ -23,6 +23,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from qualcode.ingest.turns import body_start
 from qualcode.project.values import CodingInfo, DocumentText
 from qualcode.tui.colors import code_style, mark_style
 from qualcode.tui.layout import ScreenLine, codings_per_line, distinct_codes, wrap_text
@@ -30,6 +31,8 @@ from qualcode.tui.styles import tcss_beside
 
 MARGIN = 4
 """Cells left of the text: up to three marks, one per code on that row."""
+
+_ONE_CELL = str.maketrans({"\t": " ", "\r": " ", "\v": " ", "\f": " "})
 
 
 class Transcript(ScrollView, can_focus=True):
@@ -84,6 +87,7 @@ class Transcript(ScrollView, can_focus=True):
         self._sentence_starts: list[int] = []
         self._wrap_width = 0
         self._drag_anchor: int | None = None
+        self._bodies: dict[int, int] = {}
 
     # -- state from the screen -------------------------------------------
 
@@ -95,6 +99,7 @@ class Transcript(ScrollView, can_focus=True):
     ) -> None:
         """Show a (new) document; selects ``selection`` or the first sentence."""
         self.document = document
+        self._bodies = {}
         self._sentence_starts = [start for start, _ in document.sentences]
         self._wrap_width = 0
         self.codings = list(codings)
@@ -197,7 +202,8 @@ class Transcript(ScrollView, can_focus=True):
                 style += code_style(covering[0].color, underline=len(covering) > 1)
             if sel_start <= left and right <= sel_end:
                 style += selection_style
-            segments.append(Segment(text[left:right], style))
+            # One cell per code point: a tab is drawn as one space, never as a jump.
+            segments.append(Segment(text[left:right].translate(_ONE_CELL), style))
         return segments
 
     def _turn_styles(self, line: ScreenLine) -> tuple[Style, int]:
@@ -206,10 +212,10 @@ class Transcript(ScrollView, can_focus=True):
             return self.get_component_rich_style("transcript--outside"), -1
         turn = self.document.turns[line.turn]
         name = "transcript--interviewer" if turn.role == "interviewer" else "transcript--respondent"
-        label_end = -1
-        if line.start == turn.start or line.start <= turn.start < line.end:
-            colon = self.document.text.find(":", turn.start, turn.start + len(turn.speaker) + 12)
-            label_end = colon + 1 if colon != -1 else turn.start + len(turn.speaker)
+        body = self._bodies.get(line.turn)
+        if body is None:
+            body = self._bodies[line.turn] = body_start(self.document.text, turn)
+        label_end = body if line.start < body else -1
         return self.get_component_rich_style(name), label_end
 
     # -- selection -------------------------------------------------------------
