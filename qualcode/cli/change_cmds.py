@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from qualcode.cli.output import add_project_argument, open_project
-from qualcode.errors import QualcodeError
+from qualcode.cli.output import add_max_size_argument, add_project_argument, open_project
+from qualcode.errors import QualcodeError, one_line
 
 
 def run_init(args: argparse.Namespace) -> int:
@@ -19,19 +19,12 @@ def run_init(args: argparse.Namespace) -> int:
         spec = read_codebook(codebook_path(args.codebook))  # refuse it before creating
     from qualcode.cli.startup import imports_done
     from qualcode.project import Project
-    from qualcode.store import remove_project_files
 
     imports_done()
-    project = Project.create(args.project, language=args.language)
-    try:
+    with Project.creating(args.project, language=args.language) as project:
         if args.name:
             project.set_setting("name", args.name)
         added = project.merge_codebook(spec)[0] if spec is not None else 0
-    except QualcodeError:
-        project.close()
-        remove_project_files(args.project)
-        raise
-    project.close()
     source = f" with {added} codes from {args.codebook}" if spec is not None else ""
     print(f"created {args.project}{source}")
     return 0
@@ -40,22 +33,33 @@ def run_init(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     if args.name and len(args.files) > 1:
         raise QualcodeError("--name works with a single file only")
+    from qualcode.ingest.limits import Limits
+
+    limits = Limits(args.max_size)
     failed = 0
     with open_project(args) as project:
         for file in args.files:
             try:
-                report = project.import_document(Path(file), case=args.case, name=args.name)
+                report = project.import_document(
+                    Path(file), case=args.case, name=args.name, limits=limits
+                )
             except QualcodeError as exc:
-                print(f"error: {exc}", file=sys.stderr)
+                print(f"error: {one_line(str(exc))}", file=sys.stderr)
                 failed += 1
             else:
                 print(report.line())
+                for warning in report.warnings:
+                    print(f"warning: {warning}", file=sys.stderr)
     return 1 if failed else 0
 
 
 def run_participants(args: argparse.Namespace) -> int:
     with open_project(args) as project:
-        print(project.import_participants(Path(args.file), key=args.key).line())
+        report = project.import_participants(Path(args.file), key=args.key)
+    print(report.line())
+    warning = report.warning()
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 
@@ -124,14 +128,13 @@ def run_order(args: argparse.Namespace) -> int:
         if args.doc:
             if args.to is None or len(args.names) > 0:
                 raise QualcodeError("order: use --doc NAME --to N, or list every document")
-            if args.doc not in names:
-                raise QualcodeError(f"document {args.doc!r}: no such document in the project")
+            args.doc = project.resolve_document(args.doc)
             if not 1 <= args.to <= len(names):
                 raise QualcodeError(f"--to {args.to}: must be between 1 and {len(names)}")
             names.remove(args.doc)
             names.insert(args.to - 1, args.doc)
         elif args.names:
-            names = args.names
+            names = [project.resolve_document(name) for name in args.names]
         else:
             raise QualcodeError("order: use --doc NAME --to N, or list every document")
         project.set_interview_order(names)
@@ -141,6 +144,7 @@ def run_order(args: argparse.Namespace) -> int:
 
 def run_role(args: argparse.Namespace) -> int:
     with open_project(args) as project:
+        args.doc = project.resolve_document(args.doc)
         if args.participant is None:
             count = project.set_turn_role(args.doc, args.speaker, args.role)
         else:
@@ -180,9 +184,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("init", help="create a new project")
     add_project_argument(p)
     p.add_argument("--codebook", metavar="FILE|NAME",
-                   help="a YAML or .qdc codebook to start with, or the name of a codebook "
-                        f"shipped with qualcode ({_shipped_names()}; see 'qualcode codebooks')")
-    p.add_argument("--language", default="nl", help="transcript language (default: nl)")
+                   help="a codebook to start with (.yaml, .qdc, .csv or .xlsx), or the name of "
+                        f"a codebook shipped with qualcode ({_shipped_names()}; "
+                        "see 'qualcode codebooks')")
+    p.add_argument("--language", default="nl",
+                   help="transcript language, a spaCy code such as nl, en, de (default: nl)")
     p.add_argument("--name", help="a display name for the project")
     p.set_defaults(run=run_init)
 
@@ -191,6 +197,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--case", help="the participant these transcripts belong to")
     p.add_argument("--name", help="document name (single file only; default: file name)")
+    add_max_size_argument(p)
     p.set_defaults(run=run_import)
 
     p = subparsers.add_parser("participants", help="load participants and attributes (.csv/.xlsx)")
@@ -199,7 +206,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--key", metavar="COLUMN", help="column holding the case name (default: first)")
     p.set_defaults(run=run_participants)
 
-    p = subparsers.add_parser("codebook", help="add or merge codes from a YAML or .qdc codebook")
+    p = subparsers.add_parser(
+        "codebook", help="add or merge codes from a .yaml, .qdc, .csv or .xlsx codebook")
     add_project_argument(p)
     p.add_argument("file", metavar="FILE|NAME",
                    help="a codebook file, or the name of a shipped codebook")

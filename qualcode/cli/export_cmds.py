@@ -7,14 +7,35 @@ appear here without changes to this module.
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 
 from qualcode.cli.output import add_project_argument, open_project
+from qualcode.errors import one_line
 
 
 def _formats() -> list[str]:
     from qualcode.export import EXPORTERS
 
     return sorted(EXPORTERS)
+
+
+def terminal_progress() -> Callable[[float, str], None] | None:
+    """A progress line on stderr when it is a terminal (never in a pipe or a log)."""
+    if not sys.stderr.isatty():
+        return None
+    last = [-1]
+
+    def show(fraction: float, message: str) -> None:
+        percent = int(100 * min(1.0, max(0.0, fraction)))
+        if percent != last[0]:
+            last[0] = percent
+            sys.stderr.write(f"\r\x1b[K{percent:3d}% {one_line(message)[:70]}")
+            if percent >= 100:
+                sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+    return show
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -25,9 +46,15 @@ def run_export(args: argparse.Namespace) -> int:
         attribution=tuple(args.attribution) if args.attribution else None,
         quotes_per_code=args.quotes_per_code,
         participants_called=args.participants_called,
+        progress=terminal_progress(),
     )
-    with open_project(args) as project:
-        export(args.format, project, args.out, options)
+    try:
+        with open_project(args) as project:
+            export(args.format, project, args.out, options)
+    finally:
+        if options.progress is not None:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
     print(f"wrote {args.out}")
     return 0
 

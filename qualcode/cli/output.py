@@ -46,3 +46,23 @@ def open_project(args: Any) -> Project:
 
 def add_project_argument(parser: Any) -> None:
     parser.add_argument("project", metavar="P", help="the project file (NAME.qualcode)")
+
+
+def positive_megabytes(value: str) -> int:
+    import argparse
+
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of MB") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("give at least 1 (MB)")
+    return number
+
+
+def add_max_size_argument(parser: Any) -> None:
+    parser.add_argument(
+        "--max-size", type=positive_megabytes, default=50, metavar="MB",
+        help="largest transcript to read, in MB of text (default 50); a .docx, .odt or "
+        ".qdpx may unpack to four times this",
+    )

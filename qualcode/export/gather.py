@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from qualcode.analysis.saturation import SaturationResult, SaturationRow
     from qualcode.analysis.snapshot import TurnRef
     from qualcode.project import Project
+    from qualcode.project.memos import MemoEntry
     from qualcode.project.values import (
         CaseInfo,
         CodeInfo,
@@ -110,6 +111,32 @@ class ExportData:
     turns: dict[int, tuple[TurnRef, ...]] = field(default_factory=dict)
     #: When the project was pseudonymised ("2026-11-30 09:12 UTC"), or None.
     pseudonymised_at: str | None = None
+    #: Every memo (project, documents, codes, codings), as ``qualcode memos`` lists them.
+    memos: list[MemoEntry] = field(default_factory=list)
+
+    def memo_rows(self) -> list[tuple[str, str, str, str, str]]:
+        """(on, what it is on, memo, coder, when) for the Memos sheet and the report.
+
+        A coding's memo names the document, the code and the coded words, so
+        that it can be read without the project at hand.
+        """
+        quotes = {quote.coding_id: quote for quote in self.quotes}
+        paths = {code.id: code.path_text for code in self.codes}
+        rows = []
+        for memo in self.memos:
+            if memo.on == "coding":
+                quote = quotes.get(memo.target)  # type: ignore[arg-type]
+                target = (f"{quote.document} · {paths.get(quote.code_id, '')} · "
+                          f"“{' '.join(quote.text.split())[:80]}”" if quote
+                          else f"coding {memo.target}")
+            elif memo.on == "project":
+                target = self.project_name
+            else:
+                target = str(memo.target)
+                if memo.start is not None:
+                    target += f" (at character {memo.start})"
+            rows.append((memo.on, target, memo.text, memo.coder, memo.at))
+        return rows
 
     @property
     def participants_total(self) -> int:
@@ -265,6 +292,7 @@ def gather(project: Project, progress: Progress | None = None, share: float = 1.
         sentences=structure.sentences,
         turns=structure.turns,
         pseudonymised_at=project.setting("pseudonymised_at"),
+        memos=project.memo_entries(),
     )
     if progress is not None:
         progress(share, "counting")

@@ -50,6 +50,9 @@ class Report:
     title: str
     intro: str
     sections: tuple[ReportSection, ...]
+    #: (heading, memo text) for the project's, documents' and codes' memos; memos
+    #: on codings are printed under their quote.
+    memos: tuple[tuple[str, str], ...] = ()
 
 
 def _attribution(quote: Quote, data: ExportData, items: list[str]) -> str:
@@ -74,8 +77,21 @@ def _plain(value: object) -> str:
     return str(value)
 
 
-def _quote_text(quote: Quote) -> str:
-    text = " ".join(UNSTORABLE.sub("", quote.text).split())
+class _Cleaner:
+    """Removes control and bidirectional characters from report texts, counting the texts."""
+
+    def __init__(self) -> None:
+        self.texts = 0
+
+    def __call__(self, text: str) -> str:
+        cleaned, count = UNSTORABLE.subn("", text)
+        if count:
+            self.texts += 1
+        return cleaned
+
+
+def _quote_text(quote: Quote, clean: _Cleaner) -> str:
+    text = " ".join(clean(quote.text).split())
     if not quote.whole_sentence_start:
         text = "…" + text
     if not quote.whole_sentence_end:
@@ -93,6 +109,7 @@ def build_report(data: ExportData, options: ExportOptions) -> Report:
     noun = options.participants_called
     total = data.participants_total
     sections: list[ReportSection] = []
+    clean = _Cleaner()
     for _category, codes in data.categories():
         for code in codes:
             figures = data.figures[code.id]
@@ -116,25 +133,42 @@ def build_report(data: ExportData, options: ExportOptions) -> Report:
                 frequency = "not mentioned yet (no quotes)"
             sections.append(ReportSection(
                 level=code.depth + 1,
-                title=code.name,
-                description=code.description.strip(),
-                frequency=frequency,
-                quotes=tuple(ReportQuote(_quote_text(q), _attribution(q, data, items),
-                                         q.memo.strip()) for q in shown),
+                title=clean(code.name),
+                description=clean(code.description.strip()),
+                frequency=clean(frequency),
+                quotes=tuple(ReportQuote(_quote_text(q, clean),
+                                         clean(_attribution(q, data, items)),
+                                         clean(q.memo.strip())) for q in shown),
                 omitted=len(quotes) - len(shown),
             ))
     intro = (f"{len(data.quotes)} coded quotes from {len(data.documents)} interviews with "
-             f"{total} {noun}; exported {data.exported_at:%Y-%m-%d}.")
+             f"{total} {clean(noun)}; exported {data.exported_at:%Y-%m-%d}.")
     if data.pseudonymised_at:
         intro += (f" The transcripts were pseudonymised on {data.pseudonymised_at[:10]}: "
                   "names and other identifying details are pseudonyms in square brackets.")
-    return Report(f"{data.project_name}: results by category", intro, tuple(sections))
+    title = clean(f"{data.project_name}: results by category")
+    memos = tuple(
+        (clean("Project" if on == "project" else f"{on.capitalize()} {target}"), clean(text))
+        for on, target, text, _coder, _at in data.memo_rows() if on != "coding"
+    )
+    if clean.texts:
+        intro += (f" {clean.texts} text{'s' if clean.texts != 1 else ''} had control or "
+                  "bidirectional characters removed.")
+    return Report(title, intro, tuple(sections), memos)
 
 
 def _escape(text: str) -> str:
-    """Markdown-safe text: characters that would start markup are backslash-escaped."""
-    text = re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", text)
-    return re.sub(r"^([-+=@>]|\d+\.)", r"\\\1", text)
+    """Markdown-safe text: whatever Markdown or HTML would interpret is backslash-escaped.
+
+    ``&`` too, so a literal ``&lt;b&gt;`` in a transcript stays literal instead
+    of becoming ``<b>``; ``~`` (strike-through) and ``!`` (image) as well.
+    A backslash before any ASCII punctuation is an escape in CommonMark.
+    Line breaks become spaces: every text here sits on one line, and a code
+    name with a line break must not start a heading of its own.
+    """
+    text = " ".join(text.split())
+    text = re.sub(r"([\\`*_\[\]<>|#&~!{}])", r"\\\1", text)
+    return re.sub(r"^([-+=@>]|\d+[.)])", r"\\\1", text)
 
 
 def sentence(text: str) -> str:
@@ -155,6 +189,12 @@ def render_markdown(report: Report) -> str:
             lines.append("")
         if section.omitted:
             lines += [f"({section.omitted} more quotes not shown)", ""]
+    if report.memos:
+        lines += ["## Memos", ""]
+        for heading, text in report.memos:
+            lines += [f"### {_escape(heading)}", ""]
+            lines += [_escape(line) if line.strip() else "" for line in text.split("\n")]
+            lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Table, delete, insert, inspect, update
 from sqlalchemy.orm import Session
@@ -71,6 +71,19 @@ class ChangeSet:
         self.operations.append(["delete", obj.__tablename__, row_of(obj)])
         self.session.delete(obj)
         self.session.flush()
+
+    def delete_where(self, model: type[Base], *criteria: Any) -> int:
+        """Delete every row of ``model`` matching ``criteria`` in one statement,
+        recording each row (many sentences of a document are deleted at once)."""
+        table = cast(Table, model.__table__)
+        self.session.flush()
+        rows = [dict(row._mapping) for row in self.session.execute(table.select().where(*criteria))]
+        for row in rows:
+            self.operations.append(["delete", table.name, {k: _encode(v) for k, v in row.items()}])
+        if rows:
+            self.session.execute(delete(table).where(*criteria))
+            self.session.expire_all()
+        return len(rows)
 
     def update(self, obj: Base, **values: Any) -> None:
         before = row_of(obj)

@@ -10,6 +10,7 @@ storing the whole transcript in the event log); a wrong import is deleted.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +28,22 @@ if TYPE_CHECKING:
     from qualcode.ingest import AnchoredComment, TurnSpan
 
 ROLES = ("interviewer", "respondent", "unknown")
+#: A speaker label that names a participant (BSR01, HA3, P-07), not a role (R, GP).
+PARTICIPANT_LABEL = re.compile(r"[^\W\d_]{1,12}[-_ ]?\d{1,4}")
+
+
+def participant_label(turns: Sequence[TurnSpan]) -> str | None:
+    """The respondent's label when a transcript has exactly one and it is a
+    participant code such as ``BSR01`` or ``HA3``; else None (the file name is used).
+
+    Generic labels (``R:``, ``Respondent:``) are not taken: every transcript
+    would then join one participant.
+    """
+    labels = {turn.speaker.strip() for turn in turns if turn.role == "respondent"}
+    if len(labels) != 1:
+        return None
+    label = labels.pop()
+    return label if PARTICIPANT_LABEL.fullmatch(label) else None
 
 
 def check_source(path: Path, name: str | None) -> str:
@@ -73,6 +90,12 @@ def store_document(
     session = changes.session
     if name_taken(session, name):
         raise QualcodeError(f"{label}: a document named {name!r} already exists")
+    sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    twins = list(session.scalars(
+        select(Document.name).where(Document.sha256 == sha256).order_by(Document.name)))
+    warnings = tuple(
+        f"{label}: the same text as document {twin!r}, already in the project" for twin in twins
+    )
     case_row = session.scalar(select(Case).where(Case.name == case))
     if case_row is None:
         case_row = Case(name=case)
@@ -82,7 +105,7 @@ def store_document(
         name=name,
         case_id=case_row.id,
         text=text,
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sha256=sha256,
         source_name=source_name or name,
         format=format,
         encoding=encoding,
@@ -145,6 +168,7 @@ def store_document(
         removed_controls=removed_controls,
         memos=len(comments),
         case=case,
+        warnings=warnings,
         labels=label_summary(turns),
         timed_turns=sum(1 for turn in turns if turn.time is not None),
         legend=tuple(legend.items()),
@@ -183,9 +207,9 @@ def check_role(role: str) -> None:
 
 def set_turn_role(changes: ChangeSet, document: str, speaker: str, role: str) -> int:
     """Correct the inferred role of every turn of ``speaker`` in ``document``."""
-    document_id = changes.session.scalar(select(Document.id).where(Document.name == document))
-    if document_id is None:
-        raise QualcodeError(f"document {document!r}: no such document in the project")
+    from qualcode.project.documents import document_row
+
+    document_id = document_row(changes.session, document).id
     turns = changes.session.scalars(
         select(Turn).where(Turn.document_id == document_id, Turn.speaker == speaker)
     ).all()

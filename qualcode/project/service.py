@@ -18,6 +18,7 @@ readers inside their functions, so opening a project stays fast.
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
 import os
 from collections.abc import Iterator, Mapping, Sequence
@@ -26,16 +27,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qualcode.errors import IngestError, NotFoundError, QualcodeError
 from qualcode.model import Document, Event, Setting, table_of, utcnow
-from qualcode.project import codebook_ops, codings, importing, queries
+from qualcode.project import (
+    codebook_ops,
+    codings,
+    documents,
+    importing,
+    memos,
+    participants,
+    queries,
+)
 from qualcode.project import speakers as speaker_ops
 from qualcode.project import status as status_ops
 from qualcode.project.changes import ChangeSet, replay
 from qualcode.project.codetree import code_tree, resolve
 from qualcode.project.codings import CodingRequest
+from qualcode.project.memos import MemoEntry
 from qualcode.project.values import (
     CaseInfo,
     CodeInfo,
@@ -48,12 +59,20 @@ from qualcode.project.values import (
     ParticipantsReport,
     SpeakerInfo,
 )
-from qualcode.store import Store, create_store, open_store
+from qualcode.store import (
+    Store,
+    create_store,
+    discard_store,
+    open_store,
+    publish_store,
+    stage_store,
+)
 
 if TYPE_CHECKING:
     from qualcode.analysis.snapshot import StudySnapshot
     from qualcode.codebook import CodebookSpec
     from qualcode.ingest import AnchoredComment, TurnSpan
+    from qualcode.ingest.limits import Limits
     from qualcode.pseudonymise.apply import PseudonymReport
 
 
@@ -70,8 +89,8 @@ class Project:
     def __init__(self, store: Store, coder: str | None = None) -> None:
         self._store = store
         self.coder = coder or self.setting("default_coder") or default_coder_name()
-        # name -> (id, length) of documents seen; safe to keep because a
-        # document's text never changes after import and documents are not renamed.
+        # name -> (id, length) of documents seen; a document's text never changes
+        # after import; renaming or deleting a document clears it.
         self._document_extents: dict[str, tuple[int, int]] = {}
         self._coder_ids: dict[str, int] = {}
 
@@ -81,9 +100,40 @@ class Project:
     def create(
         cls, location: str | os.PathLike[str], *, language: str = "nl", coder: str | None = None
     ) -> Project:
+        from qualcode.language import check_language
+
+        language = check_language(language)
         project = cls(create_store(location), coder)
         project.set_setting("language", language)
         return project
+
+    @classmethod
+    @contextmanager
+    def creating(
+        cls, location: str | os.PathLike[str], *, language: str = "nl", coder: str | None = None
+    ) -> Iterator[Project]:
+        """A new project that appears at ``location`` only if the block succeeds.
+
+        Whatever the block writes goes to a hidden file beside ``location``;
+        on an exception it is removed, on success it is linked into place (and
+        a killed process leaves nothing that blocks a rerun). The project is
+        closed at the end of the block.
+        """
+        from qualcode.language import check_language
+
+        language = check_language(language)
+        store = stage_store(location)
+        project = cls(store, coder)
+        try:
+            project.set_setting("language", language)
+            yield project
+        except BaseException:
+            discard_store(store)
+            raise
+        try:
+            publish_store(store)
+        finally:
+            project.close()
 
     @classmethod
     def open(cls, location: str | os.PathLike[str], *, coder: str | None = None) -> Project:
@@ -184,7 +234,7 @@ class Project:
                 return None
             try:
                 replay(session, target.changes, backwards=backwards)
-            except Exception as exc:  # an IntegrityError means later changes depend on it
+            except IntegrityError as exc:
                 raise QualcodeError(
                     f"cannot {'undo' if backwards else 'redo'} {target.summary!r}: "
                     f"later changes depend on it ({type(exc).__name__})"
@@ -213,6 +263,8 @@ class Project:
             return queries.documents(session)
 
     def document(self, name: str) -> DocumentInfo:
+        """A document by its name or a unique prefix of it."""
+        name = self.resolve_document(name)
         for info in self.documents():
             if info.name == name:
                 return info
@@ -292,10 +344,13 @@ class Project:
             return queries.counts(session)
 
     def _document_row(self, session: Session, name: str) -> Document:
-        row = session.scalar(select(Document).where(Document.name == name))
-        if row is None:
-            raise NotFoundError(f"document {name!r}: no such document in the project")
-        return row
+        return documents.document_row(session, name)
+
+    def resolve_document(self, typed: str) -> str:
+        """The full name of the document ``typed`` names: the exact name, else the one
+        name that starts with it (an ambiguous prefix is refused, naming the candidates)."""
+        with self.read() as session:
+            return documents.document_row(session, typed).name
 
     def next_interview_order(self, session: Session) -> int:
         return importing.next_interview_order(session)
@@ -409,24 +464,37 @@ class Project:
     # -- documents and participants ----------------------------------------
 
     def import_document(
-        self, path: str | Path, *, case: str | None = None, name: str | None = None
+        self, path: str | Path, *, case: str | None = None, name: str | None = None,
+        limits: Limits | None = None,
     ) -> ImportReport:
-        """Import one transcript; the case defaults to the document name.
+        """Import one transcript.
+
+        The participant defaults to the respondent's speaker label when there
+        is exactly one that looks like a participant code (``BSR01``), else
+        to the document name. The report warns about a text identical to a
+        document already in the project, and about text that looks like
+        another language than the project's.
 
         Reading and sentence splitting happen before the transaction opens, so
-        a bad file never touches the project.
+        a bad file never touches the project. ``limits`` (default:
+        :data:`qualcode.ingest.limits.DEFAULT`) caps the size of what is read;
+        a bigger file is refused before it is read.
         """
         from qualcode.ingest import read_transcript
+        from qualcode.ingest.limits import DEFAULT
 
         path = Path(path)
         name = importing.check_source(path, name)
         with self.read() as session:
             if importing.name_taken(session, name):
                 raise IngestError(path, f"a document named {name!r} already exists")
-        ingested = read_transcript(path)
+        ingested = read_transcript(path, limits or DEFAULT)
         if not ingested.text.strip():
             raise IngestError(path, "no text in this file")
-        return self.add_document(
+        from qualcode.language import language_warning
+
+        warning = language_warning(ingested.text, self.language, str(path))
+        report = self.add_document(
             name,
             ingested.text,
             case=case,
@@ -439,6 +507,9 @@ class Project:
             source=str(path),
             legend=ingested.legend,
         )
+        if warning:
+            report = dataclasses.replace(report, warnings=(*report.warnings, warning))
+        return report
 
     def add_document(
         self,
@@ -476,7 +547,7 @@ class Project:
                 changes,
                 name,
                 text,
-                case=(case or name).strip(),
+                case=(case or importing.participant_label(turns) or name).strip(),
                 source_name=source_name,
                 format=format,
                 encoding=encoding,
@@ -538,8 +609,99 @@ class Project:
 
         table = read_participants(Path(path), key)
         with self.change("participants", f"participants from {Path(path).name}") as changes:
-            added, updated = store_participants(changes, table)
-        return ParticipantsReport(str(path), added, updated, table.attributes)
+            stored = store_participants(changes, table)
+        return ParticipantsReport(str(path), stored.added, stored.updated, table.attributes,
+                                  stored.by_label, stored.unmatched)
+
+    def rename_case(self, old: str, new: str) -> str:
+        """Rename a participant; onto an existing name, merge the two (documents move,
+        attributes combine; two different values of one attribute refuse it).
+
+        Returns ``"renamed"`` or ``"merged"``.
+        """
+        new = participants.check_case_name(new)
+        with self.change("rename-case", f"rename participant {old} to {new}") as changes:
+            return participants.rename_case(changes, old, new)
+
+    def rename_document(self, old: str, new: str) -> str:
+        """Rename a document (or a unique prefix of its name); codings and memos follow."""
+        with self.change("rename-document", f"rename document {old} to {new}") as changes:
+            new = documents.rename_document(changes, old, new)
+        self._document_extents.clear()
+        return new
+
+    def delete_document(self, name: str) -> int:
+        """Delete a document with its turns, sentences, codings and memos, as one undoable
+        change; returns the codings deleted with it."""
+        with self.change("delete-document", f"delete document {name}") as changes:
+            removed = documents.delete_document(changes, name)
+        self._document_extents.clear()
+        return removed
+
+    def assign_document(self, name: str, case: str | None) -> str | None:
+        """Give a document another participant (created if new); None or '' detaches it."""
+        with self.change("assign-document", f"assign {name} to {case}") as changes:
+            return documents.assign_document(changes, name, case)
+
+    # -- memos -----------------------------------------------------------
+
+    def set_memo(self, on: str, target: str | int | None, text: str) -> str:
+        """Write the memo on the project (target None), a document, a code or a coding;
+        an empty text removes it. One undoable change; returns what it is on."""
+        with self.change("memo", f"memo on {on}") as changes:
+            return memos.set_memo(changes, on, target, text, self.coder)
+
+    def memo_of(self, on: str, target: str | int | None = None) -> str:
+        """The memo on one target ("" when it has none)."""
+        with self.read() as session:
+            return memos.memo_of(session, on, target)
+
+    def memo_entries(self) -> list[MemoEntry]:
+        """Every memo, as ``qualcode memos --json`` lists them."""
+        with self.read() as session:
+            return memos.memo_entries(session)
+
+    # -- codebook out, colours, language ------------------------------------
+
+    def codebook_spec(self) -> CodebookSpec:
+        """The project's codebook (codebook order, GUIDs), for any codebook writer."""
+        from qualcode.project.codebook_io import spec_from_tree
+
+        return spec_from_tree(self.codes(), self.name, self.language)
+
+    def assign_code_colours(self) -> int:
+        """Give every uncoloured code a colour (sub-codes shades of their category's hue);
+        one undoable change, none when every code has a colour. Returns codes coloured."""
+        from qualcode.project.codebook_io import assign_code_colours
+
+        if all(code.color for code in self.codes()):
+            return 0
+        with self.change("colours", "give uncoloured codes a colour") as changes:
+            return assign_code_colours(changes)
+
+    def set_language(self, code: str) -> int:
+        """Make ``code`` the language and split every document's sentences again.
+
+        Splitting runs before the transaction; codings keep their offsets. Logged,
+        not undoable (``set_language(old)`` splits back). Returns documents split.
+        """
+        from qualcode.language import check_language
+        from qualcode.nlp import split_many
+        from qualcode.project.language_ops import read_turns, store_language
+
+        code = check_language(code)
+        old = self.language
+        if code == old:
+            raise QualcodeError(f"language {code!r}: the project's language already")
+        with self.read() as session:
+            texts = read_turns(session)
+        spans = split_many([(text, turns) for _, text, turns in texts], code) if texts else []
+        summary = f"language {old} -> {code}: sentences of {len(texts)} documents split again"
+        with self.change("language", summary, undoable=False) as changes:
+            store_language(changes.session, code, {
+                document_id: sentences
+                for (document_id, _, _), sentences in zip(texts, spans, strict=True)})
+        return len(texts)
 
     # -- pseudonymisation --------------------------------------------------
 

@@ -222,6 +222,9 @@ class ImportReport:
     removed_controls: int
     memos: int
     case: str | None
+    #: Things the researcher should know: the same text already imported,
+    #: text that looks like another language than the project's.
+    warnings: tuple[str, ...] = ()
     #: ``(label, role, turns)`` per speaker label found, in order of first turn.
     labels: tuple[tuple[str, str, int], ...] = ()
     timed_turns: int = 0
@@ -243,7 +246,8 @@ class ImportReport:
                 turns += f"; {self.timed_turns} with a time"
             turns += ")"
         parts = [
-            f"imported {self.source} as {self.document}",
+            f"imported {self.source} as {self.document}"
+            + (f" (participant {self.case})" if self.case else ""),
             f"{self.words} words",
             turns,
             f"{self.sentences} sentences",
@@ -281,10 +285,28 @@ class ParticipantsReport:
     cases_added: int
     cases_updated: int
     attributes: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    #: (key value, participant) pairs matched through a transcript's speaker label.
+    by_label: tuple[tuple[str, str], ...] = ()
+    #: Key values that matched no participant and no speaker label (added anew).
+    unmatched: tuple[str, ...] = ()
 
     def line(self) -> str:
         types = ", ".join(f"{name} ({kind})" for name, kind in self.attributes)
-        return (
+        line = (
             f"read {self.source}: {self.cases_added} participants added, "
             f"{self.cases_updated} updated; attributes: {types}"
+        )
+        if self.by_label:
+            line += "; matched by speaker label: " + ", ".join(
+                f"{label} -> {case}" for label, case in self.by_label)
+        return line
+
+    def warning(self) -> str | None:
+        """Names every key value that found no participant or speaker label."""
+        if not self.unmatched:
+            return None
+        return (
+            f"{self.source}: {len(self.unmatched)} key value(s) matched no participant "
+            f"and no speaker label, added as participants without documents: "
+            + ", ".join(self.unmatched)
         )

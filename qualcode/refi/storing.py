@@ -277,6 +277,8 @@ class Writer:
 
     def memo(self, note_guid: str, **where: Any) -> None:
         note = self.parsed.notes.get(note_guid)
+        if note_guid in self.parsed.unread_notes:
+            return  # its text file was not read; the report says why
         if note is None:
             self.report.skip("notes", note_guid, "referenced but not in <Notes>")
             return

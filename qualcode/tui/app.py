@@ -42,21 +42,45 @@ class QualcodeApp(App[None]):
         super().__init__()
         self.project = project
         self.coding = CodingScreen()
+        self._cannot_remember = False
+        #: Why a setting could not be saved before the app ran (a read-only project).
+        self.cannot_save: str | None = None
 
     # -- helpers screens use -------------------------------------------------
 
     def attempt(self, action: Callable[[], T]) -> T | None:
         """Run a Project call; a refusal is shown with the CLI's one-line message.
 
+        A database or OS error (a read-only or full disk, a damaged file) is
+        shown the same way, as the CLI words it, never as a traceback.
         Returns None when refused, else the call's result (``True`` for None).
         """
+        from qualcode.store import describe_failure
+
         try:
             result = action()
         except QualcodeError as exc:
             self.show_error(exc)
             return None
+        except Exception as exc:
+            message = describe_failure(exc, self.project.location)
+            if message is None:
+                raise
+            self.show_error(message)
+            return None
         # True stands for "done" when the call returns nothing; T is then None
         return True if result is None else result  # type: ignore[return-value]
+
+    def remember(self, key: str, value: str) -> None:
+        """Save a setting of the app's own (last document, chosen options).
+
+        On a project that cannot be written (read-only, disk full) the
+        researcher is told once, in the CLI's words, and can go on reading.
+        """
+        if self._cannot_remember:
+            return
+        if self.attempt(lambda: self.project.set_setting(key, value)) is None:
+            self._cannot_remember = True
 
     def show_error(self, error: QualcodeError | str) -> None:
         self.notify(str(error), title="error", severity="error", timeout=10)
@@ -68,6 +92,8 @@ class QualcodeApp(App[None]):
     # -- start ---------------------------------------------------------------
 
     def on_mount(self) -> None:
+        if self.cannot_save is not None:
+            self.show_error(self.cannot_save)
         self.push_screen(self.coding)
         if self.project.setting("default_coder") is None:
             self.notify(f"Coding as {self.project.coder!r}. ctrl+n changes the coder name.",
@@ -142,7 +168,9 @@ class QualcodeApp(App[None]):
         def rename(name: str | None) -> None:
             if name and name.strip():
                 self.project.coder = name.strip()
-                self.project.set_setting("default_coder", self.project.coder)
+                if self.attempt(lambda: self.project.set_setting("default_coder",
+                                                                 self.project.coder)) is None:
+                    return
                 self.show_where(self.coding.document.name if self.coding.document else None)
                 self.notify(f"coding as {self.project.coder!r}")
 
@@ -157,8 +185,17 @@ def make_app(project_path: str | os.PathLike[str], coder: str | None = None) -> 
     when the project cannot be opened. With ``coder`` given, it is also kept
     as the project's default coder, so the name is asked only once.
     """
+    from qualcode.store import describe_failure
+
     project = Project.open(project_path, coder=coder)
-    if coder:
-        project.set_setting("default_coder", coder)
     app = QualcodeApp(project)
+    if coder:
+        try:
+            project.set_setting("default_coder", coder)
+        except Exception as exc:
+            message = describe_failure(exc, project.location)
+            if message is None:
+                raise
+            app.cannot_save = message
+            app._cannot_remember = True
     return app

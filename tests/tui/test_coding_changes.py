@@ -24,14 +24,14 @@ async def test_x_removes_the_coding_under_the_cursor(study):
 
 
 @asynctest
-async def test_m_writes_a_memo_on_the_coding(study):
+async def test_m_writes_a_memo_of_several_lines_on_the_coding(study):
     app = make_app(study, coder="Jan")
     async with app.run_test(size=(120, 36)) as pilot:
         _select(app, study, "Maar het kost")
-        await pilot.press("m", *"tijdsdruk", "enter")
+        await pilot.press("m", *"tijdsdruk", "enter", *"en uitlopen", "ctrl+s")
         await pilot.pause()
     (coding,) = codings_of(study, document="HA01", code="Objectieve belasting")
-    assert coding.memo == "tijdsdruk"
+    assert coding.memo == "tijdsdruk\nen uitlopen"
 
 
 @asynctest

@@ -1,4 +1,4 @@
-"""Marking a document's coding status: s on the coding screen, m on the project screen."""
+"""Marking a document's coding status: s on the coding screen, c on the project screen."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ async def test_s_on_the_coding_screen_marks_the_document_shown(study):
 
 
 @asynctest
-async def test_m_on_the_project_screen_marks_the_highlighted_document(study):
+async def test_c_on_the_project_screen_marks_the_highlighted_document(study):
     with Project.open(study) as project:
         project.set_status(["HA02"], "not-started")
     app = make_app(study, coder="Lotte")
@@ -41,7 +41,7 @@ async def test_m_on_the_project_screen_marks_the_highlighted_document(study):
         await pilot.pause()
         assert isinstance(app.screen, ProjectScreen)
         assert "1 of 2 interviews coded" in app.screen.sub_title
-        await pilot.press("down", "m")
+        await pilot.press("down", "c")
         await pilot.pause()
         await pilot.press("down", "down", "enter")
         await pilot.pause()

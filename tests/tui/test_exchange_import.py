@@ -114,5 +114,5 @@ async def test_a_file_of_another_kind_is_refused_by_name(study, tmp_path: Path):
         await import_file(pilot, notes)
         errors = seen.messages("error")
         assert errors == [
-            f"{notes}: not a REFI-QDA project (.qdpx) or codebook (.qdc .yaml)"
+            f"{notes}: not a REFI-QDA project (.qdpx) or codebook (.qdc .yaml .csv .xlsx)"
         ]

@@ -148,7 +148,7 @@ class SaturationPane(AnalysisPane):
             return
         if options != self.options:
             self.options = options
-            options.save(self.qualcode.project)
+            self.qualcode.attempt(lambda: options.save(self.qualcode.project))
             self.recount()
             if self.qualcode.coding.is_mounted:
                 self.qualcode.coding.recount_saturation()

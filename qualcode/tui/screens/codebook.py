@@ -1,7 +1,9 @@
-"""Editing the codebook: add, rename, move, merge, delete, colour, description, key.
+"""Editing the codebook: add, rename, move, merge, delete, colour, description, key, memo.
 
 Each edit is one Project change, so each is undoable with ctrl+z here or in
 the coding screen. A delete first says how many codings go with the code.
+``K`` gives every code without a colour one (sub-codes in shades of their
+category's hue); ``w`` edits the code's memo, shown under its definition.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from textual.widgets import OptionList, Static
 
 from qualcode.project.values import CodeInfo
 from qualcode.tui.screens.base import QualcodeScreen
-from qualcode.tui.screens.dialogs import Confirm, TextPrompt
+from qualcode.tui.screens.dialogs import Confirm, MemoDialog, TextPrompt
 from qualcode.tui.widgets.codebook_panel import CodebookPanel
 
 
@@ -33,6 +35,8 @@ class CodebookScreen(QualcodeScreen):
         Binding("g", "merge", "Merge into"),
         Binding("d", "delete", "Delete"),
         Binding("k", "color", "Colour"),
+        Binding("K", "colour_all", "Colour all"),
+        Binding("w", "memo", "Memo"),
         Binding("i", "describe", "Description"),
         Binding("s", "shortcut", "Shortcut key"),
         Binding("ctrl+z", "undo", "Undo"),
@@ -59,6 +63,10 @@ class CodebookScreen(QualcodeScreen):
 
     def _describe(self, code: CodeInfo | None) -> None:
         text = Text()
+        memo = ""
+        if code is not None:
+            memo = self.qualcode.attempt(
+                lambda: self.qualcode.project.memo_of("code", code.path_text)) or ""
         if code is not None:
             text.append(code.path_text + "\n", style="bold")
             text.append(f"colour {code.color or '-'}   key {code.key or '-'}\n\n", style="dim")
@@ -67,6 +75,9 @@ class CodebookScreen(QualcodeScreen):
                 if value:
                     text.append(label, style="bold")
                     text.append(value + "\n\n")
+            if isinstance(memo, str) and memo:
+                text.append("Memo: ", style="bold")
+                text.append(memo + "\n", style="italic")
         self.query_one("#definition", Static).update(text)
 
     @property
@@ -159,7 +170,36 @@ class CodebookScreen(QualcodeScreen):
 
     def action_color(self) -> None:
         code = self.code
-        self._update("color", "Colour (#rrggbb):", code.color if code else None)
+        self._update("color", "Colour (#rrggbb, or a name such as orange, teal):",
+                     code.color if code else None)
+
+    def action_colour_all(self) -> None:
+        count = self.qualcode.attempt(self.qualcode.project.assign_code_colours)
+        if count is None:
+            return
+        if count is True or count == 0:
+            self.notify("every code has a colour already")
+            return
+        self.notify(f"{count} codes got a colour (ctrl+z undoes it)")
+        self.reload()
+        self.qualcode.coding.reload_all()
+
+    def action_memo(self) -> None:
+        code = self.code
+        if code is None:
+            return
+        project = self.qualcode.project
+        current = self.qualcode.attempt(lambda: project.memo_of("code", code.path_text))
+        if current is None:
+            return
+        current = "" if current is True else str(current)
+
+        def save(text: str | None) -> None:
+            if text is not None and text.strip() != current.strip():
+                self._change(lambda: project.set_memo("code", code.path_text, text),
+                             f"memo on {code.name} saved")
+
+        self.app.push_screen(MemoDialog(f"Memo on code {code.path_text}:", current), save)
 
     def action_describe(self) -> None:
         code = self.code

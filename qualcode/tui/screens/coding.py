@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 
 from qualcode.project.values import CodeInfo, CodingInfo, DocumentText
 from qualcode.tui.screens.base import QualcodeScreen
-from qualcode.tui.screens.dialogs import Choose, TextPrompt
+from qualcode.tui.screens.dialogs import Choose, MemoDialog, TextPrompt
 from qualcode.tui.screens.picker import CodePicker, Picked
 from qualcode.tui.widgets.codebook_panel import CodebookPanel
 from qualcode.tui.widgets.here_panel import HerePanel
@@ -152,8 +152,11 @@ class CodingScreen(QualcodeScreen):
         self.document = project.document_text(name)
         self.status = self.document.status
         self.transcript.show(self.document, project.codings(document=name), selection)
-        project.set_setting("last_document", name)
+        self.qualcode.remember("last_document", name)
         self.qualcode.show_where(name)
+        memo = project.memo_of("document", name)
+        if memo:
+            self.notify(memo, title=f"memo on {name}", timeout=8)
 
     def refresh_codings(self) -> None:
         if self.document is not None:
@@ -165,11 +168,18 @@ class CodingScreen(QualcodeScreen):
         """After undo/redo or a codebook edit: anything may have changed."""
         self.reload_codebook()
         if self.document is not None:
-            names = [d.name for d in self.qualcode.project.documents()]
-            if self.document.name in names:
+            names = {d.id: d.name for d in self.qualcode.project.documents()}
+            if names.get(self.document.id) == self.document.name:
                 self.transcript.set_codings(
                     self.qualcode.project.codings(document=self.document.name)
                 )
+            elif self.document.id in names:  # renamed: same text, new name
+                self.open_document(names[self.document.id])
+            else:  # deleted
+                self.document = None
+                start = self.qualcode.start_document()
+                if start is not None:
+                    self.open_document(start)
         self._update_here()
 
     # -- messages from widgets -------------------------------------------------
@@ -293,16 +303,15 @@ class CodingScreen(QualcodeScreen):
     def action_memo(self) -> None:
         def ask(coding: CodingInfo) -> None:
             def save(text: str | None) -> None:
-                if text is None:
+                if text is None or text.strip() == coding.memo.strip():
                     return
                 if self.qualcode.attempt(
-                    lambda: self.qualcode.project.set_coding_memo(coding.id, text)
+                    lambda: self.qualcode.project.set_memo("coding", coding.id, text)
                 ) is not None:
                     self.refresh_codings()
 
             self.app.push_screen(
-                TextPrompt(f"Memo on {coding.code_path[-1]}:", coding.memo,
-                           "Enter saves; an empty memo removes it."), save)
+                MemoDialog(f"Memo on this coding of {coding.code_path[-1]}:", coding.memo), save)
 
         self._coding_under_cursor("write a memo on", ask)
 

@@ -1,4 +1,4 @@
-"""Marking a document not-started, in progress, coded or excluded (``s``, or ``m`` on the
+"""Marking a document not-started, in progress, coded or excluded (``s``, or ``c`` on the
 project screen, where ``s`` shows the speakers).
 
 Used by the coding screen (the document shown) and the project screen (the
