@@ -63,7 +63,8 @@ def build_demo(directory: str | os.PathLike[str], *, coder: str = "demo") -> Pat
     """Build ``DIRECTORY/demo.qualcode`` once and return its path.
 
     Imports the transcripts in interview order, then the participants, the
-    shipped codebook and the sample codings. If the project already exists
+    shipped codebook and the sample codings; the interviews are marked coded
+    and the pilot excluded, as a finished study would be. If the project already exists
     it is returned as it is (the user's own codings in it are kept).
     """
     from qualcode.codebook import load_codebook
@@ -91,6 +92,11 @@ def build_demo(directory: str | os.PathLike[str], *, coder: str = "demo") -> Pat
             codings = data.transcripts / "codings.csv"
             if codings.is_file():
                 project.add_codings_from_csv(codings)
+            names = [d.name for d in project.documents()]
+            pilots = [n for n in names if n.endswith("-pilot")]
+            project.set_status([n for n in names if n not in pilots], "coded")
+            if pilots:
+                project.set_status(pilots, "excluded")
         partial.rename(target)
     finally:
         remove_project_files(partial)

@@ -8,7 +8,7 @@ and segments all count from these functions, so their figures agree.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 Span = tuple[int, int]
@@ -45,6 +45,25 @@ def intersection(a: Iterable[Span], b: Iterable[Span]) -> list[Span]:
             i += 1
         else:
             j += 1
+    return result
+
+
+def difference(a: Sequence[Span], b: Sequence[Span]) -> list[Span]:
+    """The stretches of ``a`` that ``b`` does not cover (both already joined by :func:`union`)."""
+    result: list[Span] = []
+    j = 0
+    for start, end in a:
+        position = start
+        while j < len(b) and b[j][1] <= position:
+            j += 1
+        k = j
+        while k < len(b) and b[k][0] < end:
+            if b[k][0] > position:
+                result.append((position, b[k][0]))
+            position = max(position, b[k][1])
+            k += 1
+        if position < end:
+            result.append((position, end))
     return result
 
 

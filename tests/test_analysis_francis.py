@@ -24,7 +24,8 @@ def test_saturated_at_the_first_interview_ending_a_run_of_stop_without_new_codes
     assert result.more_needed == 0
     assert result.verdict == (
         "By Francis 10+3, saturation was reached at interview 13: "
-        "interviews 11–13 added no new codes."
+        "interviews 11–13 added no new codes; counted: 13 of 13 interviews marked coded "
+        "(codes by student)."
     )
 
 
@@ -52,8 +53,8 @@ def test_fewer_interviews_than_the_initial_sample_says_how_many_more_are_needed(
     assert result.saturated_at is None
     assert result.more_needed == 4
     assert result.verdict == (
-        "Not yet saturated by Francis 10+3: 9 interviews coded; at least 4 more interviews "
-        "are needed (the rule needs 13 with the last 3 adding no new codes)."
+        "9 of 9 interviews are marked coded (codes by student); Francis 10+3 needs at "
+        "least 13 — not assessable yet."
     )
 
 
@@ -71,9 +72,11 @@ def test_a_run_already_under_way_shortens_what_is_needed():
     result = saturation(_study([2] * 10 + [0, 0]), "francis")
     assert result.saturated_at is None
     assert result.more_needed == 1
-    assert result.verdict.endswith(
-        "at least 1 more interview is needed "
-        "(the rule needs 13 with the last 3 adding no new codes)."
+    assert result.verdict.endswith("Francis 10+3 needs at least 13 — not assessable yet.")
+    enough = saturation(_study([2] * 11 + [0, 0]), "francis")
+    assert enough.verdict.startswith(
+        "Not yet saturated by Francis 10+3: at least 1 more interview is needed "
+        "(the rule needs 14 with the last 3 adding no new codes)"
     )
 
 
@@ -82,14 +85,16 @@ def test_a_study_without_codes_is_not_called_saturated():
     assert result.saturated_at is None
     assert result.more_needed is None
     assert result.verdict == (
-        "Not assessable by Francis 10+3: no codes have been applied yet (14 interviews)."
+        "Not assessable by Francis 10+3: no codes have been applied yet; counted: 14 of 14 "
+        "interviews marked coded (no codes applied yet)."
     )
 
 
 def test_stop_of_one_reads_in_the_singular():
     result = saturation(_study([1, 1, 0]), "francis", initial=1, stop=1)
     assert result.verdict == (
-        "By Francis 1+1, saturation was reached at interview 3: interview 3 added no new codes."
+        "By Francis 1+1, saturation was reached at interview 3: interview 3 added no new "
+        "codes; counted: 3 of 3 interviews marked coded (codes by student)."
     )
 
 

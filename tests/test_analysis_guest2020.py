@@ -27,16 +27,15 @@ def test_a_ratio_equal_to_the_threshold_counts_as_saturated():
     assert result.saturated_at == 5
     assert result.verdict == (
         "By Guest et al. 2020 (base 4, run 2, threshold 5%, denominator: base), "
-        "saturation at 5^{+2}: interviews 6–7 added 1 new code (5% of 20)."
+        "saturation at 5+2: interviews 6–7 added 1 new code (5% of 20); counted: 8 of 8 "
+        "interviews marked coded (codes by student)."
     )
 
 
 def test_the_first_run_meeting_the_rule_gives_saturation_at_the_base():
     result = saturation(_study([8, 6, 5, 4, 0, 0]))
     assert result.saturated_at == 4
-    assert result.verdict.endswith(
-        "saturation at 4^{+2}: interviews 5–6 added 0 new codes (0% of 23)."
-    )
+    assert "saturation at 4+2: interviews 5–6 added 0 new codes (0% of 23);" in result.verdict
 
 
 def test_cumulative_denominator_divides_by_codes_seen_before_the_run():
@@ -47,7 +46,7 @@ def test_cumulative_denominator_divides_by_codes_seen_before_the_run():
     assert [r.denominator for r in by_cumulative.runs] == [20, 30, 31]
     assert by_base.saturated_at == 6
     assert by_cumulative.saturated_at == 5
-    assert "saturation at 5^{+2}: interviews 6–7 added 2 new codes (6.7% of 30)" in (
+    assert "saturation at 5+2: interviews 6–7 added 2 new codes (6.7% of 30)" in (
         by_cumulative.verdict
     )
 
@@ -73,9 +72,8 @@ def test_fewer_interviews_than_base_plus_run_cannot_be_assessed_yet():
     assert result.reason == "fewer interviews (5) than base + run (6)"
     assert result.more_needed == 1
     assert result.verdict == (
-        "Not yet assessable by Guest et al. 2020 (base 4, run 2, threshold 5%, "
-        "denominator: base): 5 interviews coded, the rule needs at least 6; "
-        "at least 1 more interview is needed."
+        "5 of 5 interviews are marked coded (codes by student); Guest et al. 2020 (base 4, "
+        "run 2, threshold 5%, denominator: base) needs at least 6 — not assessable yet."
     )
 
 
@@ -86,8 +84,9 @@ def test_a_code_first_appearing_in_the_last_interview_keeps_the_study_unsaturate
     assert (result.interviews_needed, result.more_needed) == (10, 2)
     assert result.verdict == (
         "Not yet saturated by Guest et al. 2020 (base 4, run 2, threshold 5%, "
-        "denominator: base): 8 interviews coded; the latest run, interviews 7–8, added "
-        "1 new code (25% of 4); at least 2 more interviews are needed."
+        "denominator: base): the latest run, interviews 7–8, added 1 new code (25% of 4); "
+        "at least 2 more interviews are needed; counted: 8 of 8 interviews marked coded "
+        "(codes by student)."
     )
 
 

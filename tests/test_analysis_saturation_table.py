@@ -9,7 +9,7 @@ from qualcode.analysis.saturation import saturation_table
 
 def test_new_codes_cumulative_and_share_per_interview():
     table = saturation_table(study_of([["A", "B"], ["A", "C"], [], ["D"]]))
-    assert table.order == ["Interview 1", "Interview 2", "Interview 3", "Interview 4"]
+    assert table.counted == ["Interview 1", "Interview 2", "Interview 3", "Interview 4"]
     assert table.new_codes == [2, 1, 0, 1]
     assert table.cumulative == [2, 3, 3, 4]
     assert table.cumulative_share == [0.5, 0.75, 0.75, 1.0]

@@ -25,6 +25,7 @@ def study(project: Project, project_path, tmp_path):
         project.add_document(name, text, sentences=[(i * 9, i * 9 + 8) for i in range(10)])
         for i, code in enumerate(codes):
             project.add_coding(name, f"Belasting > {code}", i * 9, i * 9 + 8)
+    project.set_status(list(texts), "coded")
     project.import_participants(_write(tmp_path / "p.csv",
                                        "case,gender\nHA1,v\nHA2,m\nHA3,v\nHA4,v\nHA5,m\n"))
     project.close()

@@ -34,7 +34,7 @@ def test_deleting_a_document_removes_its_codings_and_undo_brings_everything_back
     project: Project, interview: str
 ):
     _coded(project, interview)
-    before_text = project.document_text("HA1")
+    before_text = project.document_text("HA1")  # coded: its status is in-progress now
     project.set_memo("document", "HA1", "Pilotinterview.")
     coding = project.codings()[0]
     project.set_memo("coding", coding.id, "Kernpassage.")

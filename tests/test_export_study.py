@@ -111,6 +111,7 @@ def build_study(path: Path, tmp: Path) -> Project:
     project.import_participants(table)
     for document, code, needle, memo in CODINGS:
         code_text(project, document, code, needle, memo)
+    project.set_status(list(INTERVIEWS), "coded")
     return project
 
 

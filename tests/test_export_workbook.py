@@ -28,7 +28,7 @@ def _rows(sheet) -> list[tuple]:
 def test_sheets_come_in_the_thesis_order(book):
     assert book.sheetnames == ["Overview", "Codebook", "Rol van de huisarts", "Belasting",
                                "Tips voor collega's", "Participants", "Frequencies",
-                               "Saturation", "Memos"]
+                               "Saturation", "Agreement", "Memos"]
 
 
 def test_a_category_sheet_groups_quotes_under_sub_codes_in_codebook_then_interview_order(book):

@@ -32,11 +32,12 @@ from typing import Any
 
 from qualcode.analysis.errors import AnalysisError
 from qualcode.analysis.snapshot import DocumentRef, StudySnapshot
+from qualcode.positions import format_position
+from qualcode.spans import Span, difference, intersection, length, union
 
 UNITS = ("segment", "sentence", "character")
 DEFAULT_OVERLAP = 0.9
 
-Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -63,12 +64,7 @@ class Disagreement:
         """The position for people: "turn 47 · 19:21", "turn 47", or "at 1204"."""
         if self.turn is None:
             return f"at {self.start}"
-        if self.time is None:
-            return f"turn {self.turn}"
-        minutes, seconds = divmod(int(self.time), 60)
-        hours, minutes = divmod(minutes, 60)
-        clock = f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
-        return f"turn {self.turn} · {clock}"
+        return format_position(self.turn, self.time)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -142,55 +138,6 @@ def shared_documents(snapshot: StudySnapshot, coder_a: str, coder_b: str) -> lis
     if not shared:
         raise AnalysisError(f"coders {coder_a!r} and {coder_b!r}: no document coded by both")
     return shared
-
-
-def union(spans: Iterable[Span]) -> list[Span]:
-    """Spans merged where they overlap or touch (the segments of one coder)."""
-    merged: list[Span] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def length(spans: Sequence[Span]) -> int:
-    return sum(end - start for start, end in spans)
-
-
-def intersection(a: Sequence[Span], b: Sequence[Span]) -> list[Span]:
-    """The stretches both span lists cover (both lists merged and sorted)."""
-    both: list[Span] = []
-    i = j = 0
-    while i < len(a) and j < len(b):
-        low, high = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
-        if low < high:
-            both.append((low, high))
-        if a[i][1] < b[j][1]:
-            i += 1
-        else:
-            j += 1
-    return both
-
-
-def difference(a: Sequence[Span], b: Sequence[Span]) -> list[Span]:
-    """The stretches of ``a`` that ``b`` does not cover (both merged and sorted)."""
-    result: list[Span] = []
-    j = 0
-    for start, end in a:
-        position = start
-        while j < len(b) and b[j][1] <= position:
-            j += 1
-        k = j
-        while k < len(b) and b[k][0] < end:
-            if b[k][0] > position:
-                result.append((position, b[k][0]))
-            position = max(position, b[k][1])
-            k += 1
-        if position < end:
-            result.append((position, end))
-    return result
 
 
 def _overlap(a: Span, b: Span) -> int:

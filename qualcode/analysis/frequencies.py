@@ -3,15 +3,15 @@
 These are the counts a results chapter quotes ("10 of the 11 GPs mentioned
 it") and the first table a supervisor opens. ``stats --json`` is
 ``[row.to_json() for row in frequencies(snapshot).rows]``: one entry per code in
-codebook order, zeros included, counts for the code itself and not its
-children. :func:`category_total` pools a code with everything below it, for a
-category's line in a report.
+codebook order, zeros included, counts for the code itself and, under
+``with_children``, for the code with everything below it
+(:func:`category_total`), so a category never reads "0/0" on screen.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from qualcode.analysis.segments import Segment, merge_codings, segments_by_code
@@ -38,13 +38,22 @@ class CodeFrequency:
     participants_total: int
     words: int | None
     with_children: bool = False
+    #: The code with everything under it (``category_total``); the row itself for a
+    #: code without sub-codes, None when the row is already pooled.
+    children: CodeFrequency | None = None
 
     @property
     def share(self) -> str:
         """ "10/11": participants with the code / participants in the study."""
         return f"{self.participants}/{self.participants_total}"
 
+    @property
+    def pooled(self) -> CodeFrequency:
+        """The counts with everything under the code (this row if it is pooled already)."""
+        return self.children if self.children is not None else self
+
     def to_json(self) -> dict[str, Any]:
+        pooled = self.pooled
         return {
             "code_path": list(self.code_path),
             "segments": self.segments,
@@ -54,7 +63,14 @@ class CodeFrequency:
             "share": self.share,
             "codings": self.codings,
             "words": self.words,
-            "with_children": self.with_children,
+            "with_children": {
+                "segments": pooled.segments,
+                "documents": pooled.documents,
+                "participants": pooled.participants,
+                "share": pooled.share,
+                "codings": pooled.codings,
+                "words": pooled.words,
+            },
         }
 
 
@@ -111,11 +127,12 @@ def frequencies(
     by_code = segments_by_code(snapshot)
     rows = []
     for code in snapshot.codes:
-        if with_children and len(snapshot.descendants(code.id)) > 1:
-            rows.append(category_total(snapshot, code.id, words=words))
+        own = _frequency(snapshot, code.id, by_code.get(code.id, {}), with_children, words)
+        if len(snapshot.descendants(code.id)) > 1:
+            pooled = category_total(snapshot, code.id, words=words)
+            rows.append(pooled if with_children else replace(own, children=pooled))
         else:
-            own = by_code.get(code.id, {})
-            rows.append(_frequency(snapshot, code.id, own, with_children, words))
+            rows.append(own)
     return FrequencyTable(tuple(rows), len(snapshot.participants), len(snapshot.documents))
 
 

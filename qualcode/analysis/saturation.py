@@ -24,15 +24,28 @@ from typing import Any
 
 from qualcode.analysis.errors import AnalysisError
 from qualcode.analysis.saturation_text import francis_verdict, guest_verdict
-from qualcode.analysis.snapshot import StudySnapshot
+from qualcode.analysis.snapshot import DocumentRef, StudySnapshot
 
 METHODS = ("guest2020", "francis")
 DENOMINATORS = ("base", "cumulative")
 
 
+#: Why a document is left out of saturation, by its status.
+NOT_COUNTED_REASONS = {
+    "not-started": "not started",
+    "in-progress": "in progress, not marked coded",
+    "excluded": "excluded",
+}
+BY = ("document", "participant")
+
+
 @dataclass(frozen=True)
 class SaturationRow:
-    """One interview of the base table."""
+    """One counted interview of the base table (``by="participant"``: one participant).
+
+    ``name`` is the document's name, or the participant's when counting by
+    participant; ``documents`` are the coded documents it stands for.
+    """
 
     number: int
     document: str
@@ -41,6 +54,8 @@ class SaturationRow:
     new_code_paths: tuple[tuple[str, ...], ...]
     cumulative: int
     cumulative_share: float | None
+    name: str = ""
+    documents: tuple[str, ...] = ()
 
     @property
     def new_codes(self) -> int:
@@ -48,11 +63,26 @@ class SaturationRow:
 
 
 @dataclass(frozen=True)
-class SaturationTable:
-    """New and cumulative codes per interview (Guest, Bunce & Johnson 2006).
+class NotCounted:
+    """A document saturation left out, with its status and the reason in words."""
 
-    ``cumulative_share`` is the cumulative count divided by the final total
-    (None for every interview when no code was applied at all).
+    name: str
+    status: str
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "status": self.status, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class SaturationTable:
+    """New and cumulative codes per counted interview (Guest, Bunce & Johnson 2006).
+
+    Only ``coded`` documents are counted, in interview order; ``order`` lists
+    every document, ``not_counted`` those left out and why. ``coders`` are the
+    coders whose codes were counted (all coders with codings unless some
+    were named: ``coders_named``). ``cumulative_share`` is the cumulative count
+    divided by the final total (None for every row when no code was applied).
     """
 
     rows: tuple[SaturationRow, ...]
@@ -60,10 +90,18 @@ class SaturationTable:
     category: tuple[str, ...] | None = None
     respondent_only: bool = False
     coder: str | None = None
+    by: str = "document"
+    order: tuple[str, ...] = ()
+    not_counted: tuple[NotCounted, ...] = ()
+    coders: tuple[str, ...] = ()
+    coders_named: bool = False
+    #: Interviews (or participants, ``by="participant"``) not excluded: the "of N".
+    eligible: int = 0
+    excluded: int = 0
 
     @property
-    def order(self) -> list[str]:
-        return [r.document for r in self.rows]
+    def counted(self) -> list[str]:
+        return [r.name or r.document for r in self.rows]
 
     @property
     def new_codes(self) -> list[int]:
@@ -79,8 +117,13 @@ class SaturationTable:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "order": self.order,
+            "by": self.by,
+            "order": list(self.order),
+            "counted": self.counted,
+            "not_counted": [n.to_json() for n in self.not_counted],
+            "coders": list(self.coders),
             "participants": [r.participant for r in self.rows],
+            "documents": [list(r.documents) for r in self.rows],
             "codings": [r.codings for r in self.rows],
             "new_codes": self.new_codes,
             "new_code_paths": [[list(p) for p in r.new_code_paths] for r in self.rows],
@@ -90,7 +133,7 @@ class SaturationTable:
             "restriction": {
                 "category": list(self.category) if self.category is not None else None,
                 "respondent_only": self.respondent_only,
-                "coder": self.coder,
+                "coders": list(self.coders) if self.coders_named else None,
             },
         }
 
@@ -144,7 +187,9 @@ class SaturationResult:
     verdict: str
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"method": self.method, **self.parameters}
+        data: dict[str, Any] = {
+            "method": self.method, "parameters": dict(self.parameters), **self.parameters
+        }
         data.update(self.table.to_json())
         data.update(
             {
@@ -165,41 +210,71 @@ def saturation_table(
     category: Iterable[str] | None = None,
     respondent_only: bool = False,
     coder: str | None = None,
+    coders: Iterable[str] | None = None,
+    by: str = "document",
 ) -> SaturationTable:
-    """The base table: for each interview, the codes applied there for the first time.
+    """The base table: for each counted interview, the codes applied there for the first time.
 
-    Codes with two coders count as seen when either coder applied them, unless
-    ``coder`` picks one. New codes of an interview are listed in codebook order.
+    Counts only documents whose status is ``coded``, in interview order.
+    ``by="participant"`` counts all coded documents of one participant as one
+    interview, placed at the first of them. ``coders`` (or one ``coder``)
+    restricts to those coders' codings; a coder without codings is refused.
+    By default a code counts as seen when any coder applied it. New codes of
+    an interview are listed in codebook order.
     """
+    _require(by in BY, f"by must be document or participant (got {by!r})")
+    named = tuple(dict.fromkeys([*([coder] if coder else []), *(coders or ())]))
+    everyone = sorted({c.coder for c in snapshot.codings})
+    for name in named:
+        if name not in everyone:
+            raise AnalysisError(f"coder {name!r}: has no codings in this project")
     category_path = tuple(category) if category is not None else None
-    study = snapshot.restrict(category_path, respondent_only, coder)
+    study = snapshot.restrict(category_path, respondent_only)
+    if named:
+        study = study.with_coders(named)
+    counted_documents = [d for d in study.documents if d.status == "coded"]
+    not_counted = tuple(
+        NotCounted(d.name, d.status, NOT_COUNTED_REASONS.get(d.status, d.status))
+        for d in study.documents if d.status != "coded"
+    )
+    units: dict[str, list[DocumentRef]] = {}
+    for document in counted_documents:
+        key = study.participant_of(document.id) if by == "participant" else document.name
+        units.setdefault(key, []).append(document)
     seen: set[int] = set()
-    per_document: list[tuple[str, str, int, list[int]]] = []
-    for document in study.documents:
-        codings = study.codings_by_document[document.id]
+    rows = []
+    total = len({c.code_id for d in counted_documents for c in study.codings_by_document[d.id]})
+    for number, (name, documents) in enumerate(units.items(), start=1):
+        codings = [c for d in documents for c in study.codings_by_document[d.id]]
         new = {c.code_id for c in codings} - seen
         seen |= new
         ranked = sorted(new, key=study.code_rank.__getitem__)
-        per_document.append(
-            (document.name, study.participant_of(document.id), len(codings), ranked)
-        )
-    total = len(seen)
-    rows = []
-    cumulative = 0
-    for number, (name, participant, n_codings, new_ids) in enumerate(per_document, start=1):
-        cumulative += len(new_ids)
         rows.append(
             SaturationRow(
                 number=number,
-                document=name,
-                participant=participant,
-                codings=n_codings,
-                new_code_paths=tuple(study.code(i).path for i in new_ids),
-                cumulative=cumulative,
-                cumulative_share=cumulative / total if total else None,
+                document=documents[0].name,
+                participant=study.participant_of(documents[0].id),
+                codings=len(codings),
+                new_code_paths=tuple(study.code(i).path for i in ranked),
+                cumulative=len(seen),
+                cumulative_share=len(seen) / total if total else None,
+                name=name,
+                documents=tuple(d.name for d in documents),
             )
         )
-    return SaturationTable(tuple(rows), total, category_path, respondent_only, coder)
+    kept = [d for d in study.documents if d.status != "excluded"]
+    eligible = (
+        len({study.participant_of(d.id) for d in kept}) if by == "participant" else len(kept)
+    )
+    counted_coders = sorted(
+        {c.coder for d in counted_documents for c in study.codings_by_document[d.id]}
+    )
+    return SaturationTable(
+        tuple(rows), total, category_path, respondent_only, coder, by,
+        tuple(d.name for d in study.documents), not_counted,
+        named if named else tuple(counted_coders), bool(named),
+        eligible, len(study.documents) - len(kept),
+    )
 
 
 # --- Francis et al. 2010 --------------------------------------------------------
@@ -246,7 +321,7 @@ def francis(table: SaturationTable, initial: int = 10, stop: int = 3) -> Saturat
     saturated_at = met.end if met is not None else None
     more = None if needed is None else max(needed - coded, 0)
     parameters = {"initial": initial, "stop": stop}
-    verdict = francis_verdict(initial, stop, coded, saturated_at, needed, more, reason)
+    verdict = francis_verdict(table, initial, stop, saturated_at, needed, more, reason)
     return SaturationResult(
         "francis", parameters, table, tuple(runs), saturated_at, needed, more, reason, verdict
     )
@@ -328,7 +403,7 @@ def guest2020(
         "threshold": threshold,
         "denominator": denominator,
     }
-    verdict = guest_verdict(parameters, coded, runs, met, saturated_at, more, reason)
+    verdict = guest_verdict(table, parameters, runs, met, saturated_at, more, reason)
     return SaturationResult(
         "guest2020", parameters, table, tuple(runs), saturated_at, needed, more, reason, verdict
     )
@@ -398,6 +473,8 @@ def saturation(
     category: Iterable[str] | None = None,
     respondent_only: bool = False,
     coder: str | None = None,
+    coders: Iterable[str] | None = None,
+    by: str = "document",
 ) -> SaturationResult:
     """``qualcode saturation P --json [--method guest2020|francis] ...`` in one call.
 
@@ -406,7 +483,8 @@ def saturation(
     """
     _require(method in METHODS, f"method must be guest2020 or francis (got {method!r})")
     table = saturation_table(
-        snapshot, category=category, respondent_only=respondent_only, coder=coder
+        snapshot, category=category, respondent_only=respondent_only, coder=coder,
+        coders=coders, by=by,
     )
     if method == "francis":
         return francis(table, initial=initial, stop=stop)

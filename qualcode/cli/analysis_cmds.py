@@ -34,16 +34,17 @@ def run_stats(args: argparse.Namespace) -> int:
     from qualcode.analysis.frequencies import frequencies
 
     with open_project(args) as project:
-        study = project.snapshot(coder=chosen_coders(project, args.coder))
-        table = frequencies(study, with_children=args.with_children)
+        table = frequencies(project.snapshot(coder=chosen_coders(project, args.coder)))
     if args.json:
         print_json([row.to_json() for row in table.rows])
         return 0
     print_table(
-        ["code", "segments", "documents", "participants", "share", "words"],
+        ["code", "segments", "documents", "participants", "share", "words",
+         "+sub segments", "+sub documents", "+sub share"],
         [
             ["  " * (len(r.code_path) - 1) + r.code_path[-1], r.segments, r.documents,
-             r.participants, r.share, r.words]
+             r.participants, r.share, r.words, r.pooled.segments, r.pooled.documents,
+             r.pooled.share]
             for r in table.rows
         ],
     )
@@ -68,23 +69,23 @@ def run_saturation(args: argparse.Namespace) -> int:
             stop=args.stop,
             category=_category(args.category),
             respondent_only=args.respondent_only,
-            coder=args.coder,
+            coders=args.coders,
+            by=args.by,
         )
     if args.json:
         print_json(result.to_json())
         return 0
-    data = result.to_json()
+    table = result.table
     print_table(
-        ["#", "document", "new", "cumulative", "new codes"],
+        ["#", args.by, "new", "cumulative", "new codes"],
         [
-            [i, name, new, cumulative, shorten(", ".join(p[-1] for p in paths), 70)]
-            for i, (name, new, cumulative, paths) in enumerate(
-                zip(data["order"], data["new_codes"], data["cumulative"],
-                    data["new_code_paths"], strict=True),
-                start=1,
-            )
+            [row.number, row.name, row.new_codes, row.cumulative,
+             shorten(", ".join(p[-1] for p in row.new_code_paths), 70)]
+            for row in table.rows
         ],
     )
+    if table.not_counted:
+        print("\nnot counted: " + "; ".join(f"{n.name} ({n.reason})" for n in table.not_counted))
     print()
     print(result.verdict)
     return 0
@@ -134,6 +135,7 @@ def run_cooccurrence(args: argparse.Namespace) -> int:
 
 def run_agreement(args: argparse.Namespace) -> int:
     from qualcode.analysis.agreement import agreement
+    from qualcode.analysis.saturation_text import plural
 
     coders = [name.strip() for name in args.coders.split(",")]
     if len(coders) != 2 or not all(coders) or coders[0] == coders[1]:
@@ -158,7 +160,7 @@ def run_agreement(args: argparse.Namespace) -> int:
             for c in report.cells
         ],
     )
-    print(f"\n{a} vs {b}, {len(report.documents)} documents coded by both, unit "
+    print(f"\n{a} vs {b}, {plural(len(report.documents), 'document')} coded by both, unit "
           f"{report.summary()}")
     if report.disagreements:
         print(f"\n{len(report.disagreements)} disagreements:")
@@ -179,8 +181,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_project_argument(p)
     p.add_argument("--json", action="store_true")
     add_coder_filter(p)
-    p.add_argument("--with-children", action="store_true",
-                   help="count each code together with its sub-codes")
     p.set_defaults(run=run_stats)
 
     p = subparsers.add_parser("saturation", help="new codes per interview and a verdict")
@@ -197,7 +197,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--category", metavar="PATH", help="only codes under this category")
     p.add_argument("--respondent-only", action="store_true",
                    help="only codings in the respondent's turns")
-    p.add_argument("--coder", metavar="NAME")
+    p.add_argument("--by", choices=["document", "participant"], default="document",
+                   help="participant: a participant's coded documents count as one interview")
+    p.add_argument("--coder", dest="coders", metavar="NAME", action="append",
+                   help="count only this coder's codes (repeatable; default: all coders)")
     p.set_defaults(run=run_saturation)
 
     p = subparsers.add_parser("matrix", help="code x document, participant or attribute")

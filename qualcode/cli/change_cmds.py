@@ -176,6 +176,19 @@ def run_role(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_status(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        changed = project.set_status(args.names, args.set)
+        documents = project.documents()
+    coded = sum(1 for d in documents if d.status == "coded")
+    unchanged = len(set(args.names)) - len(changed)
+    line = f"{', '.join(changed) or 'nothing'} marked {args.set}"
+    if unchanged:
+        line += f" ({unchanged} already {args.set})"
+    print(f"{line}; {coded} of {len(documents)} documents are coded")
+    return 0
+
+
 def _shipped_names() -> str:
     from qualcode.shipped import shipped_codebooks
 
@@ -250,6 +263,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="the participant who speaks under this label ('' = the document's)")
     add_coder_argument(p)
     p.set_defaults(run=run_role)
+
+    p = subparsers.add_parser("status", help="mark documents not-started, in-progress, "
+                              "coded or excluded (saturation counts coded ones)")
+    add_project_argument(p)
+    p.add_argument("names", nargs="+", metavar="DOC")
+    p.add_argument("--set", required=True,
+                   choices=["not-started", "in-progress", "coded", "excluded"])
+    p.add_argument("--coder", metavar="NAME")
+    p.set_defaults(run=run_status)
 
     p = subparsers.add_parser("uncode", help="remove a coding")
     add_project_argument(p)

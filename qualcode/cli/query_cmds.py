@@ -26,10 +26,11 @@ def run_documents(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     print_table(
-        ["#", "document", "participant", "words", "turns", "sentences", "codings", "coded"],
+        ["#", "document", "participant", "status", "words", "turns", "sentences", "codings",
+         "text coded"],
         [
-            [d["order"], d["name"], d["case"], d["words"], d["turns"], d["sentences"],
-             d["codings"], f"{d['coded_share']:.0%}"]
+            [d["order"], d["name"], d["case"], d.get("status"), d["words"], d["turns"],
+             d["sentences"], d["codings"], f"{d['coded_share']:.0%}"]
             for d in rows
         ],
     )

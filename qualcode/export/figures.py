@@ -23,14 +23,29 @@ from qualcode.analysis.saturation import SaturationRow
 
 if TYPE_CHECKING:
     from qualcode.analysis import StudySnapshot
+    from qualcode.analysis.agreement import AgreementReport
+    from qualcode.analysis.saturation import SaturationResult
+    from qualcode.analysis.saturation_options import SaturationOptions
     from qualcode.export.gather import ExportData
 
 __all__ = [
+    "AgreementSet",
     "CodeFigures",
+    "agreement_reports",
     "code_figures",
+    "saturation_results",
     "saturation_rows",
     "snapshot_of_export",
 ]
+
+
+@dataclass(frozen=True)
+class AgreementSet:
+    """Two coders compared in each unit; ``sentence`` None when sentences are unknown."""
+
+    segment: AgreementReport
+    sentence: AgreementReport | None
+    character: AgreementReport
 
 
 @dataclass(frozen=True)
@@ -56,7 +71,7 @@ def snapshot_of_export(data: ExportData) -> StudySnapshot:
     from qualcode.analysis import CaseRef, CodeRef, CodingRef, DocumentRef, StudySnapshot
 
     documents = tuple(
-        DocumentRef(d.id, d.name, d.case, position, d.chars)
+        DocumentRef(d.id, d.name, d.case, position, d.chars, d.status)
         for position, d in enumerate(data.documents, start=1)
     )
     ids = {d.name: d.id for d in data.documents}
@@ -67,7 +82,7 @@ def snapshot_of_export(data: ExportData) -> StudySnapshot:
         for q in data.quotes
     )
     cases = tuple(CaseRef(p.name, p.attributes) for p in data.participants if p.is_case)
-    return StudySnapshot(documents, codes, codings, cases)
+    return StudySnapshot(documents, codes, codings, cases, {}, data.sentences, data.turns)
 
 
 def code_figures(data: ExportData, snapshot: StudySnapshot) -> dict[int, CodeFigures]:
@@ -94,8 +109,38 @@ def code_figures(data: ExportData, snapshot: StudySnapshot) -> dict[int, CodeFig
     return result
 
 
+def saturation_results(
+    snapshot: StudySnapshot, options: SaturationOptions
+) -> tuple[SaturationResult, SaturationResult]:
+    """Both rules as the researcher set them (the TUI's options): Guest 2020, then Francis."""
+    return options.result(snapshot, "guest2020"), options.result(snapshot, "francis")
+
+
 def saturation_rows(snapshot: StudySnapshot) -> list[SaturationRow]:
-    """New and cumulative codes per interview (applied codes, not their parents)."""
+    """New and cumulative codes per interview marked coded (applied codes, not parents)."""
     from qualcode.analysis import saturation_table
 
     return list(saturation_table(snapshot).rows)
+
+
+def agreement_reports(snapshot: StudySnapshot, coders: list[str]) -> list[AgreementSet]:
+    """Every pair of coders who coded a document in common, in all three units."""
+    from qualcode.analysis.agreement import agreement
+    from qualcode.analysis.errors import AnalysisError
+
+    documents: dict[str, set[int]] = {}
+    for coding in snapshot.codings:
+        documents.setdefault(coding.coder, set()).add(coding.document_id)
+    sets = []
+    for index, first in enumerate(coders):
+        for second in coders[index + 1:]:
+            if not documents.get(first, set()) & documents.get(second, set()):
+                continue
+            try:
+                sentence = agreement(snapshot, first, second, unit="sentence")
+            except AnalysisError:  # a shared document without sentences
+                sentence = None
+            sets.append(AgreementSet(agreement(snapshot, first, second),
+                                     sentence, agreement(snapshot, first, second,
+                                                         unit="character")))
+    return sets

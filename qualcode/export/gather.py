@@ -18,15 +18,18 @@ from typing import TYPE_CHECKING
 
 from qualcode.errors import NotFoundError
 from qualcode.export.figures import (
+    AgreementSet,
     CodeFigures,
+    agreement_reports,
     code_figures,
-    saturation_rows,
+    saturation_results,
     snapshot_of_export,
 )
 from qualcode.positions import format_position
 
 if TYPE_CHECKING:
-    from qualcode.analysis.saturation import SaturationRow
+    from qualcode.analysis.saturation import SaturationResult, SaturationRow
+    from qualcode.analysis.snapshot import TurnRef
     from qualcode.project import Project
     from qualcode.project.memos import MemoEntry
     from qualcode.project.values import (
@@ -115,6 +118,14 @@ class ExportData:
         return (f"The work of {names} together: a passage coded identically by several "
                 "coders appears once, with all their names.")
 
+    #: Guest 2020 and Francis with the project's saturation options; ``saturation``
+    #: holds the rows of the first.
+    saturation_results: tuple[SaturationResult, ...] = ()
+    agreements: list[AgreementSet] = field(default_factory=list)
+    #: Document id -> sentence spans / speaker turns, for agreement by sentence and
+    #: disagreement positions.
+    sentences: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    turns: dict[int, tuple[TurnRef, ...]] = field(default_factory=dict)
     #: When the project was pseudonymised ("2026-11-30 09:12 UTC"), or None.
     pseudonymised_at: str | None = None
     #: Every memo (project, documents, codes, codings), as ``qualcode memos`` lists them.
@@ -259,6 +270,21 @@ def _quotes_of(text: DocumentText, codings: list[CodingInfo], participant: str) 
     return quotes
 
 
+class _Structure:
+    """Sentences and turns of each document, kept while the quotes are read."""
+
+    def __init__(self) -> None:
+        self.sentences: dict[int, tuple[tuple[int, int], ...]] = {}
+        self.turns: dict[int, tuple[TurnRef, ...]] = {}
+
+    def keep(self, document_id: int, text: DocumentText) -> None:
+        from qualcode.analysis.snapshot import TurnRef
+
+        self.sentences[document_id] = text.sentences
+        self.turns[document_id] = tuple(TurnRef(t.start, t.end, t.time)
+                                        for t in text.turns)
+
+
 def _participants(
     cases: list[CaseInfo], documents: list[DocumentInfo], quotes: list[Quote]
 ) -> list[Participant]:
@@ -309,9 +335,11 @@ def gather(
     cases = project.cases()
     quotes: list[Quote] = []
     included: set[str] = set()
+    structure = _Structure()
     for number, (text, codings) in enumerate(project.codings_by_document(), start=1):
         if progress is not None:
             progress(share * (number - 1) / max(1, len(documents)), f"reading {text.name}")
+        structure.keep(text.id, text)
         found = _quotes_of(text, codings, text.case or text.name)
         if coders is not None:
             found = [q for q in found if q.coder in coders]
@@ -332,12 +360,18 @@ def gather(
         participants=_participants(cases, documents, quotes),
         quotes=quotes,
         limited_to=coders,
+        sentences=structure.sentences,
+        turns=structure.turns,
         pseudonymised_at=project.setting("pseudonymised_at"),
         memos=project.memo_entries(),
     )
     if progress is not None:
         progress(share, "counting")
+    from qualcode.analysis.saturation_options import SaturationOptions
+
     snapshot = snapshot_of_export(data)
     data.figures = code_figures(data, snapshot)
-    data.saturation = saturation_rows(snapshot)
+    data.saturation_results = saturation_results(snapshot, SaturationOptions.load(project))
+    data.saturation = list(data.saturation_results[0].table.rows)
+    data.agreements = agreement_reports(snapshot, data.coders)
     return data

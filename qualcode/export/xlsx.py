@@ -1,9 +1,10 @@
 """The Excel workbook that mirrors the thesis method.
 
 Sheets: Overview, Codebook, one per top-level category, Participants,
-Frequencies, Saturation. Written with xlsxwriter in its ``constant_memory``
-mode, which streams rows to disk so 100,000 codings fit in a small, flat
-amount of memory, and lets the quote rows be written as XML directly
+Frequencies, Saturation, Agreement (:mod:`qualcode.export.xlsx_agreement`).
+Written with xlsxwriter in its ``constant_memory`` mode, which streams rows
+to disk so 100,000 codings fit in a small, flat amount of memory, and lets
+the quote rows be written as XML directly
 (:mod:`qualcode.export.xlsx_rows`, about twice as fast as cell by cell).
 Rows are written strictly top to bottom, which streaming requires.
 """
@@ -25,13 +26,15 @@ from qualcode.export.safety import (
     scratch_folder,
     sheet_names,
 )
+from qualcode.export.xlsx_agreement import write_agreement
 from qualcode.export.xlsx_categories import write_category
 from qualcode.export.xlsx_cells import SheetWriter, Styles, tint
 
 if TYPE_CHECKING:
     from qualcode.project import Project
 
-FIXED_SHEETS = ["Overview", "Codebook", "Participants", "Frequencies", "Saturation", "Memos"]
+FIXED_SHEETS = ["Overview", "Codebook", "Participants", "Frequencies", "Saturation",
+                "Agreement", "Memos"]
 
 
 def export_workbook(
@@ -102,6 +105,7 @@ def _write(xlsxwriter: Any, data: ExportData, temporary: Path, scratch: Path,
     _participants(writer("Participants"), data)
     _frequencies(writer("Frequencies"), data)
     _saturation(writer("Saturation"), data, workbook)
+    write_agreement(writer("Agreement"), data, lambda w, header: _page(w, data, header))
     if data.memos:
         _memos(writer("Memos"), data)
     _overview(overview, data, cleaner, list(zip(names, categories, strict=True)))
@@ -187,8 +191,11 @@ def _overview(writer: SheetWriter, data: ExportData, cleaner: CellCleaner,
         ("Frequencies", "segments per code and participant; \"Participants\" reads as in a "
          "results chapter: 10/11 = 10 of the 11 participants mention the code. A segment is "
          "a passage: overlapping or touching codings of one code count once."),
-        ("Saturation", "per interview, in the order held: codes used for the first time and "
-         "the running total of distinct codes (applied codes, not their parent categories)."),
+        ("Saturation", "per interview marked coded, in the order held: codes used for the "
+         "first time and the running total of distinct codes (applied codes, not their parent "
+         "categories), with the verdict of each stopping rule and what was not counted."),
+        ("Agreement", "two coders compared (segment, sentence and character units): figures "
+         "per code, then every passage where they differ, with the quote."),
     ]
     for name, text in guide:
         writer.record([name, text], ["label", "wrap"], [None, None])
@@ -260,13 +267,26 @@ def _frequencies(writer: SheetWriter, data: ExportData) -> None:
 
 def _saturation(writer: SheetWriter, data: ExportData, workbook: Any) -> None:
     writer.widths([5, 12, 12, 9, 10, 12, 70])
-    _title(writer, "Saturation", "Per interview in the order held: codes used for the first "
-           "time and the running total of distinct codes. Saturation is near when "
-           "interviews stop adding codes.")
-    header = _table_header(writer, ["#", "Document", "Participant", "Codings", "New codes",
-                                    "Cumulative codes", "Codes new in this interview"], 2)
+    _title(writer, "Saturation", "Per interview marked coded, in the order held: codes used "
+           "for the first time and the running total of distinct codes. Saturation is near "
+           "when interviews stop adding codes.")
+    for result in data.saturation_results:
+        writer.paragraph(result.verdict, 6, 120)
+    if data.saturation_results and data.saturation_results[0].table.not_counted:
+        left_out = data.saturation_results[0].table.not_counted
+        writer.paragraph("Not counted: " + "; ".join(f"{n.name} ({n.reason})"
+                                                     for n in left_out), 6, 120)
+    writer.row += 1
+    by_participant = bool(data.saturation_results) and \
+        data.saturation_results[0].table.by == "participant"
+    header = _table_header(writer, ["#", "Participant" if by_participant else "Document",
+                                    "Participant" if not by_participant else "Documents",
+                                    "Codings", "New codes", "Cumulative codes",
+                                    "Codes new in this interview"], 2)
     for row in data.saturation:
-        writer.record([row.number, row.document, row.participant, row.codings,
+        first = row.name or row.document
+        second = ", ".join(row.documents) if by_participant else row.participant
+        writer.record([row.number, first, second, row.codings,
                        row.new_codes, row.cumulative,
                        "; ".join(" > ".join(p) for p in row.new_code_paths)],
                       ["number", "text", "text", "number", "number", "number", "wrap"],

@@ -113,6 +113,17 @@ class SheetWriter:
         else:
             self.sheet.write_number(self.row, column, value, self.styles.get(style, fill, indent))
 
+    def paragraph(self, text: str, last_column: int, characters: int,
+                  style: str = "wrap") -> None:
+        """A sentence across columns 0..``last_column`` (merged), about ``characters``
+        wide, its row as high as its wrapped lines; then move down."""
+        cleaned = self.cleaner.pieces(text)[0]
+        fmt = self.styles.get(style, None, 0, is_risky(cleaned))
+        self.sheet.merge_range(self.row, 0, self.row, last_column, cleaned, fmt)
+        lines = max(1, -(-len(cleaned) // max(1, characters)))
+        self.sheet.set_row(self.row, 13.5 * lines)
+        self.row += 1
+
     def line(self, values: Sequence[Value], style: str = "text") -> None:
         """Short values (labels, names, numbers) across one row, then move down."""
         if style in WRAPPING:

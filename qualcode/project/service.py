@@ -43,6 +43,7 @@ from qualcode.project import (
     queries,
 )
 from qualcode.project import speakers as speaker_ops
+from qualcode.project import status as status_ops
 from qualcode.project.changes import ChangeSet, ReplayConflict, replay
 from qualcode.project.codetree import code_tree, resolve
 from qualcode.project.codings import CodingRequest
@@ -527,12 +528,6 @@ class Project:
         self._document_extents.clear()
         return report
 
-    def set_status(self, documents: Sequence[str], status: str) -> list[str]:
-        """Set the coding status of ``documents`` in one change; the names actually changed."""
-        from qualcode.project.status import set_status
-
-        return set_status(self, documents, status)
-
     # -- consensus ---------------------------------------------------------
 
     def disagreements(
@@ -685,6 +680,12 @@ class Project:
         """Put documents in the given interview order; ``names`` lists each document once."""
         with self.change("order", "set interview order") as changes:
             importing.set_interview_order(changes, names)
+
+    def set_status(self, documents: Sequence[str], status: str) -> list[str]:
+        """Mark documents not-started, in-progress, coded or excluded; the names changed."""
+        names = status_ops.requested(documents, status)
+        with self.change("status", status_ops.summary_of(names, status)) as changes:
+            return status_ops.set_status(changes, names, status)
 
     def set_turn_role(self, document: str, speaker: str, role: str) -> int:
         """Correct the inferred role of every turn of ``speaker`` in ``document``."""

@@ -60,14 +60,14 @@ def read_study_snapshot(
     turn_starts: dict[int, list[int]] = defaultdict(list)
     turn_roles: dict[int, list[str]] = defaultdict(list)
     turns: dict[int, list[TurnRef]] = defaultdict(list)
-    for document_id, start, end, role, timestamp in session.execute(
-        select(Turn.document_id, Turn.start, Turn.end, Turn.role, Turn.timestamp).order_by(
+    for document_id, start, end, role, time in session.execute(
+        select(Turn.document_id, Turn.start, Turn.end, Turn.role, Turn.time).order_by(
             Turn.document_id, Turn.start
         )
     ):
         turn_starts[document_id].append(start)
         turn_roles[document_id].append(role)
-        turns[document_id].append(TurnRef(start, end, seconds(timestamp)))
+        turns[document_id].append(TurnRef(start, end, time))
     sentences: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for document_id, start, end in session.execute(
         select(Sentence.document_id, Sentence.start, Sentence.end).order_by(
@@ -104,20 +104,3 @@ def read_study_snapshot(
         {d: tuple(spans) for d, spans in sentences.items()},
         {d: tuple(items) for d, items in turns.items()},
     )
-
-
-def seconds(timestamp: str | None) -> float | None:
-    """A turn's written time ("1:02:03", "19:21", "19:21.5") in seconds; None if unreadable."""
-    if not timestamp:
-        return None
-    parts = timestamp.strip().replace(",", ".").split(":")
-    if not 1 < len(parts) <= 3:
-        return None
-    try:
-        values = [float(part) for part in parts]
-    except ValueError:
-        return None
-    total = 0.0
-    for value in values:
-        total = total * 60 + value
-    return total

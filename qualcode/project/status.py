@@ -3,8 +3,7 @@
 ``not-started`` at import; the first coding makes it ``in-progress``
 (:func:`mark_in_progress`, inside that coding's own change, so undoing the
 coding undoes this too); ``coded`` and ``excluded`` only when the researcher
-says so. Saturation counts only ``coded`` documents. Bound as
-``Project.set_status``.
+says so (``Project.set_status``). Saturation counts only ``coded`` documents.
 """
 
 from __future__ import annotations
@@ -19,7 +18,6 @@ from qualcode.model import DOCUMENT_STATUSES, Document
 
 if TYPE_CHECKING:
     from qualcode.project.changes import ChangeSet
-    from qualcode.project.service import Project
 
 
 def check_status(status: str) -> str:
@@ -30,28 +28,35 @@ def check_status(status: str) -> str:
     return status
 
 
-def set_status(self: Project, documents: Sequence[str], status: str) -> list[str]:
-    """Set the status of ``documents`` (names) in one change; the names actually changed.
+def requested(documents: Sequence[str], status: str) -> list[str]:
+    """The names asked for, each once, after checking the status; refuses an empty list."""
+    check_status(status)
+    if not documents:
+        raise QualcodeError("status: name at least one document")
+    return list(dict.fromkeys(documents))
+
+
+def summary_of(names: Sequence[str], status: str) -> str:
+    label = names[0] if len(names) == 1 else f"{len(names)} documents"
+    return f"mark {label} {status}"
+
+
+def set_status(changes: ChangeSet, names: Sequence[str], status: str) -> list[str]:
+    """Set the status of ``names`` in the open change; the names actually changed.
 
     All names are checked first: an unknown one refuses the whole change.
     Setting a status a document already has changes nothing and is not an error.
     """
-    check_status(status)
-    if not documents:
-        raise QualcodeError("status: name at least one document")
-    names = list(dict.fromkeys(documents))
-    label = names[0] if len(names) == 1 else f"{len(names)} documents"
-    with self.change("status", f"mark {label} {status}") as changes:
-        rows = {
-            row.name: row
-            for row in changes.session.scalars(select(Document).where(Document.name.in_(names)))
-        }
-        for name in names:
-            if name not in rows:
-                raise NotFoundError(f"document {name!r}: no such document in the project")
-        changed = [name for name in names if rows[name].status != status]
-        for name in changed:
-            changes.update(rows[name], status=status)
+    rows = {
+        row.name: row
+        for row in changes.session.scalars(select(Document).where(Document.name.in_(names)))
+    }
+    for name in names:
+        if name not in rows:
+            raise NotFoundError(f"document {name!r}: no such document in the project")
+    changed = [name for name in names if rows[name].status != status]
+    for name in changed:
+        changes.update(rows[name], status=status)
     return changed
 
 

@@ -53,6 +53,7 @@ def make_study(path: Path) -> Path:
         start = text.index("Maar het kost")
         project.add_coding("HA01", "Objectieve belasting", start, text.index("\n\nI: En"))
         project.add_coding("HA02", "Objectieve belasting", start, text.index("\n\nI: En"))
+        project.set_status(["HA01", "HA02"], "coded")
     return path
 
 

@@ -111,7 +111,7 @@ async def test_agreement_tab_lists_the_disagreements_and_enter_opens_one(two_cod
         shown = {c.coder for c in coding.transcript.codings_at_selection()}
     assert overall.startswith("Lotte vs Prof. Claes, 2 documents coded by both, unit segment")
     assert codes == ["Belasting > Objectieve belasting", "Rol van de huisarts > Laagdrempeligheid",
-                     "Energiebronnen > Variatie"]
+                     "Energiebronnen > Variatie"]  # the last two levels of each path
     assert rows == [[d.document, d.where, d.code_path[-1], " + ".join(d.coders)]
                     for d in expected]
     assert len(rows) == 4

@@ -56,7 +56,7 @@ async def test_changing_the_parameters_recounts_and_is_remembered(study):
         await pilot.press("escape")
         await settle(pilot)
         status = str(app.coding.saturation_status.content)
-    assert status.startswith("Saturation (Guest 2020, 1+1, 5%): at 1^{+1}")
+    assert status.startswith("Saturation (Guest 2020, 1+1, 5%): at 1+1 · 2 of 2 coded")
     again = make_app(study, coder="Lotte")
     async with again.run_test(size=(120, 36)) as pilot:
         await open_analysis(pilot)

@@ -19,8 +19,9 @@ async def test_the_status_line_counts_codes_and_says_how_many_interviews_are_mis
     app = make_app(study, coder="Lotte")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        assert _status(app) == ("Saturation (Guest 2020, 4+2, 5%): not yet: at least "
-                                "4 more interviews · 2 codes · HA01 added 2 new")
+        assert _status(app) == ("Saturation (Guest 2020, 4+2, 5%): not assessable yet: needs "
+                                "4 more interviews marked coded · 2 of 2 coded · 2 codes · "
+                                "HA01 added 2 new")
 
 
 @asynctest

@@ -77,7 +77,7 @@ async def test_document_and_project_memos_are_written_in_the_memo_dialog(study):
         await _on_document(app, pilot, "HA01")
         await pilot.press("m", *"Rustig interview.", "enter", *"Tweede regel.", "ctrl+s")
         await pilot.pause()
-        assert app.screen.query_one("#documents").get_row("HA01")[7] == "Rustig interview. …"
+        assert app.screen.query_one("#documents").get_row("HA01")[8] == "Rustig interview. …"
         await pilot.press("M", *"Elf huisartsen.", "ctrl+s")
         await pilot.pause()
         assert "Elf huisartsen." in str(app.screen.query_one("#project-memo").render())

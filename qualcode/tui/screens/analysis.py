@@ -32,12 +32,12 @@ from textual.worker import get_current_worker
 
 from qualcode.analysis.frequencies import FrequencyTable, PrevalenceReport, frequencies, prevalence
 from qualcode.analysis.saturation import SaturationResult
+from qualcode.analysis.saturation_options import SaturationOptions
 from qualcode.tui.screens.analysis_agreement import AgreementPane
 from qualcode.tui.screens.analysis_base import AnalysisPane, code_label
 from qualcode.tui.screens.analysis_tables import CooccurrencePane, MatrixPane
 from qualcode.tui.screens.base import QualcodeScreen
 from qualcode.tui.widgets.saturation_chart import SaturationChart
-from qualcode.tui.widgets.saturation_status import SaturationOptions
 
 if TYPE_CHECKING:
     from qualcode.analysis.snapshot import StudySnapshot
@@ -78,6 +78,7 @@ class SaturationPane(AnalysisPane):
             yield Label("category")
             yield Select([], id="category", prompt=ALL_CODES, compact=True)
             yield Checkbox("respondent turns only", id="respondent", compact=True)
+            yield Checkbox("by participant", id="by-participant", compact=True)
         yield Static(id="verdict-guest", classes="verdict", markup=False)
         yield Static(id="verdict-francis", classes="verdict", markup=False)
         with Horizontal(id="saturation-body"):
@@ -109,6 +110,7 @@ class SaturationPane(AnalysisPane):
         if o.category is not None:
             category.value = " > ".join(o.category)
         self.query_one("#respondent", Checkbox).value = o.respondent_only
+        self.query_one("#by-participant", Checkbox).value = o.by == "participant"
         self.call_after_refresh(self._options_loaded)
         super().set_study(study)
 
@@ -133,6 +135,8 @@ class SaturationPane(AnalysisPane):
             denominator=str(self.query_one("#denominator", Select).value),
             category=self._categories.get(category) if isinstance(category, str) else None,
             respondent_only=self.query_one("#respondent", Checkbox).value,
+            by="participant" if self.query_one("#by-participant", Checkbox).value
+            else "document",
         )
 
     def _changed(self) -> None:
@@ -179,7 +183,7 @@ class SaturationPane(AnalysisPane):
         for row in self.guest.table.rows:
             share = "-" if row.cumulative_share is None else f"{row.cumulative_share:.0%}"
             new = ", ".join(path[-1] for path in row.new_code_paths)
-            table.add_row(row.number, row.document, row.participant, row.new_codes,
+            table.add_row(row.number, row.name or row.document, row.participant, row.new_codes,
                           row.cumulative, share, new[:26] + ("…" if len(new) > 26 else ""))
         self.query_one(SaturationChart).show(self.guest.table, self.guest.saturated_at)
         self._show_new(table.cursor_row)
@@ -192,13 +196,20 @@ class SaturationPane(AnalysisPane):
         if self.guest is None or not 0 <= index < len(self.guest.table.rows):
             line.update("")
             return
-        row = self.guest.table.rows[index]
+        table = self.guest.table
+        row = table.rows[index]
         codes = "; ".join(" > ".join(p) for p in row.new_code_paths) or "no new codes"
-        line.update(f"Interview {row.number} ({row.document}) new: {codes}")
+        lines = [f"Interview {row.number} ({', '.join(row.documents) or row.document}) new: "
+                 f"{codes}"]
+        if table.not_counted:
+            lines.append("Not counted: " + "; ".join(f"{n.name} ({n.reason})"
+                                                     for n in table.not_counted))
+        line.update("\n".join(lines))
 
 
 class FrequenciesPane(AnalysisPane):
-    """Per code: segments, documents, participants, share, words; then the one-interview codes."""
+    """Per code: segments, documents, share, words, and the same with its sub-codes ("+sub");
+    then the one-interview codes."""
 
     def __init__(self) -> None:
         super().__init__(id="frequencies")
@@ -211,7 +222,7 @@ class FrequenciesPane(AnalysisPane):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(
-            "code", "segments", "documents", "participants", "share", "words"
+            "code", "segments", "docs", "share", "words", "+sub seg.", "+sub docs", "+sub share"
         )
 
     def recount(self) -> None:
@@ -225,8 +236,9 @@ class FrequenciesPane(AnalysisPane):
         table = self.query_one(DataTable)
         table.clear()
         for row in self.table.rows:
-            table.add_row(code_label(row.code_path), row.segments, row.documents,
-                          row.participants, row.share, row.words)
+            pooled = row.pooled
+            table.add_row(code_label(row.code_path), row.segments, row.documents, row.share,
+                          row.words, pooled.segments, pooled.documents, pooled.share)
         single = [f"{c.code_path[-1]} ({c.documents[0]})"
                   for c in self.prevalence.single_interview]
         lines = [f"Seen in only one interview ({len(single)}): " + (", ".join(single) or "none")]

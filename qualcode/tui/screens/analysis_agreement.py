@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Input, Label, Select, Static
 
 from qualcode.analysis.agreement import AgreementReport, agreement
 from qualcode.analysis.comparison import DEFAULT_OVERLAP, UNITS
+from qualcode.analysis.saturation_text import plural
 from qualcode.analysis.snapshot import StudySnapshot
 from qualcode.tui.screens.analysis_base import AnalysisPane, number
 
@@ -114,10 +115,10 @@ class AgreementPane(AnalysisPane):
         table.add_columns("code", both, f"only {a}", f"only {b}", "agree %", "kappa")
         for code in report.codes:
             c = code.figures.counts
-            table.add_row(" > ".join(code.code_path), c.both, c.only_a, c.only_b,
+            table.add_row(_flat(" > ".join(code.code_path[-2:]), 48), c.both, c.only_a, c.only_b,
                           number(code.figures.percent, 1), number(code.figures.kappa))
         self.query_one("#agreement-overall", Static).update(
-            f"{a} vs {b}, {len(report.documents)} documents coded by both, unit "
+            f"{a} vs {b}, {plural(len(report.documents), 'document')} coded by both, unit "
             f"{report.summary()}"
         )
         found = report.disagreements
@@ -128,8 +129,8 @@ class AgreementPane(AnalysisPane):
         listing = self.query_one("#disagreement-list", DataTable)
         listing.clear()
         for d in found:
-            listing.add_row(d.document, d.where, d.code_path[-1],
-                            " + ".join(d.coders), _flat(d.text, 60))
+            listing.add_row(d.document, d.where, _flat(d.code_path[-1], 30),
+                            " + ".join(d.coders), _flat(d.text, 70))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id != "disagreement-list" or self.report is None:

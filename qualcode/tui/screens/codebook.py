@@ -54,7 +54,8 @@ class CodebookScreen(QualcodeScreen):
 
     def reload(self) -> None:
         panel = self.query_one(CodebookPanel)
-        panel.show(self.qualcode.project.codes(), self.qualcode.coding.counts.as_mapping())
+        codes = self.qualcode.project.codes()
+        panel.show(codes, self.qualcode.coding.counts.as_mapping(codes))
         self._describe(panel.highlighted_code)
 
     def changed_elsewhere(self) -> None:

@@ -57,8 +57,19 @@ class CodeCounts:
         """All codings counted (for deciding whether counting more may take a while)."""
         return sum(sum(c.values()) for c in self._cases.values())
 
-    def as_mapping(self) -> dict[int, tuple[int, int]]:
-        return {code: (sum(c.values()), len(c)) for code, c in self._cases.items()}
+    def as_mapping(self, codes: Sequence[CodeInfo] = ()) -> dict[int, tuple[int, int]]:
+        """Code id -> (codings, participants); a category of ``codes`` gets the counts of
+        itself with everything under it (a participant counted once), never "0/0"."""
+        own = {code: (sum(c.values()), len(c)) for code, c in self._cases.items()}
+        for code in codes:
+            below = [c.id for c in codes if c.path[: len(code.path)] == code.path]
+            if len(below) > 1:
+                people: set[str] = set()
+                for member in below:
+                    people.update(self._cases.get(member, {}))
+                own[code.id] = (sum(sum(self._cases.get(m, Counter()).values()) for m in below),
+                                len(people))
+        return own
 
 
 class CodingScreen(QualcodeScreen):
@@ -82,11 +93,14 @@ class CodingScreen(QualcodeScreen):
         Binding("escape", "clear_filter", "Show all codes", show=False),
         Binding("t", "toggle_focus", "Text/codebook", show=False),
         Binding("v", "cycle_view", "Mine/others/both"),
+        Binding("s", "status", "Status"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.document: DocumentText | None = None
+        #: The shown document's coding status (not-started, in-progress, coded, excluded).
+        self.status = "not-started"
         self.codes: list[CodeInfo] = []
         self.counts = CodeCounts(())
         self.search_text = ""
@@ -132,13 +146,14 @@ class CodingScreen(QualcodeScreen):
         project = self.qualcode.project
         self.codes = project.codes()
         self.counts = CodeCounts(project.codings())
-        self.query_one(CodebookPanel).show(self.codes, self.counts.as_mapping())
+        self.query_one(CodebookPanel).show(self.codes, self.counts.as_mapping(self.codes))
         self.recount_saturation()
 
     def open_document(self, name: str, selection: tuple[int, int] | None = None) -> None:
         """Show ``name`` and remember it as the document last worked on."""
         project = self.qualcode.project
         self.document = project.document_text(name)
+        self.status = self.document.status
         self.transcript.show(self.document, project.codings(document=name), selection)
         self.qualcode.remember("last_document", name)
         self.qualcode.show_where(name)
@@ -203,7 +218,8 @@ class CodingScreen(QualcodeScreen):
                      None)
         place = self.document.position(start)
         speaker = self._speaker_at(place.turn)
-        position = f"{self.document.name} · {place}{speaker}  ({end - start} characters)"
+        position = (f"{self.document.name} · {place}{speaker}  ({end - start} characters)"
+                    f" · {self.status}")
         here.show(position, self.transcript.codings_at_selection(), focus, self.who())
 
     def who(self) -> str:
@@ -284,13 +300,15 @@ class CodingScreen(QualcodeScreen):
             return
         self.transcript.set_codings([*self.transcript.codings, coding])
         self.counts.add(coding)
+        if self.status == "not-started":
+            self.status = "in-progress"  # the first coding did this in the same change
         self._update_here()
         self.call_after_refresh(self._show_counts)
         self.recount_saturation()
 
     def _show_counts(self) -> None:
         """Counts follow the repainted text by a frame: the text is what the coder watches."""
-        self.query_one(CodebookPanel).show(self.codes, self.counts.as_mapping())
+        self.query_one(CodebookPanel).show(self.codes, self.counts.as_mapping(self.codes))
 
     def _coding_under_cursor(self, verb: str, then: Callable[[CodingInfo], None]) -> None:
         codings = self.transcript.codings_at_selection()
@@ -328,7 +346,7 @@ class CodingScreen(QualcodeScreen):
                 self.counts.remove(coding)
                 self.transcript.set_codings([c for c in self.transcript.codings
                                              if c.id != coding.id])
-                self.query_one(CodebookPanel).show(self.codes, self.counts.as_mapping())
+                self.query_one(CodebookPanel).show(self.codes, self.counts.as_mapping(self.codes))
                 self._update_here()
                 self.recount_saturation()
 
@@ -365,6 +383,9 @@ class CodingScreen(QualcodeScreen):
         if event is None:
             self.notify(f"nothing of yours ({project.coder}) to {'undo' if undo else 'redo'}")
             return
+        if self.document is not None:
+            self.status = next((d.status for d in project.documents()
+                                if d.name == self.document.name), self.status)
         self.reload_all()
         self.notify(f"{'undone' if undo else 'redone'}: {event.summary}")
 
@@ -427,6 +448,22 @@ class CodingScreen(QualcodeScreen):
     def action_clear_filter(self) -> None:
         self.transcript.set_focus_code(None)
         self._update_here()
+
+    def action_status(self) -> None:
+        """Mark the document shown not-started, in progress, coded or excluded."""
+        if self.document is None:
+            self.notify("Import a transcript first (p, then i).", severity="warning")
+            return
+        from qualcode.tui.screens.status import ask_status
+
+        ask_status(self.qualcode, self.document.name, self.status, lambda _state: None)
+
+    def status_changed(self, document: str, state: str) -> None:
+        """A document's status changed (here or on the project screen): count again."""
+        if self.document is not None and self.document.name == document:
+            self.status = state
+            self._update_here()
+        self.recount_saturation()
 
     def action_toggle_focus(self) -> None:
         panel = self.query_one(CodebookPanel)

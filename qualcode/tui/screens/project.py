@@ -39,7 +39,10 @@ from qualcode.tui.screens.dialogs import Confirm, FilePicker, MemoDialog, TextPr
 from qualcode.tui.screens.exchange import ExportChoice, ExportDialog, ReportDialog
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from qualcode.project import Project
+    from qualcode.project.values import DocumentInfo
 
 
 class ImportProgress(Message):
@@ -108,6 +111,7 @@ class ProjectScreen(QualcodeScreen):
         Binding("M", "project_memo", "Project memo"),
         Binding("ctrl+z", "undo", "Undo", show=False),
         Binding("ctrl+y", "redo", "Redo", show=False),
+        Binding("c", "status", "Coding status"),
     ]
 
     #: What ``r`` turns a speaker's role into: the next one in this cycle.
@@ -115,6 +119,11 @@ class ProjectScreen(QualcodeScreen):
         "interviewer": "respondent", "respondent": "unknown", "unknown": "interviewer",
         "mixed": "interviewer",
     }
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: Document name -> coding status, as last shown.
+        self.statuses: dict[str, str] = {}
 
     def compose_body(self) -> ComposeResult:
         yield ProgressBar(id="progress", classes="idle", show_eta=False)
@@ -137,16 +146,18 @@ class ProjectScreen(QualcodeScreen):
         project = self.qualcode.project
         documents = self.query_one("#documents", DataTable)
         documents.clear(columns=True)
-        documents.add_columns("#", "document", "participant", "words", "turns", "codings",
-                              "coded", "memo")
+        documents.add_columns("#", "document", "participant", "status", "words", "turns",
+                              "codings", "text coded", "memo")
         memos = project.memo_entries()
         document_memos = {m.target: m.text for m in memos
                           if m.on == "document" and m.start is None}
         code_memos = {m.target: m.text for m in memos if m.on == "code"}
-        for info in project.documents():
+        infos = project.documents()
+        self.statuses = {info.name: info.status for info in infos}
+        for info in infos:
             documents.add_row(
-                info.order, info.name, info.case or "", f"{info.words:,}", info.turns,
-                info.codings, f"{info.coded_share:.0%}",
+                info.order, info.name, info.case or "", info.status, f"{info.words:,}",
+                info.turns, info.codings, f"{info.coded_share:.0%}",
                 first_line(document_memos.get(info.name, "")), key=info.name,
             )
         project_memo = next((m.text for m in memos if m.on == "project"), "")
@@ -173,14 +184,20 @@ class ProjectScreen(QualcodeScreen):
             people.setdefault(coding.code_id, set()).add(coding.case or coding.document)
         codes = self.query_one("#codes", DataTable)
         codes.clear(columns=True)
-        codes.add_columns("code", "key", "segments", "participants", "memo")
-        for code in project.codes():
+        codes.add_columns("code", "key", "codings", "participants", "+sub codings",
+                          "+sub participants", "memo")
+        tree = project.codes()
+        for code in tree:
+            below = [c.id for c in tree if c.path[: len(code.path)] == code.path]
+            pooled_people = set().union(*(people.get(c, set()) for c in below))
             codes.add_row("  " * code.depth + code.name, code.key or "",
                           segments.get(code.id, 0), len(people.get(code.id, ())),
+                          sum(segments.get(c, 0) for c in below), len(pooled_people),
                           first_line(code_memos.get(code.path_text, "")), key=code.path_text)
         counts = project.counts()
         self.sub_title = (f"coder: {project.coder} · "
-                          f"{counts['documents']} documents · {counts['cases']} participants · "
+                          f"{counts['documents']} documents, {coded_summary(infos)} · "
+                          f"{counts['cases']} participants · "
                           f"{counts['codes']} codes · {counts['codings']} codings")
 
     def changed_elsewhere(self) -> None:
@@ -191,6 +208,24 @@ class ProjectScreen(QualcodeScreen):
         for table, row in zip(tables, rows, strict=True):
             if table.row_count:
                 table.move_cursor(row=min(row, table.row_count - 1), animate=False)
+
+    def action_status(self) -> None:
+        """Mark the highlighted document not-started, in progress, coded or excluded."""
+        table = self.query_one("#documents", DataTable)
+        if not table.row_count:
+            self.notify("No documents yet: press i to import.", severity="warning")
+            return
+        self.query_one(TabbedContent).active = "documents-tab"
+        name = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        row = table.cursor_row
+
+        def done(_state: str) -> None:
+            self.fill()
+            table.move_cursor(row=row)
+
+        from qualcode.tui.screens.status import ask_status
+
+        ask_status(self.qualcode, name, self.statuses.get(name, "not-started"), done)
 
     def _fill_speakers(self) -> None:
         """The labels seen in each document, with role and participant (r and a correct them)."""
@@ -549,6 +584,14 @@ class ProjectScreen(QualcodeScreen):
                 coding.open_document(names[0])
         title = "Merge finished" if message.kind == "merge" else "Import finished"
         self.app.push_screen(ReportDialog(title, message.lines))
+
+
+def coded_summary(documents: Sequence[DocumentInfo]) -> str:
+    """ "7 of 11 interviews coded (1 excluded)": what saturation can count."""
+    excluded = sum(1 for d in documents if d.status == "excluded")
+    coded = sum(1 for d in documents if d.status == "coded")
+    text = f"{coded} of {len(documents) - excluded} interviews coded"
+    return f"{text} ({excluded} excluded)" if excluded else text
 
 
 def import_exchange_file(project: Project, path: Path) -> list[str]:

@@ -15,7 +15,10 @@ from qualcode.tui.styles import tcss_beside
 
 
 def code_label(code: CodeInfo, counts: tuple[int, int] | None, width: int = 30) -> Text:
-    """``■ 1 Name   12/5``: colour, key, indented name, segments/participants."""
+    """``■ 1 Name   12/5``: colour, key, indented name, codings/participants.
+
+    A category's figures include everything under it (the screen passes them so).
+    """
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append("  " * code.depth)
     text.append("■ ", style=mark_style(code.color))

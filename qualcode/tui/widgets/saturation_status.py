@@ -1,16 +1,15 @@
-"""The coding screen's one-line saturation status, and the options it shares.
+"""The coding screen's one-line saturation status.
 
 The coder sees, while coding, whether the study is saturated by the rule the
 supervisor chose on the analysis screen (``a``). The options are kept as a
-project setting, so the status line, the analysis screen and a restart agree.
-The figure is always computed in a thread worker (it reads the whole study):
-the last line stays up until the new one is ready, and coding never waits for it.
+project setting (:mod:`qualcode.analysis.saturation_options`), so the status
+line, the analysis screen, the workbook and a restart agree. The figure is
+always computed in a thread worker (it reads the whole study): the last line
+stays up until the new one is ready, and coding never waits for it.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -18,64 +17,25 @@ from textual.message import Message
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from qualcode.analysis.saturation import SaturationResult, saturation
+from qualcode.analysis.saturation import SaturationResult
+from qualcode.analysis.saturation_options import SaturationOptions
 from qualcode.analysis.saturation_text import percent, plural
 from qualcode.errors import QualcodeError
 
 if TYPE_CHECKING:
-    from qualcode.analysis.snapshot import StudySnapshot
     from qualcode.project import Project
 
-SETTING = "saturation_options"
-
-
-@dataclass(frozen=True)
-class SaturationOptions:
-    """Parameters of both stopping rules and the table's restriction (CLI defaults)."""
-
-    base: int = 4
-    run: int = 2
-    threshold: float = 0.05
-    denominator: str = "base"
-    initial: int = 10
-    stop: int = 3
-    category: tuple[str, ...] | None = None
-    respondent_only: bool = False
-
-    @classmethod
-    def load(cls, project: Project) -> SaturationOptions:
-        """The options last chosen in this project; defaults when unset or unreadable."""
-        stored = project.setting(SETTING)
-        if not stored:
-            return cls()
-        try:
-            data = json.loads(stored)
-            if data.get("category") is not None:
-                data["category"] = tuple(data["category"])
-            return replace(cls(), **data)
-        except (ValueError, TypeError, AttributeError):
-            return cls()
-
-    def save(self, project: Project) -> None:
-        project.set_setting(SETTING, json.dumps(asdict(self)))
-
-    def result(self, study: StudySnapshot, method: str) -> SaturationResult:
-        """``qualcode saturation --method METHOD`` with these options."""
-        return saturation(
-            study, method, base=self.base, run=self.run, threshold=self.threshold,
-            denominator=self.denominator, initial=self.initial, stop=self.stop,
-            category=self.category, respondent_only=self.respondent_only,
-        )
+__all__ = ["SaturationOptions", "SaturationStatus", "compute_status", "status_line"]
 
 
 def status_line(result: SaturationResult) -> str:
-    """ "Saturation (Guest 2020, 4+2, 5%): at 4^{+2} · 35 codes · HA10 added 2 new"."""
+    """ "Saturation (Guest 2020, 4+2, 5%): at 4+2 · 10 of 12 coded · 35 codes · HA10 added 2"."""
     p = result.parameters
     if result.method == "guest2020":
         rule = f"Guest 2020, {p['base']}+{p['run']}, {percent(p['threshold'])}"
         if p["denominator"] != "base":
             rule += f", {p['denominator']}"
-        at = f"at {result.saturated_at}^{{+{p['run']}}}"
+        at = f"at {result.saturated_at}+{p['run']}"
     else:
         rule = f"Francis {p['initial']}+{p['stop']}"
         at = f"at interview {result.saturated_at}"
@@ -84,19 +44,33 @@ def status_line(result: SaturationResult) -> str:
         rule += f", {table.category[-1]}"
     if table.respondent_only:
         rule += ", respondents"
+    if table.by == "participant":
+        rule += ", by participant"
+    counted = f"{len(table.rows)} of {table.eligible} coded"
     if not table.rows:
-        return f"Saturation ({rule}): no interviews yet"
+        return f"Saturation ({rule}): no interviews marked coded yet ({counted}; s marks one)"
     if result.saturated_at is not None:
         state = at
+    elif len(table.rows) < _minimum(result):
+        missing = _minimum(result) - len(table.rows)
+        state = f"not assessable yet: needs {plural(missing, 'more interview')} marked coded"
     elif result.more_needed is not None:
         state = f"not yet: at least {plural(result.more_needed, 'more interview')}"
     else:
         state = f"not assessable: {result.reason}"
-    parts = [f"Saturation ({rule}): {state}", plural(table.total_codes, "code")]
+    parts = [f"Saturation ({rule}): {state}", counted, plural(table.total_codes, "code")]
     latest = next((r for r in reversed(table.rows) if r.new_codes), None)
     if latest is not None:
-        parts.append(f"{latest.document} added {latest.new_codes} new")
+        parts.append(f"{latest.name or latest.document} added {latest.new_codes} new")
     return " · ".join(parts)
+
+
+def _minimum(result: SaturationResult) -> int:
+    """Counted interviews the rule needs before it can say anything."""
+    p = result.parameters
+    if result.method == "guest2020":
+        return int(p["base"]) + int(p["run"])
+    return int(p["initial"]) + int(p["stop"])
 
 
 def compute_status(project: Project) -> str:
