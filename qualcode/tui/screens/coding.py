@@ -172,6 +172,12 @@ class CodingScreen(Screen[None]):
     def on_transcript_selection_changed(self, message: Transcript.SelectionChanged) -> None:
         self._update_here()
 
+    def on_transcript_turn_boundary(self, message: Transcript.TurnBoundary) -> None:
+        where = "end" if message.forward else "start"
+        key = "shift+down" if message.forward else "shift+up"
+        self.app.notify(f"The selection stops at the {where} of {message.speaker}'s turn; "
+                        f"{key} again takes in the next speaker too.", timeout=4)
+
     def on_codebook_panel_code_chosen(self, message: CodebookPanel.CodeChosen) -> None:
         self._toggle_filter(message.code)
 
@@ -185,6 +191,9 @@ class CodingScreen(Screen[None]):
         focus = next((c.path_text for c in self.codes if c.id == self.transcript.focus_code),
                      None)
         position = f"{self.document.name}  {start}:{end}  ({end - start} characters)"
+        speakers = self.transcript.speakers_in_selection()
+        if len(speakers) > 1:
+            position += f"  · spans {len(speakers)} speaker turns ({', '.join(speakers)})"
         here.show(position, self.transcript.codings_at_selection(), focus)
 
     # -- applying codes --------------------------------------------------------
