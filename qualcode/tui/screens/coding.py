@@ -92,6 +92,7 @@ class CodingScreen(Screen[None]):
         self.codes: list[CodeInfo] = []
         self.counts = CodeCounts(())
         self.search_text = ""
+        self._last_hit: int | None = None
 
     @property
     def qualcode(self) -> QualcodeApp:
@@ -337,29 +338,46 @@ class CodingScreen(Screen[None]):
         def find(text: str | None) -> None:
             if text:
                 self.search_text = text
+                self._last_hit = None
                 self.action_search_next()
 
-        self.app.push_screen(TextPrompt("Search in this document:", self.search_text), find)
+        self.app.push_screen(TextPrompt("Search in this document (Enter selects the sentence "
+                                        "of the first match; n the next):", self.search_text),
+                             find)
 
     def action_search_next(self) -> None:
+        """Select the sentence of the next match (wrapping round once, and saying so)."""
         if self.document is None or not self.search_text:
             return
         haystack = self.document.text.lower()
         needle = self.search_text.lower()
-        position = haystack.find(needle, self.transcript.selection[0] + 1)
+        after = self._last_hit + 1 if self._last_hit is not None else self.transcript.selection[0]
+        position = haystack.find(needle, after)
+        wrapped = False
         if position == -1:
             position = haystack.find(needle)
+            wrapped = position != -1 and self._last_hit is not None
         if position == -1:
             self.notify(f"“{self.search_text}” not found in {self.document.name}",
                         severity="warning")
             return
-        self.transcript.select(position, position + len(needle))
+        self._last_hit = position
+        total = haystack.count(needle)
+        number = haystack.count(needle, 0, position) + 1
+        start, end = self.transcript.sentence_around(position, position + len(needle))
+        self.transcript.select(start, end)
+        note = f"match {number} of {total} for “{self.search_text}”"
+        if wrapped:
+            note += f": search wrapped round to the start of {self.document.name}"
+        self.notify(note, timeout=3)
 
     def _toggle_filter(self, code: CodeInfo) -> None:
         if self.transcript.focus_code == code.id:
             self.transcript.set_focus_code(None)
         else:
-            self.transcript.set_focus_code(code.id)
+            under = [c.id for c in self.codes
+                     if len(c.path) > len(code.path) and c.path[: len(code.path)] == code.path]
+            self.transcript.set_focus_code(code.id, under)
             self.transcript.focus()
         self._update_here()
 

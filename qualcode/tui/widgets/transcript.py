@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -89,6 +89,8 @@ class Transcript(ScrollView, can_focus=True):
         self.document: DocumentText | None = None
         self.codings: list[CodingInfo] = []
         self.focus_code: int | None = None
+        #: The focus code and every code under it (a category shows its sub-codes' passages).
+        self.focus_codes: frozenset[int] = frozenset()
         self.selection: tuple[int, int] = (0, 0)
         self._lines: list[ScreenLine] = []
         self._line_starts: list[int] = []
@@ -119,9 +121,10 @@ class Transcript(ScrollView, can_focus=True):
         self._per_line = codings_per_line(self._lines, self._line_starts, self.codings)
         self.refresh()
 
-    def set_focus_code(self, code_id: int | None) -> None:
-        """Dim every passage not coded with ``code_id`` (None: show all)."""
+    def set_focus_code(self, code_id: int | None, under: Iterable[int] = ()) -> None:
+        """Dim every passage not coded with ``code_id`` or a code ``under`` it (None: all)."""
         self.focus_code = code_id
+        self.focus_codes = frozenset({code_id, *under}) if code_id is not None else frozenset()
         self.refresh()
 
     def codings_at_selection(self) -> list[CodingInfo]:
@@ -171,7 +174,7 @@ class Transcript(ScrollView, can_focus=True):
     def _margin(self, here: list[CodingInfo], base: Style) -> list[Segment]:
         codes = distinct_codes(here)
         if self.focus_code is not None:
-            codes = [c for c in codes if c.code_id == self.focus_code]
+            codes = [c for c in codes if c.code_id in self.focus_codes]
         marks = [Segment("▌", base + mark_style(c.color)) for c in codes[:3]]
         if len(codes) > 3:
             marks[-1] = Segment("+", base + Style(bold=True))
@@ -202,7 +205,7 @@ class Transcript(ScrollView, can_focus=True):
                 style += label_style
             covering = [c for c in here if c.start <= left and c.end >= right]
             if self.focus_code is not None:
-                covering = [c for c in covering if c.code_id == self.focus_code]
+                covering = [c for c in covering if c.code_id in self.focus_codes]
                 if not covering:
                     style += dim
             if covering:
@@ -283,12 +286,22 @@ class Transcript(ScrollView, can_focus=True):
             )
             self.scroll_to(y=max(0, target), animate=False, immediate=True)
 
+    def sentence_around(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence(s) holding ``start:end`` (the span itself outside every sentence)."""
+        if self.document is None or not self.document.sentences:
+            return start, end
+        first = self._sentence(self._sentence_index(start))
+        last = self._sentence(self._sentence_index(max(end - 1, start)))
+        if not first[0] <= start < max(last[1], first[1]):
+            return start, end
+        return first[0], max(last[1], end)
+
     def select(self, start: int, end: int) -> None:
         """Select ``start:end`` and bring it into view (used by retrieval and search)."""
         self._set_selection((start, end), center=True)
 
     def _focus_passages(self) -> list[tuple[int, int]]:
-        spans = sorted({(c.start, c.end) for c in self.codings if c.code_id == self.focus_code})
+        spans = sorted({(c.start, c.end) for c in self.codings if c.code_id in self.focus_codes})
         return spans
 
     def _step_passage(self, forward: bool) -> bool:
