@@ -3,6 +3,9 @@
 Run from the repository root::
 
     PYTHONPATH=. /work/venv/bin/python bench/bench_export.py [--sizes 10000 100000]
+        [--formats xlsx docx]
+
+(``export docx`` should stay within 3x of ``export xlsx`` on the same project.)
 
 Each size is built once as a project (invented text; cached under the temp
 directory), then exported to .xlsx in a fresh subprocess so peak memory
@@ -78,13 +81,13 @@ def build_project(path: Path, codings: int, seed: int = 5) -> None:
 
 
 def measure(project_path: Path, out: Path) -> dict[str, float]:
-    """Export once in this process; seconds and peak resident MiB."""
-    from qualcode.export import export_workbook
+    """Export once in this process (format from ``out``'s suffix); seconds and peak MiB."""
+    from qualcode.export import export
     from qualcode.project import Project
 
     with Project.open(project_path) as project:
         started = time.perf_counter()
-        export_workbook(project, out)
+        export(out.suffix[1:], project, out)
         seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"seconds": round(seconds, 2), "peak_mib": round(peak, 1),
@@ -94,6 +97,7 @@ def measure(project_path: Path, out: Path) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--formats", nargs="+", default=["xlsx"])
     parser.add_argument("--measure", nargs=2, metavar=("PROJECT", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -107,14 +111,15 @@ def main() -> None:
             started = time.perf_counter()
             build_project(project, size)
             print(f"built {project.name} in {time.perf_counter() - started:.1f} s")
-        out = work / f"codings-{size}.xlsx"
-        result = subprocess.run(
-            [sys.executable, __file__, "--measure", str(project), str(out)],
-            capture_output=True, text=True, check=True,
-        )
-        figures = json.loads(result.stdout)
-        print(f"{size:>7,} codings: xlsx export {figures['seconds']:.2f} s, "
-              f"peak memory {figures['peak_mib']:.0f} MiB, file {figures['size_mib']} MiB")
+        for fmt in args.formats:
+            out = work / f"codings-{size}.{fmt}"
+            result = subprocess.run(
+                [sys.executable, __file__, "--measure", str(project), str(out)],
+                capture_output=True, text=True, check=True,
+            )
+            figures = json.loads(result.stdout)
+            print(f"{size:>7,} codings: {fmt} export {figures['seconds']:.2f} s, "
+                  f"peak memory {figures['peak_mib']:.0f} MiB, file {figures['size_mib']} MiB")
 
 
 if __name__ == "__main__":

@@ -12,10 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from qualcode.errors import QualcodeError
-
 DEMO_FILE = "demo.qualcode"
-CODEBOOK = "gp-psychosocial-burden.yaml"
+CODEBOOK_NAME = "gp-psychosocial-burden"
 TRANSCRIPT_SUFFIXES = (".txt", ".md", ".docx", ".odt", ".rtf", ".vtt", ".srt")
 
 
@@ -26,21 +24,10 @@ class DemoData:
 
 
 def find_demo_data() -> DemoData:
-    """Where the sample transcripts and the shipped codebook are.
+    """The sample transcripts and the shipped codebook, wherever qualcode is installed."""
+    from qualcode.shipped import sample_transcripts_folder, shipped_codebook
 
-    The one place that knows: next to the package in a source checkout
-    (``pip install -e .``), or inside the package if they are ever shipped
-    as package data.
-    """
-    package = Path(__file__).resolve().parent
-    for root in (package / "data", package.parent):
-        transcripts, codebook = root / "sample_transcripts", root / "codebooks" / CODEBOOK
-        if transcripts.is_dir() and codebook.is_file():
-            return DemoData(transcripts, codebook)
-    raise QualcodeError(
-        f"{package.parent / 'sample_transcripts'}: demo data not found "
-        "(install qualcode from a source checkout with pip install -e .)"
-    )
+    return DemoData(sample_transcripts_folder(), shipped_codebook(CODEBOOK_NAME))
 
 
 def default_demo_directory() -> Path:

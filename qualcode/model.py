@@ -3,27 +3,34 @@
 Offsets (``start``/``end``) are Unicode code points into ``Document.text``,
 end exclusive, the unit REFI-QDA uses. Every entity a researcher could
 exchange with another tool carries a GUID that never changes (renaming a code
-keeps its GUID). ``SCHEMA_VERSION`` is bumped with each migration in
-:mod:`qualcode.migrations`.
+keeps its GUID). ``SCHEMA_VERSION`` is bumped with each Alembic revision
+(how: :mod:`qualcode.migrations`).
 """
 
 from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import cast
 
 from sqlalchemy import (
     Boolean,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
     String,
+    Table,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
+
+#: A document's coding status (``Document.status``); saturation counts only ``coded``.
+DOCUMENT_STATUSES = ("not-started", "in-progress", "coded", "excluded")
 
 
 def new_guid() -> str:
@@ -36,6 +43,14 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     pass
+
+
+def table_of(entity: type[Base]) -> Table:
+    """The Core table of a mapped class, for bulk inserts without the ORM's per-row work.
+
+    (``__table__`` itself is hinted as a ``FromClause``, which ``insert()`` does not take.)
+    """
+    return cast(Table, entity.__table__)
 
 
 class Setting(Base):
@@ -88,7 +103,12 @@ class CaseValue(Base):
 
 
 class Document(Base):
-    """One transcript. ``text`` is normalised once at import and never changes."""
+    """One transcript. ``text`` is normalised once at import and never changes.
+
+    ``status`` is one of :data:`DOCUMENT_STATUSES`: ``not-started`` at import,
+    ``in-progress`` from its first coding, ``coded`` or ``excluded`` (a pilot,
+    a document that is not an interview) when the researcher says so.
+    """
 
     __tablename__ = "document"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -107,11 +127,19 @@ class Document(Base):
     imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     interview_order: Mapped[int] = mapped_column(Integer)
     interview_date: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    status: Mapped[str] = mapped_column(
+        String(16), default="not-started", server_default="not-started"
+    )
     case: Mapped[Case | None] = relationship()
 
 
 class Turn(Base):
-    """A speaker turn; ``role`` is interviewer, respondent or unknown."""
+    """A speaker turn; ``role`` is interviewer, respondent or unknown.
+
+    ``timestamp`` is the time as the transcript wrote it; ``time`` the moment
+    the turn starts, in seconds from the start of the recording (None when
+    the transcript gives none). People see positions as "turn 47 · 19:21".
+    """
 
     __tablename__ = "turn"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -123,6 +151,30 @@ class Turn(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     timestamp: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    time: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class Speaker(Base):
+    """A speaker label seen in a document, with what the transcript says of it.
+
+    ``name`` is the label's description in the transcript's legend
+    (``I1: Interviewer 1`` gives ``Interviewer 1``), empty without one.
+    ``case_id`` is the participant who speaks under this label when it is not
+    the document's own participant (a focus group); None means the document's.
+    Roles stay on the turns (``role`` changes them all at once).
+    """
+
+    __tablename__ = "speaker"
+    __table_args__ = (UniqueConstraint("document_id", "label"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), index=True
+    )
+    label: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    case_id: Mapped[int | None] = mapped_column(
+        ForeignKey("case.id", ondelete="SET NULL"), nullable=True
+    )
 
 
 class Sentence(Base):
@@ -226,6 +278,7 @@ class Event(Base):
 
 
 __all__ = [
+    "DOCUMENT_STATUSES",
     "SCHEMA_VERSION",
     "Attribute",
     "Base",
@@ -239,5 +292,6 @@ __all__ = [
     "Memo",
     "Sentence",
     "Setting",
+    "Speaker",
     "Turn",
 ]

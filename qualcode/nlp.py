@@ -20,7 +20,9 @@ are fixed cheaply, at the boundaries only:
 - A line break ends a sentence unless the next line starts in lowercase (a
   hard-wrapped line); a blank line always does.
 
-Spans exclude the speaker label (``I:``), so a sentence is what was said.
+Spans exclude the speaker label (``I:``) and time marks (``0:02:16.6`` on a
+line of its own, f4's ``#00:01:23-4#``), so a sentence is what was said. The
+header before the first turn has no sentences (see :func:`_spoken_blocks`).
 
 Many documents at once (a REFI-QDA import of 200 interviews) go through
 :func:`split_many`, which computes the sentencizer's rule on token arrays
@@ -40,7 +42,7 @@ from typing import Any
 
 from qualcode.errors import QualcodeError
 from qualcode.ingest.model import TurnSpan
-from qualcode.ingest.turns import body_start
+from qualcode.ingest.turns import TIME_MARK, body_start
 
 DUTCH_ABBREVIATIONS = [
     "o.b.v.",
@@ -90,6 +92,9 @@ _SOFT_END = re.compile(
     r"(?=[\"'“‘„«(\[]*([^\W\d_]))"
 )
 _LOADED: set[str] = set()
+_EXCEPTIONS: dict[str, dict[str, Any]] = {}
+LONG_HEADER = 600
+"""A header longer than this (and than the talk after it) keeps its sentences."""
 _LINE_BREAK = re.compile(r"\n[ \t]*(?=(\S))")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
@@ -100,8 +105,8 @@ def split_sentences(
     """Sentence spans ``(start, end)`` in ``text``: sorted, non-empty, trimmed.
 
     ``turns`` are the transcript's speaker turns (may be empty). Each turn is
-    split on its own; text outside turns (a header, or everything when there
-    are no turns) is split per paragraph.
+    split on its own; text outside turns (everything when there are no turns)
+    is split per paragraph, except the header before the first turn.
     """
     return split_many([(text, turns)], language)[0]
 
@@ -138,22 +143,91 @@ def split_many(
 
 @functools.cache
 def sentence_pipeline(language: str = "nl") -> Any:
-    """spaCy blank pipeline + sentencizer for ``language``, built once per process."""
+    """spaCy blank pipeline + sentencizer for ``language``, built once per process.
+
+    Its tokenizer is built *without* the language's tokenizer exceptions
+    (``bv.``, ``:-)``, ... about 4,700 for Dutch): adding them one by one is
+    what made ``spacy.blank("nl")`` take a second, on every command that
+    imports a transcript. :func:`_tokenizer_for` builds, per batch of texts,
+    a tokenizer with just the exceptions that occur in them, which tokenizes
+    those texts exactly as the full one does (tests/test_nlp_tokenizer.py).
+    """
     import spacy
-    from spacy.symbols import ORTH
 
     try:
-        nlp = spacy.blank(language)
+        language_class = spacy.util.get_lang_class(language)
     except (ImportError, KeyError) as error:
         raise QualcodeError(f"language '{language}': not supported by spaCy") from error
+
+    defaults = type("Defaults", (language_class.Defaults,), {"tokenizer_exceptions": {}})
+    without_exceptions: Any = type(
+        language_class.__name__, (language_class,), {"Defaults": defaults}
+    )
+    nlp = without_exceptions.from_config()
     nlp.add_pipe("sentencizer")
     nlp.max_length = 100_000_000
+    _EXCEPTIONS[language] = _exceptions(language_class, language)
+    _LOADED.add(language)
+    return nlp
+
+
+def _exceptions(language_class: Any, language: str) -> dict[str, Any]:
+    """Every tokenizer exception of the language, with ours for Dutch interview speech."""
+    from spacy.symbols import ORTH
+
+    exceptions = dict(language_class.Defaults.tokenizer_exceptions)
     if language == "nl":
         for abbreviation in DUTCH_ABBREVIATIONS:
             for form in {abbreviation, abbreviation[0].upper() + abbreviation[1:]}:
-                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
-    _LOADED.add(language)
-    return nlp
+                exceptions[form] = [{ORTH: form}]
+    return exceptions
+
+
+def _tokenizer_for(nlp: Any, texts: Sequence[str]) -> Any:
+    """A tokenizer that splits ``texts`` exactly as one with every exception would.
+
+    An exception can change how a text is tokenized only where its string
+    occurs in the text with, at most, whitespace inside it: spaCy applies
+    one to a whole chunk, to what is left of a chunk after splitting off
+    prefixes and suffixes, or to a run of adjacent tokens that spell it (the
+    tokenizer's phrase matcher, which may skip whitespace between tokens).
+    So the exceptions kept are those whose string occurs in the texts with
+    all whitespace removed, and the few that are whitespace themselves.
+    """
+    from spacy.tokenizer import Tokenizer
+
+    exceptions = _EXCEPTIONS[nlp.lang]
+    squeezed = "".join("".join(text.split()) for text in texts)
+    kept = {key for key in exceptions if key.isspace()}
+    period_keys = _period_keys(nlp.lang)
+    lengths = sorted({len(key) for key in period_keys})
+    position = squeezed.find(".")
+    while position != -1:
+        end = position + 1
+        kept.update(
+            squeezed[end - length : end] for length in lengths
+            if squeezed[end - length : end] in period_keys
+        )
+        position = squeezed.find(".", end)
+    kept.update(
+        key for key in exceptions
+        if not key.endswith(".") and not key.isspace() and key in squeezed
+    )
+    full = nlp.tokenizer
+    return Tokenizer(
+        nlp.vocab,
+        rules={key: exceptions[key] for key in kept},
+        prefix_search=full.prefix_search,
+        suffix_search=full.suffix_search,
+        infix_finditer=full.infix_finditer,
+        token_match=full.token_match,
+        url_match=full.url_match,
+    )
+
+
+@functools.cache
+def _period_keys(language: str) -> frozenset[str]:
+    return frozenset(key for key in _EXCEPTIONS[language] if key.endswith("."))
 
 
 def pipeline_loaded(language: str = "nl") -> bool:
@@ -162,8 +236,30 @@ def pipeline_loaded(language: str = "nl") -> bool:
 
 
 def _blocks(text: str, turns: Sequence[TurnSpan]) -> Iterator[tuple[int, str]]:
+    for offset, block in _spoken_blocks(text, turns):
+        position = 0
+        for mark in TIME_MARK.finditer(block):
+            if block[position : mark.start()].strip():
+                yield offset + position, block[position : mark.start()]
+            position = mark.end()
+        if block[position:].strip():
+            yield offset + position, block[position:]
+
+
+def _spoken_blocks(text: str, turns: Sequence[TurnSpan]) -> Iterator[tuple[int, str]]:
+    """Turn bodies, and paragraphs outside turns, except the header.
+
+    The header (text before the first turn: a title, a legend, Otter's
+    preamble) is shown but not selectable, so the first selection lands on
+    the first turn; unless it is long (over :data:`LONG_HEADER` characters and
+    half of the text), which means the labels were not found where the talk
+    starts, and its words must stay codable.
+    """
+    ordered = sorted(turns, key=lambda t: t.start)
     cursor = 0
-    for turn in sorted(turns, key=lambda t: t.start):
+    if ordered and not (ordered[0].start > LONG_HEADER and ordered[0].start * 2 > len(text)):
+        cursor = ordered[0].start
+    for turn in ordered:
         yield from _paragraphs(text, cursor, max(cursor, turn.start))
         start = max(cursor, body_start(text, turn))
         if turn.end > start and text[start : turn.end].strip():
@@ -199,7 +295,8 @@ def _sentence_starts(nlp: Any, blocks: Sequence[str]) -> list[list[int]]:
     ends = np.fromiter(
         (nlp.vocab.strings[char] for char in sentencizer.punct_chars), dtype=np.uint64
     )
-    arrays = [doc.to_array([ORTH, IS_PUNCT, IDX]) for doc in nlp.tokenizer.pipe(blocks)]
+    tokenizer = _tokenizer_for(nlp, blocks)
+    arrays = [doc.to_array([ORTH, IS_PUNCT, IDX]) for doc in tokenizer.pipe(blocks)]
     lengths = np.fromiter((len(array) for array in arrays), dtype=np.int64, count=len(arrays))
     firsts = np.zeros(len(arrays) + 1, dtype=np.int64)
     np.cumsum(lengths, out=firsts[1:])
@@ -230,9 +327,7 @@ def _boundaries(block: str, starts: list[int]) -> list[int]:
     for match in _SOFT_END.finditer(block):
         if match[1].isupper():
             cuts.add(match.end())
-    repaired = {_repair(block, cut) for cut in cuts}
-    repaired.discard(None)
-    return sorted(repaired)  # type: ignore[arg-type]
+    return sorted({kept for cut in cuts if (kept := _repair(block, cut)) is not None})
 
 
 def _repair(block: str, cut: int) -> int | None:

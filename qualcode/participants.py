@@ -60,6 +60,9 @@ def _cell_text(value: object) -> str:
 
 
 def _read_csv(path: Path) -> list[list[str]]:
+    from qualcode.ingest.limits import DEFAULT, check_file_size
+
+    check_file_size(path, path.stat().st_size, DEFAULT)
     raw = path.read_bytes()
     if b"\x00" in raw:
         raise IngestError(path, "binary file, not a CSV table")
@@ -83,6 +86,11 @@ def _read_xlsx(path: Path) -> list[list[str]]:
 
     import openpyxl
 
+    from qualcode.ingest.limits import DEFAULT, check_archive_size, check_xml_parts
+
+    # a workbook is a ZIP of XML: refuse a bomb before openpyxl unpacks it
+    check_archive_size(path, path.stat().st_size, DEFAULT)
+    check_xml_parts(path, path.read_bytes(), DEFAULT)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (BadZipFile, KeyError, OSError, ValueError) as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -21,6 +22,15 @@ INTERVIEW = (
     "I: Wat vind je daar zwaar aan?\n"
     "HA1: Dat je zoveel geeft en zo weinig terugkrijgt. Die wederkerigheid ontbreekt.\n"
 )
+
+
+@pytest.fixture(autouse=True)
+def user_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets an empty user config folder and no QUALCODE_CODER from outside."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("QUALCODE_CONFIG_DIR", str(folder))
+    monkeypatch.delenv("QUALCODE_CODER", raising=False)
+    return folder
 
 
 @dataclass
@@ -43,8 +53,49 @@ def write_file(tmp_path: Path) -> Callable[..., Path]:
     return write
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only: the test is about the SQLite file itself (not run on PostgreSQL)")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test that uses ``backend`` (through ``project_path``) runs on both backends."""
+    if "backend" in metafunc.fixturenames:
+        only = metafunc.definition.get_closest_marker("sqlite_only")
+        metafunc.parametrize("backend", ["sqlite"] if only else list(BACKENDS), indirect=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server(request: pytest.FixtureRequest) -> Iterator[object]:
+    """A throwaway PostgreSQL 15 for this test session (one per xdist worker)."""
+    from tests import postgres_server
+
+    if not postgres_server.available():
+        if os.environ.get("QUALCODE_REQUIRE_POSTGRES"):
+            pytest.fail(f"PostgreSQL binaries not found in {postgres_server.BIN}")
+        pytest.skip(f"PostgreSQL binaries not found in {postgres_server.BIN}")
+    server = postgres_server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def project_path(tmp_path: Path) -> Path:
+def backend(request: pytest.FixtureRequest) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def project_path(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+    """Where the test's project lives: a file, or (postgresql) a URL of an empty database.
+
+    A URL is returned as a ``str``; tests pass either to Project and the CLI alike.
+    """
+    if backend == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+        return server.new_database()  # type: ignore[no-any-return]
     return tmp_path / "study.qualcode"
 
 
@@ -77,13 +128,34 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
     return run
 
 
-def dump(path: Path) -> list[str]:
-    """The project's content as SQL, to show it is unchanged by a refused command."""
+def dump(path: Path | str) -> list[str]:
+    """The project's content, to show it is unchanged by a refused command."""
+    if "://" in str(path):
+        return dump_database(str(path))
     connection = sqlite3.connect(path)
     try:
         return list(connection.iterdump())
     finally:
         connection.close()
+
+
+def dump_database(url: str) -> list[str]:
+    """Every row of every table of a PostgreSQL project, in key order, as text."""
+    from sqlalchemy import inspect, select
+
+    from qualcode.model import Base
+    from qualcode.postgres import engine
+
+    database = engine(url)
+    try:
+        lines = [f"table {name}" for name in sorted(inspect(database).get_table_names())]
+        with database.connect() as connection:
+            for table in Base.metadata.sorted_tables:
+                rows = connection.execute(select(table).order_by(*table.primary_key.columns))
+                lines.extend(f"{table.name} {tuple(row)}" for row in rows)
+        return lines
+    finally:
+        database.dispose()
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from qualcode.project import Project
 
 
 @pytest.fixture
-def study(project: Project, project_path):
+def study(project: Project, project_path, tmp_path):
     """Five interviews; codes first appear in interviews 1, 1, 2, 5."""
     project.add_code(None, "Belasting")
     for name in ("Objectief", "Wederkerigheid", "Somatisatie", "Laat"):
@@ -25,7 +25,7 @@ def study(project: Project, project_path):
         project.add_document(name, text, sentences=[(i * 9, i * 9 + 8) for i in range(10)])
         for i, code in enumerate(codes):
             project.add_coding(name, f"Belasting > {code}", i * 9, i * 9 + 8)
-    project.import_participants(_write(project_path.parent / "p.csv",
+    project.import_participants(_write(tmp_path / "p.csv",
                                        "case,gender\nHA1,v\nHA2,m\nHA3,v\nHA4,v\nHA5,m\n"))
     project.close()
     return project_path
@@ -94,12 +94,18 @@ def test_agreement_json_gives_per_code_and_document_figures_and_overall_alpha(
                         "HA1,Belasting > Objectief,0,8,Prof\nHA1,Belasting > Laat,9,17,Prof\n")
     assert cli("code", study, "--from", second).code == 0
     user = json.loads(cli("codings", study, "--doc", "HA1", "--json").out)[0]["coder"]
-    data = json.loads(cli("agreement", study, "--coders", f"{user},Prof", "--json").out)
+    data = json.loads(cli("agreement", study, "--coders", f"{user},Prof", "--json",
+                          "--unit", "sentence").out)
     assert data["documents"] == ["HA1"]
     cells = {tuple(c["code_path"]): c for c in data["cells"]}
     assert cells[("Belasting", "Objectief")]["percent"] == 100
     assert cells[("Belasting", "Laat")]["kappa"] < 1
-    assert data["overall"]["alpha"] is not None
+    assert data["pooled"]["alpha"] is not None
+    # HA1: Objectief agreed on sentence 1; Wederkerigheid (sentence 2) only by the user,
+    # Laat (sentence 2) only by Prof.
+    assert [(d["start"], d["end"], d["code_path"][-1], d["coders"])
+            for d in data["disagreements"]] == [
+        (9, 17, "Wederkerigheid", [user]), (9, 17, "Laat", ["Prof"])]
 
 
 def test_agreement_needs_two_coders(cli, study):

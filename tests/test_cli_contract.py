@@ -17,15 +17,14 @@ codes:
 """
 
 
-def setup_study(cli, tmp_path: Path, write_file) -> Path:
-    project = tmp_path / "study.qualcode"
+def setup_study(cli, project: Path | str, write_file) -> Path | str:
     assert cli("init", project, "--codebook", write_file("cb.yaml", CODEBOOK)).code == 0
     assert cli("import", project, write_file("HA1.txt", INTERVIEW)).code == 0
     return project
 
 
-def test_init_import_code_and_query_as_json(cli, tmp_path, write_file):
-    project = setup_study(cli, tmp_path, write_file)
+def test_init_import_code_and_query_as_json(cli, project_path, tmp_path, write_file):
+    project = setup_study(cli, project_path, write_file)
     result = cli("code", project, "--doc", "HA1", "--code", "Objectieve belasting",
                  "--match", "Ik loop dan uit met mijn consultaties.")
     assert result.code == 0, result.err
@@ -50,9 +49,9 @@ def test_init_import_code_and_query_as_json(cli, tmp_path, write_file):
 
 
 def test_refusals_exit_1_with_one_error_line_and_leave_the_project_unchanged(
-    cli, tmp_path, write_file, content
+    cli, project_path, write_file, content
 ):
-    project = setup_study(cli, tmp_path, write_file)
+    project = setup_study(cli, project_path, write_file)
     before = content(project)
     refusals = [
         ("code", project, "--doc", "HA1", "--code", "Nergens", "--span", "0:5"),
@@ -73,8 +72,8 @@ def test_refusals_exit_1_with_one_error_line_and_leave_the_project_unchanged(
     assert content(project) == before
 
 
-def test_ambiguous_match_is_resolved_with_nth(cli, tmp_path, write_file):
-    project = setup_study(cli, tmp_path, write_file)
+def test_ambiguous_match_is_resolved_with_nth(cli, project_path, tmp_path, write_file):
+    project = setup_study(cli, project_path, write_file)
     result = cli("code", project, "--doc", "HA1", "--code", "Belasting", "--match", "HA1:",
                  "--nth", "2")
     assert result.code == 0, result.err
@@ -87,8 +86,8 @@ def test_wrong_usage_exits_2(cli, tmp_path):
     assert cli("frobnicate", tmp_path / "x.qualcode").code == 2
 
 
-def test_codings_from_csv_are_all_or_nothing(cli, tmp_path, write_file, content):
-    project = setup_study(cli, tmp_path, write_file)
+def test_codings_from_csv_are_all_or_nothing(cli, project_path, tmp_path, write_file, content):
+    project = setup_study(cli, project_path, write_file)
     good = write_file("ok.csv", "document,code,start,end,coder\nHA1,Belasting,0,9,Prof\n"
                       "HA1,Objectieve belasting,10,20,Prof\n")
     assert cli("code", project, "--from", good).code == 0
@@ -101,8 +100,8 @@ def test_codings_from_csv_are_all_or_nothing(cli, tmp_path, write_file, content)
     assert len(codings) == 2
 
 
-def test_undo_and_redo_commands(cli, tmp_path, write_file):
-    project = setup_study(cli, tmp_path, write_file)
+def test_undo_and_redo_commands(cli, project_path, tmp_path, write_file):
+    project = setup_study(cli, project_path, write_file)
     cli("code", project, "--doc", "HA1", "--code", "Belasting", "--span", "0:9")
     assert cli("undo", project).code == 0
     assert json.loads(cli("codings", project, "--json").out) == []
@@ -110,8 +109,8 @@ def test_undo_and_redo_commands(cli, tmp_path, write_file):
     assert len(json.loads(cli("codings", project, "--json").out)) == 1
 
 
-def test_import_of_several_files_keeps_the_good_ones(cli, tmp_path, write_file):
-    project = setup_study(cli, tmp_path, write_file)
+def test_import_of_several_files_keeps_the_good_ones(cli, project_path, tmp_path, write_file):
+    project = setup_study(cli, project_path, write_file)
     good = write_file("HA2.txt", "I: Vraag?\nHA2: Antwoord.\n")
     binary = write_file("HA3.txt", b"\x00\x01\x02\xff" * 100)
     result = cli("import", project, good, binary)
@@ -121,9 +120,10 @@ def test_import_of_several_files_keeps_the_good_ones(cli, tmp_path, write_file):
     assert names == ["HA1", "HA2"]
 
 
-def test_init_with_a_malformed_codebook_creates_no_project(cli, tmp_path, write_file):
-    project = tmp_path / "new.qualcode"
+def test_init_with_a_malformed_codebook_creates_no_project(cli, project_path, write_file):
+    from qualcode.store import project_exists
+
     bad = write_file("bad.yaml", "name: x\ncodes:\n  - name: A\n  - name: A\n")
-    result = cli("init", project, "--codebook", bad)
+    result = cli("init", project_path, "--codebook", bad)
     assert result.code == 1 and "bad.yaml" in result.err
-    assert not project.exists()
+    assert not project_exists(project_path)

@@ -1,4 +1,4 @@
-"""House rules that CI enforces: ruff clean, and the core never imports the TUI."""
+"""House rules that CI enforces: ruff and mypy clean, and the core never imports the TUI."""
 
 import shutil
 import subprocess
@@ -29,5 +29,13 @@ def test_ruff_finds_nothing():
 def test_core_never_imports_textual_or_the_tui():
     result = subprocess.run(
         [_tool("lint-imports")], cwd=ROOT, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_finds_no_type_errors():
+    """Configured in pyproject.toml ([tool.mypy]): every ignore must name its error code."""
+    result = subprocess.run(
+        [_tool("mypy"), "--no-error-summary"], cwd=ROOT, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -9,6 +9,8 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
 from qualcode.project import Project
 
 CODER_LOOP = textwrap.dedent(
@@ -25,6 +27,7 @@ CODER_LOOP = textwrap.dedent(
 )
 
 
+@pytest.mark.sqlite_only
 def test_kill_9_while_coding_keeps_every_acknowledged_coding(
     project: Project, project_path: Path, interview: str, tmp_path: Path
 ):

@@ -110,9 +110,14 @@ def test_no_sentence_crosses_a_turn_and_labels_are_left_out():
         assert any(t.start <= start and end <= t.end for t in turns)
 
 
-def test_text_outside_turns_is_split_per_line_and_paragraph():
+def test_the_header_before_the_first_turn_is_not_split_into_sentences():
     text = "Interview 4\nHuisarts in een WGC\n\nI: Hoe gaat het?\nHA4: Goed.\n"
-    assert _sentences(text) == ["Interview 4", "Huisarts in een WGC", "Hoe gaat het?", "Goed."]
+    assert _sentences(text) == ["Hoe gaat het?", "Goed."]
+
+
+def test_text_without_turns_is_split_per_line_and_paragraph():
+    text = "Interview 4\nHuisarts in een WGC\n\nHet gesprek begon laat.\n"
+    assert _sentences(text, []) == ["Interview 4", "Huisarts in een WGC", "Het gesprek begon laat."]
 
 
 def test_hard_wrapped_line_continuing_in_lowercase_stays_one_sentence():

@@ -59,11 +59,11 @@ def test_many_codings_are_all_or_nothing(project: Project, interview: str):
 def test_undo_and_redo_survive_closing_the_project(project_path, interview: str, project):
     project.add_coding("HA1", "Objectieve belasting", 0, 9)
     project.close()
-    with Project.open(project_path) as reopened:
+    with Project.open(project_path, coder="Lotte") as reopened:
         event = reopened.undo()
         assert event is not None and event.kind == "code"
         assert reopened.codings() == []
-    with Project.open(project_path) as reopened:
+    with Project.open(project_path, coder="Lotte") as reopened:
         reopened.redo()
         assert [c.text for c in reopened.codings()] == [interview[0:9]]
 

@@ -51,6 +51,7 @@ def test_codings_cover_the_same_words_after_apply(coded: Project) -> None:
         assert text.text[start:end].strip() == text.text[start:end]
 
 
+@pytest.mark.sqlite_only
 def test_no_original_remains_in_the_project_files(coded: Project, project_path: Path) -> None:
     pairs = mapping(coded)
     coded.pseudonymise(pairs)
@@ -88,6 +89,7 @@ def test_exports_carry_only_pseudonyms_and_say_so(coded: Project, tmp_path: Path
     assert "Pseudonymised" in cells
 
 
+@pytest.mark.sqlite_only
 def test_apply_is_refused_while_another_process_reads_the_project(
     coded: Project, project_path: Path, content
 ) -> None:
@@ -143,3 +145,18 @@ def test_a_bad_mapping_is_refused_naming_the_line(
 def test_the_key_is_written_owner_only(tmp_path: Path) -> None:
     write_key(tmp_path / "key.csv", [("Jan", "[Persoon 1]")])
     assert (tmp_path / "key.csv").stat().st_mode & 0o777 == 0o600
+
+
+def test_legend_names_and_speaker_labels_are_pseudonymised(
+    project: Project, write_file: Callable[..., Path]
+) -> None:
+    text = (
+        "Sprekers\nI: Interviewer Jan Peeters\nR: Respondent\n\n"
+        "I: Hoe gaat het met je, zeg?\nR: Goed, dank je.\n"
+    )
+    project.import_document(write_file("HA2.txt", text))
+    (speaker,) = [s for s in project.speakers() if s.label == "I"]
+    assert speaker.name == "Interviewer Jan Peeters"
+    project.pseudonymise([("Jan Peeters", "[Interviewer 1]")])
+    names = [s.name for s in project.speakers()]
+    assert names == ["Interviewer [Interviewer 1]", "Respondent"]

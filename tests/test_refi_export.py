@@ -9,6 +9,7 @@ import pytest
 from lxml import etree
 from test_refi_support import HA1, build_rich_project
 
+from qualcode.errors import QualcodeError
 from qualcode.refi import write_qdc, write_qdpx
 from qualcode.refi.xml import PROJECT_NS, schema_problem
 
@@ -79,7 +80,7 @@ def test_folder_codes_are_not_codable_and_a_failed_export_leaves_no_file(tmp_pat
         f"{{{PROJECT_NS}}}Code")}
     assert codes["Belasting"] == "false" and codes["Verwachtingen"] == "true"
     missing = tmp_path / "no-such-folder" / "x.qdpx"
-    with pytest.raises(OSError):
+    with pytest.raises(QualcodeError, match="cannot write in its folder"):
         write_qdpx(project, missing)
     assert not missing.exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

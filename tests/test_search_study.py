@@ -131,6 +131,7 @@ def test_new_document_is_found_after_the_index_was_built(
     assert words_found(find(study, "wederkerigheid")) == ["wederkerigheid"]
 
 
+@pytest.mark.sqlite_only
 def test_search_works_on_a_read_only_project(study: Project, project_path: Path) -> None:
     study.close()
     project_path.chmod(0o400)

@@ -5,16 +5,17 @@ from pathlib import Path
 import pytest
 
 from qualcode.errors import ProjectVersionError, QualcodeError
-from qualcode.migrations import STEPS
 from qualcode.model import SCHEMA_VERSION
 from qualcode.project import Project
 
 
+@pytest.mark.sqlite_only
 def test_new_project_file_is_readable_by_its_owner_only(project: Project, project_path: Path):
     mode = stat.S_IMODE(project_path.stat().st_mode)
     assert mode == 0o600
 
 
+@pytest.mark.sqlite_only
 def test_project_uses_wal_and_foreign_keys(project: Project, project_path: Path):
     with project.read() as session:
         connection = session.connection().connection.dbapi_connection
@@ -50,7 +51,3 @@ def test_opening_a_file_that_is_not_a_project_is_refused(tmp_path: Path):
     sqlite3.connect(other).execute("create table x (a)").connection.commit()
     with pytest.raises(ProjectVersionError, match="not a qualcode project"):
         Project.open(other)
-
-
-def test_every_schema_version_before_the_current_one_has_a_migration():
-    assert sorted(STEPS) == list(range(1, SCHEMA_VERSION))

@@ -1,10 +1,12 @@
-"""Figures computed from a :class:`StudySnapshot`: saturation, frequencies, matrices.
+"""Figures computed from a :class:`StudySnapshot`: saturation, frequencies, agreement...
 
 Pure functions, no database: the Project service builds the snapshot, the CLI,
 TUI and exports call these and render the results (each has ``to_json()``).
 Definitions of every figure are in docs/analysis.md.
 """
 
+from qualcode.analysis.agreement import AgreementCell, AgreementReport, Figures, agreement
+from qualcode.analysis.comparison import Disagreement, UnitCounts, disagreements
 from qualcode.analysis.cooccurrence import CooccurrenceMatrix, CooccurrencePair, cooccurrence
 from qualcode.analysis.errors import AnalysisError
 from qualcode.analysis.frequencies import (
@@ -35,9 +37,18 @@ from qualcode.analysis.saturation import (
     saturation_table,
 )
 from qualcode.analysis.segments import Segment, merge_codings
-from qualcode.analysis.snapshot import CaseRef, CodeRef, CodingRef, DocumentRef, StudySnapshot
+from qualcode.analysis.snapshot import (
+    CaseRef,
+    CodeRef,
+    CodingRef,
+    DocumentRef,
+    StudySnapshot,
+    TurnRef,
+)
 
 __all__ = [
+    "AgreementCell",
+    "AgreementReport",
     "AnalysisError",
     "CaseRef",
     "CodeFrequency",
@@ -46,7 +57,9 @@ __all__ = [
     "CodingRef",
     "CooccurrenceMatrix",
     "CooccurrencePair",
+    "Disagreement",
     "DocumentRef",
+    "Figures",
     "FrequencyTable",
     "Matrix",
     "PrevalenceReport",
@@ -56,6 +69,9 @@ __all__ = [
     "SaturationTable",
     "Segment",
     "StudySnapshot",
+    "TurnRef",
+    "UnitCounts",
+    "agreement",
     "attribute_buckets",
     "category_total",
     "cell_codings",
@@ -63,6 +79,7 @@ __all__ = [
     "code_by_document",
     "code_by_participant",
     "cooccurrence",
+    "disagreements",
     "francis",
     "frequencies",
     "guest2020",

@@ -110,10 +110,10 @@ def cooccurrence(snapshot: StudySnapshot, *, same_turn: bool = False) -> Cooccur
         for document_id, items in per_document.items():
             per_document_segments[document_id].extend((index[code_id], s) for s in items)
     for document in snapshot.documents:
-        items = per_document_segments.get(document.id)
-        if not items:
+        indexed = per_document_segments.get(document.id)
+        if not indexed:
             continue
-        for (a, _), (b, _), _ in _document_pairs(items, same_turn):
+        for (a, _), (b, _), _ in _document_pairs(indexed, same_turn):
             counts[a][b] += 1
             counts[b][a] += 1
     return CooccurrenceMatrix(

@@ -79,7 +79,7 @@ def cell_codings(snapshot: StudySnapshot, matrix: Matrix, row: int, column: int)
     participants count.
     """
     code_id = matrix.row_code_ids[row]
-    found = []
+    found: list[CodingRef] = []
     for document_id in matrix.column_documents[column]:
         found.extend(c for c in snapshot.codings_by_document[document_id] if c.code_id == code_id)
     return sorted(found, key=lambda c: (snapshot.position[c.document_id], c.start, c.end, c.id))

@@ -18,8 +18,9 @@ Conventions a builder of a snapshot must keep:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -50,15 +51,34 @@ class CodeRef:
         return self.path[: len(category)] == category
 
 
+#: A document's coding status; saturation counts only ``coded`` documents.
+STATUSES = ("not-started", "in-progress", "coded", "excluded")
+
+
 @dataclass(frozen=True)
 class DocumentRef:
-    """A transcript. ``case`` None means the document is its own participant."""
+    """A transcript. ``case`` None means the document is its own participant.
+
+    ``status`` defaults to ``coded`` so that a study built by hand (tests,
+    benchmarks) counts every document it lists; the Project's snapshot always
+    fills in the stored status.
+    """
 
     id: int
     name: str
     case: str | None
     order: int
     text_length: int = 0
+    status: str = "coded"
+
+
+@dataclass(frozen=True)
+class TurnRef:
+    """A speaker turn: ``start``..``end`` of its document; ``time`` in seconds, if known."""
+
+    start: int
+    end: int
+    time: float | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +116,13 @@ class StudySnapshot:
     codes: tuple[CodeRef, ...]
     codings: tuple[CodingRef, ...]
     cases: tuple[CaseRef, ...] = ()
+    #: Document id -> full text; needed for passages no coding covers whole
+    #: (agreement by sentence, disagreement quotes). Optional for hand-built studies.
+    texts: Mapping[int, str] = field(default_factory=dict)
+    #: Document id -> sentence spans in text order (agreement by sentence).
+    sentences: Mapping[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    #: Document id -> speaker turns in text order (positions shown as turn and time).
+    turns: Mapping[int, tuple[TurnRef, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         orders = [d.order for d in self.documents]
@@ -124,6 +151,10 @@ class StudySnapshot:
     @cached_property
     def _codes_by_id(self) -> dict[int, CodeRef]:
         return {c.id: c for c in self.codes}
+
+    @cached_property
+    def _turn_starts(self) -> dict[int, list[int]]:
+        return {doc: [t.start for t in turns] for doc, turns in self.turns.items()}
 
     @cached_property
     def _cases_by_name(self) -> dict[str, CaseRef]:
@@ -226,4 +257,28 @@ class StudySnapshot:
             codings = tuple(c for c in codings if c.role != "interviewer")
         if coder is not None:
             codings = tuple(c for c in codings if c.coder == coder)
-        return StudySnapshot(self.documents, codes, codings, self.cases)
+        return replace(self, codes=codes, codings=codings)
+
+    def with_coders(self, coders: Iterable[str]) -> StudySnapshot:
+        """Only the codings of these coders (documents, codes and cases kept)."""
+        names = set(coders)
+        return replace(self, codings=tuple(c for c in self.codings if c.coder in names))
+
+    def text_of(self, document_id: int, start: int, end: int) -> str:
+        """``document_text[start:end]``; without the full text, pieced from the codings."""
+        text = self.texts.get(document_id)
+        if text is not None:
+            return text[start:end]
+        pieces: dict[int, str] = {}
+        for coding in self.codings_by_document[document_id]:
+            for offset in range(max(start, coding.start), min(end, coding.end)):
+                pieces.setdefault(offset, coding.text[offset - coding.start])
+        return "".join(pieces.get(i, " ") for i in range(start, end))
+
+    def turn_at(self, document_id: int, offset: int) -> tuple[int | None, float | None]:
+        """(1-based turn number, its time in seconds) of the turn holding ``offset``."""
+        turns = self.turns.get(document_id, ())
+        index = bisect_right(self._turn_starts.get(document_id, []), offset) - 1
+        if index < 0:
+            return None, None
+        return index + 1, turns[index].time

@@ -11,7 +11,9 @@ import csv
 import sys
 
 from qualcode.cli.output import (
+    add_coder_filter,
     add_project_argument,
+    chosen_coders,
     open_project,
     print_json,
     print_table,
@@ -32,7 +34,8 @@ def run_stats(args: argparse.Namespace) -> int:
     from qualcode.analysis.frequencies import frequencies
 
     with open_project(args) as project:
-        table = frequencies(project.snapshot(coder=args.coder), with_children=args.with_children)
+        study = project.snapshot(coder=chosen_coders(project, args.coder))
+        table = frequencies(study, with_children=args.with_children)
     if args.json:
         print_json([row.to_json() for row in table.rows])
         return 0
@@ -91,7 +94,7 @@ def run_matrix(args: argparse.Namespace) -> int:
     from qualcode.analysis import matrices
 
     with open_project(args) as project:
-        study = project.snapshot(coder=args.coder)
+        study = project.snapshot(coder=chosen_coders(project, args.coder))
     if args.by == "document":
         matrix = matrices.code_by_document(study)
     elif args.by == "participant":
@@ -118,7 +121,8 @@ def run_cooccurrence(args: argparse.Namespace) -> int:
     from qualcode.analysis.cooccurrence import cooccurrence
 
     with open_project(args) as project:
-        matrix = cooccurrence(project.snapshot(coder=args.coder), same_turn=args.same_turn)
+        study = project.snapshot(coder=chosen_coders(project, args.coder))
+        matrix = cooccurrence(study, same_turn=args.same_turn)
     if args.json:
         print_json(matrix.to_json())
     elif args.csv:
@@ -135,7 +139,8 @@ def run_agreement(args: argparse.Namespace) -> int:
     if len(coders) != 2 or not all(coders) or coders[0] == coders[1]:
         raise QualcodeError(f"--coders {args.coders!r}: name two different coders, as A,B")
     with open_project(args) as project:
-        report = agreement(project.snapshot(), coders[0], coders[1])
+        report = agreement(project.snapshot(), coders[0], coders[1], unit=args.unit,
+                           overlap=args.overlap)
     if args.json:
         print_json(report.to_json())
         return 0
@@ -143,20 +148,25 @@ def run_agreement(args: argparse.Namespace) -> int:
     def number(value: float | None, digits: int = 2) -> str:
         return "-" if value is None else f"{value:.{digits}f}"
 
+    a, b = report.coders
+    counts = ["matched"] if report.unit == "segment" else ["both"]
     print_table(
-        ["code", "document", "agree %", "kappa"],
+        ["code", "document", *counts, f"only {a}", f"only {b}", "agree %", "kappa"],
         [
-            [" > ".join(c.code_path), c.document, number(c.agreement.percent, 1),
-             number(c.agreement.kappa)]
+            [" > ".join(c.code_path), c.document, c.figures.counts.both, c.figures.counts.only_a,
+             c.figures.counts.only_b, number(c.figures.percent, 1), number(c.figures.kappa)]
             for c in report.cells
         ],
     )
-    overall = report.overall
-    print(
-        f"\noverall ({len(report.documents)} documents, unit: character): "
-        f"alpha {number(overall.alpha)}, agreement {number(overall.percent, 1)}%, "
-        f"kappa {number(overall.kappa)}"
-    )
+    print(f"\n{a} vs {b}, {len(report.documents)} documents coded by both, unit "
+          f"{report.summary()}")
+    if report.disagreements:
+        print(f"\n{len(report.disagreements)} disagreements:")
+        print_table(
+            ["document", "where", "code", "applied by", "text"],
+            [[d.document, d.where, " > ".join(d.code_path),
+              " + ".join(d.coders), shorten(d.text, 60)] for d in report.disagreements],
+        )
     return 0
 
 
@@ -168,7 +178,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("stats", help="per code: segments, documents, participants")
     add_project_argument(p)
     p.add_argument("--json", action="store_true")
-    p.add_argument("--coder", metavar="NAME", help="count one coder's codings only")
+    add_coder_filter(p)
     p.add_argument("--with-children", action="store_true",
                    help="count each code together with its sub-codes")
     p.set_defaults(run=run_stats)
@@ -197,7 +207,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--measure", choices=["participants", "segments"], default="participants",
                    help="with --by attribute: count participants or segments")
     p.add_argument("--band", type=float, metavar="WIDTH", help="numeric bands, e.g. 10 for age")
-    p.add_argument("--coder", metavar="NAME")
+    add_coder_filter(p)
     output = p.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true")
     output.add_argument("--csv", action="store_true")
@@ -206,6 +216,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("agreement", help="intercoder agreement of two coders")
     add_project_argument(p)
     p.add_argument("--coders", required=True, metavar="A,B")
+    p.add_argument("--unit", choices=["segment", "sentence", "character"], default="segment",
+                   help="segment (default), sentence or character; see docs/analysis.md")
+    p.add_argument("--overlap", type=float, default=0.9, metavar="F",
+                   help="segment: share of the longer segment the overlap must cover (0.9)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_agreement)
 
@@ -213,7 +227,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_project_argument(p)
     p.add_argument("--same-turn", action="store_true",
                    help="also count codes within the same speaker turn")
-    p.add_argument("--coder", metavar="NAME")
+    add_coder_filter(p)
     output = p.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true")
     output.add_argument("--csv", action="store_true")

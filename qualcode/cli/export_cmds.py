@@ -7,8 +7,14 @@ appear here without changes to this module.
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 
-from qualcode.cli.output import add_project_argument, open_project
+from qualcode.cli.output import add_coder_filter, add_project_argument, open_project
+from qualcode.errors import QualcodeError, one_line
+
+#: the formats whose sheets, quotes and counts --coder limits (qdc/qdpx carry every coder)
+CODER_FORMATS = ("xlsx", "csv", "md", "docx")
 
 
 def _formats() -> list[str]:
@@ -17,17 +23,45 @@ def _formats() -> list[str]:
     return sorted(EXPORTERS)
 
 
+def terminal_progress() -> Callable[[float, str], None] | None:
+    """A progress line on stderr when it is a terminal (never in a pipe or a log)."""
+    if not sys.stderr.isatty():
+        return None
+    last = [-1]
+
+    def show(fraction: float, message: str) -> None:
+        percent = int(100 * min(1.0, max(0.0, fraction)))
+        if percent != last[0]:
+            last[0] = percent
+            sys.stderr.write(f"\r\x1b[K{percent:3d}% {one_line(message)[:70]}")
+            if percent >= 100:
+                sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+    return show
+
+
 def run_export(args: argparse.Namespace) -> int:
     from qualcode.export import ExportOptions, export
 
+    if args.coder and args.format not in CODER_FORMATS:
+        raise QualcodeError(f"--coder: export {args.format} writes every coder's work "
+                            f"(--coder works with {', '.join(CODER_FORMATS)})")
     options = ExportOptions(
+        coders=tuple(dict.fromkeys(args.coder)) if args.coder else None,
         attributes=tuple(args.attribute) if args.attribute else None,
         attribution=tuple(args.attribution) if args.attribution else None,
         quotes_per_code=args.quotes_per_code,
         participants_called=args.participants_called,
+        progress=terminal_progress(),
     )
-    with open_project(args) as project:
-        export(args.format, project, args.out, options)
+    try:
+        with open_project(args) as project:
+            export(args.format, project, args.out, options)
+    finally:
+        if options.progress is not None:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
     print(f"wrote {args.out}")
     return 0
 
@@ -50,4 +84,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="md/docx: at most N quotes per code")
     p.add_argument("--participants-called", default="participants", metavar="WORD",
                    help="md/docx: what participants are called, e.g. GPs")
+    add_coder_filter(p, "export")
     p.set_defaults(run=run_export)

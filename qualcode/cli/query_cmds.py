@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 
 from qualcode.cli.output import (
+    add_coder_filter,
     add_project_argument,
+    chosen_coders,
     open_project,
     print_json,
     print_table,
@@ -14,17 +16,21 @@ from qualcode.cli.output import (
 
 
 def run_documents(args: argparse.Namespace) -> int:
-    with open_project(args) as project:
-        documents = project.documents()
+    from qualcode.sqlite_reads import documents_json
+
+    rows = documents_json(args.project)  # no SQLAlchemy: scripts call this often
+    if rows is None:
+        with open_project(args) as project:
+            rows = [d.to_json() for d in project.documents()]
     if args.json:
-        print_json([d.to_json() for d in documents])
+        print_json(rows)
         return 0
     print_table(
         ["#", "document", "participant", "words", "turns", "sentences", "codings", "coded"],
         [
-            [d.order, d.name, d.case, d.words, d.turns, d.sentences, d.codings,
-             f"{d.coded_share:.0%}"]
-            for d in documents
+            [d["order"], d["name"], d["case"], d["words"], d["turns"], d["sentences"],
+             d["codings"], f"{d['coded_share']:.0%}"]
+            for d in rows
         ],
     )
     return 0
@@ -61,17 +67,35 @@ def run_cases(args: argparse.Namespace) -> int:
 
 def run_codings(args: argparse.Namespace) -> int:
     with open_project(args) as project:
-        codings = project.codings(document=args.doc, code=args.code, coder=args.coder)
+        coders = chosen_coders(project, args.coder)
+        codings = project.codings(document=args.doc, code=args.code)
+    if coders is not None:
+        codings = [c for c in codings if c.coder in coders]
     if args.json:
         print_json([c.to_json() for c in codings])
         return 0
     print_table(
-        ["id", "document", "span", "code", "coder", "text"],
+        ["id", "document", "where", "span", "code", "coder", "text"],
         [
-            [c.id, c.document, f"{c.start}:{c.end}", " > ".join(c.code_path), c.coder,
-             shorten(c.text)]
+            [c.id, c.document, str(c.position), f"{c.start}:{c.end}", " > ".join(c.code_path),
+             c.coder, shorten(c.text)]
             for c in codings
         ],
+    )
+    return 0
+
+
+def run_speakers(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        if args.doc is not None:
+            project.document(args.doc)
+        speakers = project.speakers(args.doc)
+    if args.json:
+        print_json([s.to_json() for s in speakers])
+        return 0
+    print_table(
+        ["document", "label", "legend", "role", "participant", "turns"],
+        [[s.document, s.label, s.name, s.role, s.participant, s.turns] for s in speakers],
     )
     return 0
 
@@ -104,9 +128,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_project_argument(p)
     p.add_argument("--doc", metavar="NAME")
     p.add_argument("--code", metavar="PATH")
-    p.add_argument("--coder", metavar="NAME")
+    add_coder_filter(p, "list")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=run_codings)
+
+    p = subparsers.add_parser(
+        "speakers", help="speaker labels per document: legend name, role, participant"
+    )
+    add_project_argument(p)
+    p.add_argument("--doc", metavar="NAME")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_speakers)
 
     p = subparsers.add_parser("history", help="the change log (audit trail)")
     add_project_argument(p)

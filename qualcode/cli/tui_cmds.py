@@ -11,11 +11,12 @@ from qualcode.cli.output import add_project_argument
 def register(subparsers: Any) -> None:
     opener = subparsers.add_parser("open", help="code a project in the terminal app")
     add_project_argument(opener)
-    opener.add_argument("--coder", help="your name as a coder (remembered for next time)")
+    opener.add_argument("--coder", help="who codes in this session (default: QUALCODE_CODER, "
+                        "else the name you chose on your first open)")
     opener.set_defaults(run=run_open)
 
     demo = subparsers.add_parser(
-        "demo", help="build the demo project from sample_transcripts/ (once) and open it"
+        "demo", help="build the demo project from the sample transcripts (once) and open it"
     )
     demo.add_argument("directory", metavar="DIR", nargs="?",
                       help="where to keep demo.qualcode (default: your user data folder)")
@@ -26,8 +27,10 @@ def register(subparsers: Any) -> None:
 
 
 def run_open(args: argparse.Namespace) -> int:
+    from qualcode.cli.startup import imports_done
     from qualcode.tui.app import make_app
 
+    imports_done()
     make_app(args.project, coder=args.coder).run()
     return 0
 
@@ -40,7 +43,9 @@ def run_demo(args: argparse.Namespace) -> int:
     if args.no_open:
         print(path)
         return 0
+    from qualcode.cli.startup import imports_done
     from qualcode.tui.app import make_app
 
+    imports_done()
     make_app(path, coder=args.coder).run()
     return 0

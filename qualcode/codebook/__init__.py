@@ -78,11 +78,33 @@ def _read_yaml(path: Path) -> CodebookSpec:
     return parse_codebook_yaml(read_text(path), str(path))
 
 
+def _read_csv(path: Path) -> CodebookSpec:
+    from qualcode.codebook.table_format import read_codebook_csv
+
+    return read_codebook_csv(path)
+
+
+def _read_xlsx(path: Path) -> CodebookSpec:
+    from qualcode.codebook.table_format import read_codebook_xlsx
+
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise CodebookError(path, "no such file") from None
+    if size > MAX_FILE_BYTES:
+        raise CodebookError(
+            path, f"file is {size:,} bytes; a codebook is at most {MAX_FILE_BYTES:,}"
+        )
+    return read_codebook_xlsx(path)
+
+
 #: This package's codebook readers by lower-case file suffix (each a function
 #: ``Path -> CodebookSpec`` that raises :class:`CodebookError`).
 READERS: dict[str, Callable[[Path], CodebookSpec]] = {
     ".yaml": _read_yaml,
     ".yml": _read_yaml,
+    ".csv": _read_csv,
+    ".xlsx": _read_xlsx,
 }
 
 

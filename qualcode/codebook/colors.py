@@ -90,7 +90,8 @@ def normalise_color(value: str) -> str:
 
 def _rgb(color: str) -> tuple[float, float, float]:
     digits = normalise_color(color)[1:]
-    return tuple(int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+    red, green, blue = (int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    return red, green, blue
 
 
 def _hex(rgb: tuple[float, float, float]) -> str:

@@ -65,13 +65,13 @@ class _MarkingLoader(yaml.SafeLoader):
         super().__init__(stream)
         self.alias_lines: dict[tuple[int, int], int] = {}
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if not self.check_event(AliasEvent):
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         line = self.peek_event().start_mark.line + 1
         node = super().compose_node(parent, index)
         self.alias_lines[(id(parent), index if isinstance(index, int) else id(index))] = line
-        return node  # type: ignore[no-any-return]
+        return node
 
 
 def _line(node: Node) -> int:

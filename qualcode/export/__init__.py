@@ -37,7 +37,7 @@ def export_workbook(
 
 
 def _xlsx(project: Project, out: Path, options: Any) -> None:
-    export_workbook(project, out, None, options)
+    export_workbook(project, out, getattr(options, "progress", None), options)
 
 
 def _csv(project: Project, out: Path, options: Any) -> None:
@@ -55,7 +55,7 @@ def _markdown(project: Project, out: Path, options: Any) -> None:
 def _docx(project: Project, out: Path, options: Any) -> None:
     from qualcode.export.report_docx import export_docx
 
-    export_docx(project, out, options)
+    export_docx(project, out, options, getattr(options, "progress", None))
 
 
 def _qdc(project: Project, out: Path, options: Any) -> None:
@@ -70,6 +70,18 @@ def _qdpx(project: Project, out: Path, options: Any) -> None:
     write_qdpx(project, out, options)
 
 
+def _yaml(project: Project, out: Path, options: Any) -> None:
+    from qualcode.export.codebook_out import export_yaml
+
+    export_yaml(project, out, options)
+
+
+def _codebook(project: Project, out: Path, options: Any) -> None:
+    from qualcode.export.codebook_out import export_codebook
+
+    export_codebook(project, out, options)
+
+
 EXPORTERS: dict[str, Exporter] = {
     "xlsx": _xlsx,
     "csv": _csv,
@@ -77,6 +89,8 @@ EXPORTERS: dict[str, Exporter] = {
     "docx": _docx,
     "qdc": _qdc,
     "qdpx": _qdpx,
+    "yaml": _yaml,
+    "codebook": _codebook,
 }
 
 

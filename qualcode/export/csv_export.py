@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
 def export_csv(project: Project, out: str | os.PathLike[str],
                options: ExportOptions | None = None, progress: Progress | None = None) -> None:
-    data = gather(project, progress, share=0.8)
-    attributes = quote_attributes(options or ExportOptions(), data.attributes)
+    options = options or ExportOptions()
+    data = gather(project, progress, share=0.8, coders=options.coders)
+    attributes = quote_attributes(options, data.attributes)
     codes = {code.id: code for code in data.codes}
     participants = {p.name: p for p in data.participants}
     rank = {code.id: i for i, code in enumerate(data.codes)}
@@ -35,7 +36,7 @@ def export_csv(project: Project, out: str | os.PathLike[str],
         writer = csv.writer(handle)
         writer.writerow(["category", "code", "code_path", "participant", "document",
                          *attributes, "speaker", "coder", "quote", "memo", "start", "end",
-                         "turn"])
+                         "turn", "time", "position"])
         for quote in quotes:
             code = codes[quote.code_id]
             person = participants.get(quote.participant)
@@ -48,6 +49,8 @@ def export_csv(project: Project, out: str | os.PathLike[str],
                 csv_value(quote.speaker), csv_value(quote.coder), csv_value(quote.text),
                 csv_value(quote.memo), quote.start, quote.end,
                 "" if quote.turn is None else quote.turn,
+                "" if quote.time is None else quote.time,
+                quote.position,
             ])
     if progress is not None:
         progress(1.0, f"wrote {Path(out).name}")

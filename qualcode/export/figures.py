@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CodeFigures",
-    "SaturationRow",
     "code_figures",
     "saturation_rows",
     "snapshot_of_export",
@@ -86,9 +85,9 @@ def code_figures(data: ExportData, snapshot: StudySnapshot) -> dict[int, CodeFig
     result: dict[int, CodeFigures] = {}
     for code in data.codes:
         below = [c for c in data.codes if c.path[: len(code.path)] == code.path]
-        segments, in_documents, counts = own[code.id]
+        count, in_documents, counts = own[code.id]
         result[code.id] = CodeFigures(
-            segments, in_documents, len(counts), counts,
+            count, in_documents, len(counts), counts,
             pooled_segments=sum(own[c.id][0] for c in below),
             pooled_participants=len({p for c in below for p in own[c.id][2]}),
         )

@@ -16,16 +16,19 @@ from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from qualcode.errors import NotFoundError
 from qualcode.export.figures import (
     CodeFigures,
-    SaturationRow,
     code_figures,
     saturation_rows,
     snapshot_of_export,
 )
+from qualcode.positions import format_position
 
 if TYPE_CHECKING:
+    from qualcode.analysis.saturation import SaturationRow
     from qualcode.project import Project
+    from qualcode.project.memos import MemoEntry
     from qualcode.project.values import (
         CaseInfo,
         CodeInfo,
@@ -53,6 +56,7 @@ class Quote:
     speaker: str
     role: str
     turn: int | None
+    time: float | None
     start: int
     end: int
     text: str
@@ -63,9 +67,8 @@ class Quote:
 
     @property
     def position(self) -> str:
-        """Where the quote is: "turn 12 · 1204–1498" (character offsets, end exclusive)."""
-        span = f"{self.start}–{self.end}"
-        return f"turn {self.turn} · {span}" if self.turn is not None else span
+        """Where the quote is, for people: "turn 12 · 19:21" (offsets stay in csv columns)."""
+        return format_position(self.turn, self.time)
 
 
 @dataclass(frozen=True)
@@ -96,8 +99,50 @@ class ExportData:
     quotes: list[Quote]
     figures: dict[int, CodeFigures] = field(default_factory=dict)
     saturation: list[SaturationRow] = field(default_factory=list)
+    limited_to: tuple[str, ...] | None = None
+    """The coders the export was limited to (``--coder``), None when it shows everyone's."""
+
+    @property
+    def whose_work(self) -> str:
+        """One sentence for the Overview and the report: whose codings these are."""
+        if not self.coders:
+            return "No codings yet."
+        names = _names(self.coders)
+        if self.limited_to is not None:
+            return f"The work of {names} only: codings by other coders are left out."
+        if len(self.coders) == 1:
+            return f"The work of {names}."
+        return (f"The work of {names} together: a passage coded identically by several "
+                "coders appears once, with all their names.")
+
     #: When the project was pseudonymised ("2026-11-30 09:12 UTC"), or None.
     pseudonymised_at: str | None = None
+    #: Every memo (project, documents, codes, codings), as ``qualcode memos`` lists them.
+    memos: list[MemoEntry] = field(default_factory=list)
+
+    def memo_rows(self) -> list[tuple[str, str, str, str, str]]:
+        """(on, what it is on, memo, coder, when) for the Memos sheet and the report.
+
+        A coding's memo names the document, the code and the coded words, so
+        that it can be read without the project at hand.
+        """
+        quotes = {quote.coding_id: quote for quote in self.quotes}
+        paths = {code.id: code.path_text for code in self.codes}
+        rows = []
+        for memo in self.memos:
+            if memo.on == "coding":
+                quote = quotes.get(memo.target)  # type: ignore[arg-type]
+                target = (f"{quote.document} · {paths.get(quote.code_id, '')} · "
+                          f"“{' '.join(quote.text.split())[:80]}”" if quote
+                          else f"coding {memo.target}")
+            elif memo.on == "project":
+                target = self.project_name
+            else:
+                target = str(memo.target)
+                if memo.start is not None:
+                    target += f" (at character {memo.start})"
+            rows.append((memo.on, target, memo.text, memo.coder, memo.at))
+        return rows
 
     @property
     def participants_total(self) -> int:
@@ -140,6 +185,34 @@ class ExportData:
         return {c.path: c for c in self.codes}
 
 
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def combine_identical(quotes: list[Quote]) -> list[Quote]:
+    """One quote per passage and code: the same span coded by two coders shows both names."""
+    from dataclasses import replace
+
+    kept: dict[tuple[str, int, int, int], Quote] = {}
+    names: dict[tuple[str, int, int, int], list[str]] = {}
+    for quote in quotes:
+        key = (quote.document, quote.code_id, quote.start, quote.end)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = quote
+            names[key] = [quote.coder]
+            continue
+        if quote.coder in names[key]:
+            continue
+        names[key].append(quote.coder)
+        memo = first.memo
+        if quote.memo and quote.memo != first.memo:
+            memo = (f"{first.memo} / {quote.coder}: {quote.memo}" if first.memo
+                    else f"{quote.coder}: {quote.memo}")
+        kept[key] = replace(first, coder=f"{first.coder}, {quote.coder}", memo=memo)
+    return list(kept.values())
+
+
 def _speaker_index(text: DocumentText) -> tuple[list[int], list[str], list[str]]:
     turns = text.turns
     return [t.start for t in turns], [t.speaker for t in turns], [t.role for t in turns]
@@ -161,7 +234,10 @@ def _boundaries(text: DocumentText) -> tuple[set[int], set[int]]:
 
 
 def _quotes_of(text: DocumentText, codings: list[CodingInfo], participant: str) -> list[Quote]:
-    turn_starts, speakers, roles = _speaker_index(text)
+    turn_starts = text.turn_index.starts
+    times = text.turn_index.times
+    speakers = [t.speaker for t in text.turns]
+    roles = [t.role for t in text.turns]
     starts, ends = _boundaries(text)
     quotes = []
     name = text.name
@@ -175,6 +251,7 @@ def _quotes_of(text: DocumentText, codings: list[CodingInfo], participant: str) 
             speakers[turn] if turn >= 0 else "",
             roles[turn] if turn >= 0 else "unknown",
             turn + 1 if turn >= 0 else None,
+            times[turn] if turn >= 0 else None,
             start, end, coding.text, coding.memo, coding.coder,
             every_start or start in starts,
             every_end or end in ends,
@@ -211,15 +288,35 @@ def _participants(
     return result
 
 
-def gather(project: Project, progress: Progress | None = None, share: float = 1.0) -> ExportData:
-    """Read the study for export; reports progress from 0 to ``share`` per document."""
+def gather(
+    project: Project,
+    progress: Progress | None = None,
+    share: float = 1.0,
+    coders: tuple[str, ...] | None = None,
+) -> ExportData:
+    """Read the study for export; reports progress from 0 to ``share`` per document.
+
+    ``coders`` limits everything to those coders' codings (an unknown name is
+    refused); without it, identical passages of several coders become one quote.
+    """
+    known = project.coders()
+    if coders is not None:
+        for name in coders:
+            if name not in known:
+                raise NotFoundError(f"coder {name!r}: no codings by this coder "
+                                    f"(coders: {', '.join(known) or 'none yet'})")
     documents = project.documents()
     cases = project.cases()
     quotes: list[Quote] = []
+    included: set[str] = set()
     for number, (text, codings) in enumerate(project.codings_by_document(), start=1):
         if progress is not None:
             progress(share * (number - 1) / max(1, len(documents)), f"reading {text.name}")
-        quotes.extend(_quotes_of(text, codings, text.case or text.name))
+        found = _quotes_of(text, codings, text.case or text.name)
+        if coders is not None:
+            found = [q for q in found if q.coder in coders]
+        included.update(q.coder for q in found)
+        quotes.extend(combine_identical(found))
     attributes: list[str] = []
     for case in cases:
         attributes += [name for name in case.attributes if name not in attributes]
@@ -228,13 +325,15 @@ def gather(project: Project, progress: Progress | None = None, share: float = 1.
         language=project.language,
         location=project.location,
         exported_at=datetime.now().astimezone().replace(microsecond=0),
-        coders=project.coders(),
+        coders=[name for name in known if name in included],
         codes=project.codes(),
         documents=documents,
         attributes=attributes,
         participants=_participants(cases, documents, quotes),
         quotes=quotes,
+        limited_to=coders,
         pseudonymised_at=project.setting("pseudonymised_at"),
+        memos=project.memo_entries(),
     )
     if progress is not None:
         progress(share, "counting")

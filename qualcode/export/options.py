@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 ATTRIBUTE_HINTS = (
     ("gender", "geslacht", "sex"),
@@ -25,12 +26,18 @@ class ExportOptions:
     ``"{age} j."`` (None: practice type and age when present).
     ``quotes_per_code``: at most this many quotes per code in the report.
     ``participants_called``: the word for participants ("GPs").
+    ``progress``: called as ``progress(fraction, message)`` by writers that
+    take long on a big project (xlsx, docx); the CLI shows it on a terminal.
+    ``coders``: only these coders' codings, in every sheet, quote and count
+    (None: every coder's, a passage coded identically by several shown once).
     """
 
     attributes: tuple[str, ...] | None = None
     attribution: tuple[str, ...] | None = None
     quotes_per_code: int | None = None
     participants_called: str = "participants"
+    coders: tuple[str, ...] | None = None
+    progress: Callable[[float, str], None] | None = field(default=None, compare=False)
 
 
 def _matches(name: str, hints: tuple[str, ...]) -> bool:

@@ -2,9 +2,10 @@
 
 A heading per category and per sub-code, its frequency ("mentioned by 10 of
 11 GPs") and its quotes in interview order, each attributed to its
-participant ("(HA3, WGC, 41 j.)"). A quote that starts or ends inside a
-sentence gets "…" on that side, as quotes in a thesis do. The model
-(:func:`build_report`) is shared by the Markdown and Word writers.
+participant and its place in the transcript ("(HA3, WGC, 41 j., turn 47 ·
+19:21)"). A quote that starts or ends inside a sentence gets "…" on that side,
+as quotes in a thesis do. The model (:func:`build_report`) is shared by the
+Markdown and Word writers.
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ class Report:
     title: str
     intro: str
     sections: tuple[ReportSection, ...]
+    #: (heading, memo text) for the project's, documents' and codes' memos; memos
+    #: on codings are printed under their quote.
+    memos: tuple[tuple[str, str], ...] = ()
 
 
 def _attribution(quote: Quote, data: ExportData, items: list[str]) -> str:
@@ -62,6 +66,8 @@ def _attribution(quote: Quote, data: ExportData, items: list[str]) -> str:
                 parts.append(FIELD.sub(lambda m: _plain(values[m.group(1)]), item))
         elif values.get(item) not in (None, ""):
             parts.append(_plain(values[item]))
+    if quote.turn is not None:
+        parts.append(quote.position)
     return f"({', '.join(parts)})"
 
 
@@ -71,8 +77,21 @@ def _plain(value: object) -> str:
     return str(value)
 
 
-def _quote_text(quote: Quote) -> str:
-    text = " ".join(UNSTORABLE.sub("", quote.text).split())
+class _Cleaner:
+    """Removes control and bidirectional characters from report texts, counting the texts."""
+
+    def __init__(self) -> None:
+        self.texts = 0
+
+    def __call__(self, text: str) -> str:
+        cleaned, count = UNSTORABLE.subn("", text)
+        if count:
+            self.texts += 1
+        return cleaned
+
+
+def _quote_text(quote: Quote, clean: _Cleaner) -> str:
+    text = " ".join(clean(quote.text).split())
     if not quote.whole_sentence_start:
         text = "…" + text
     if not quote.whole_sentence_end:
@@ -90,6 +109,7 @@ def build_report(data: ExportData, options: ExportOptions) -> Report:
     noun = options.participants_called
     total = data.participants_total
     sections: list[ReportSection] = []
+    clean = _Cleaner()
     for _category, codes in data.categories():
         for code in codes:
             figures = data.figures[code.id]
@@ -113,25 +133,43 @@ def build_report(data: ExportData, options: ExportOptions) -> Report:
                 frequency = "not mentioned yet (no quotes)"
             sections.append(ReportSection(
                 level=code.depth + 1,
-                title=code.name,
-                description=code.description.strip(),
-                frequency=frequency,
-                quotes=tuple(ReportQuote(_quote_text(q), _attribution(q, data, items),
-                                         q.memo.strip()) for q in shown),
+                title=clean(code.name),
+                description=clean(code.description.strip()),
+                frequency=clean(frequency),
+                quotes=tuple(ReportQuote(_quote_text(q, clean),
+                                         clean(_attribution(q, data, items)),
+                                         clean(q.memo.strip())) for q in shown),
                 omitted=len(quotes) - len(shown),
             ))
     intro = (f"{len(data.quotes)} coded quotes from {len(data.documents)} interviews with "
-             f"{total} {noun}; exported {data.exported_at:%Y-%m-%d}.")
+             f"{total} {clean(noun)}; exported {data.exported_at:%Y-%m-%d}. "
+             f"{clean(data.whose_work)}")
     if data.pseudonymised_at:
         intro += (f" The transcripts were pseudonymised on {data.pseudonymised_at[:10]}: "
                   "names and other identifying details are pseudonyms in square brackets.")
-    return Report(f"{data.project_name}: results by category", intro, tuple(sections))
+    title = clean(f"{data.project_name}: results by category")
+    memos = tuple(
+        (clean("Project" if on == "project" else f"{on.capitalize()} {target}"), clean(text))
+        for on, target, text, _coder, _at in data.memo_rows() if on != "coding"
+    )
+    if clean.texts:
+        intro += (f" {clean.texts} text{'s' if clean.texts != 1 else ''} had control or "
+                  "bidirectional characters removed.")
+    return Report(title, intro, tuple(sections), memos)
 
 
 def _escape(text: str) -> str:
-    """Markdown-safe text: characters that would start markup are backslash-escaped."""
-    text = re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", text)
-    return re.sub(r"^([-+=@>]|\d+\.)", r"\\\1", text)
+    """Markdown-safe text: whatever Markdown or HTML would interpret is backslash-escaped.
+
+    ``&`` too, so a literal ``&lt;b&gt;`` in a transcript stays literal instead
+    of becoming ``<b>``; ``~`` (strike-through) and ``!`` (image) as well.
+    A backslash before any ASCII punctuation is an escape in CommonMark.
+    Line breaks become spaces: every text here sits on one line, and a code
+    name with a line break must not start a heading of its own.
+    """
+    text = " ".join(text.split())
+    text = re.sub(r"([\\`*_\[\]<>|#&~!{}])", r"\\\1", text)
+    return re.sub(r"^([-+=@>]|\d+[.)])", r"\\\1", text)
 
 
 def sentence(text: str) -> str:
@@ -152,11 +190,18 @@ def render_markdown(report: Report) -> str:
             lines.append("")
         if section.omitted:
             lines += [f"({section.omitted} more quotes not shown)", ""]
+    if report.memos:
+        lines += ["## Memos", ""]
+        for heading, text in report.memos:
+            lines += [f"### {_escape(heading)}", ""]
+            lines += [_escape(line) if line.strip() else "" for line in text.split("\n")]
+            lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
 def export_markdown(project: Project, out: str | os.PathLike[str],
                     options: ExportOptions | None = None) -> None:
-    report = build_report(gather(project), options or ExportOptions())
+    options = options or ExportOptions()
+    report = build_report(gather(project, coders=options.coders), options)
     with atomic_output(out) as temporary:
         Path(temporary).write_text(render_markdown(report), encoding="utf-8")

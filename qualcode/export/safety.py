@@ -8,8 +8,10 @@ Rules every exporter follows (each has a test that reopens the file):
   "quote prefix" on the risky ones); in CSV such a value gets a leading
   apostrophe, the convention Excel and LibreOffice honour.
 * **Characters Excel cannot store** (C0 controls except tab/LF/CR, U+FFFE,
-  U+FFFF, lone surrogates) are removed from that cell only and counted, so
-  the Overview can say how many cells were touched.
+  U+FFFF, lone surrogates) and **bidirectional controls** (U+202A–202E,
+  U+2066–2069, U+200E/200F, U+061C) are removed from that cell only and
+  counted, so the Overview can say how many cells were touched (the Markdown
+  and Word reports say how many texts).
 * **Long text** is split into pieces of at most 32,767 UTF-16 units (Excel's
   cell limit); the exporter writes the pieces on marked continuation rows.
 * **Atomic files.** :func:`atomic_output` writes beside the target and
@@ -18,17 +20,28 @@ Rules every exporter follows (each has a test that reopens the file):
 
 from __future__ import annotations
 
+import errno
 import os
 import re
-import tempfile
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from qualcode.errors import QualcodeError, quoted
+from qualcode.tempfiles import remove_stale, temporary_name
+
 EXCEL_CELL_LIMIT = 32_767
 SHEET_NAME_LIMIT = 31
 RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+#: Characters no export keeps: C0 controls Excel cannot store, U+FFFE/U+FFFF,
+#: lone surrogates, and the bidirectional controls (embeddings, overrides,
+#: isolates, LRM/RLM/ALM), which can make text display in an order other
+#: than the one it has ("Trojan Source"); a quote must read as it was said.
+UNSTORABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff"
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -125,6 +138,10 @@ def sheet_names(titles: list[str], taken: list[str]) -> list[str]:
     return result
 
 
+#: Suffix of an export's temporary file (and ``.part.d`` of its scratch folder).
+PART = ".part"
+
+
 @contextmanager
 def atomic_output(target: str | os.PathLike[str]) -> Iterator[Path]:
     """A temporary path beside ``target``; renamed to ``target`` only if the block succeeds.
@@ -132,19 +149,46 @@ def atomic_output(target: str | os.PathLike[str]) -> Iterator[Path]:
     On any exception (or interruption) the temporary file is removed and an
     existing ``target`` is left untouched. The temporary file lives in the
     target's directory so the final rename is atomic on the same filesystem.
-    The file keeps ``mkstemp``'s owner-only mode (0600), like the project
-    itself: exported quotes are as sensitive as the transcripts.
+    The file is owner-only (0600), like the project itself: exported quotes
+    are as sensitive as the transcripts. Temporary files that a killed export
+    left beside ``target`` are removed first (see :mod:`qualcode.tempfiles`).
     """
     target = Path(target)
-    handle, name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".part", dir=target.parent
-    )
-    os.close(handle)
-    temporary = Path(name)
+    remove_stale(target, PART)
+    remove_stale(target, PART + ".d")
+    temporary = temporary_name(target, PART)
+    try:
+        os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError as error:
+        raise QualcodeError(
+            f"{quoted(target)}: cannot write in its folder "
+            f"({error.strerror or type(error).__name__}); nothing was written"
+        ) from None
     try:
         yield temporary
         os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        if error.errno == errno.ENOSPC:
+            raise QualcodeError(f"{quoted(target)}: disk full: nothing was written") from None
+        raise
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
 
+
+def scratch_folder(temporary: Path) -> Path:
+    """A private folder beside an export's temporary file, for a library's own scratch files.
+
+    (xlsxwriter assembles a large workbook from temporary files; by default
+    they go to the system's temp folder, where a killed export would leave
+    quotes behind.) Removed with :func:`remove_scratch`, and by the next
+    export's clean-up if the process was killed.
+    """
+    folder = Path(str(temporary) + ".d")
+    folder.mkdir(mode=0o700)
+    return folder
+
+
+def remove_scratch(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)

@@ -10,21 +10,28 @@ Rows are written strictly top to bottom, which streaming requires.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from qualcode.errors import QualcodeError
+from qualcode.errors import QualcodeError, quoted
 from qualcode.export.gather import ExportData, Progress, gather
 from qualcode.export.options import ExportOptions, quote_attributes
-from qualcode.export.safety import CellCleaner, atomic_output, sheet_names
+from qualcode.export.safety import (
+    CellCleaner,
+    atomic_output,
+    remove_scratch,
+    scratch_folder,
+    sheet_names,
+)
 from qualcode.export.xlsx_categories import write_category
 from qualcode.export.xlsx_cells import SheetWriter, Styles, tint
 
 if TYPE_CHECKING:
     from qualcode.project import Project
 
-FIXED_SHEETS = ["Overview", "Codebook", "Participants", "Frequencies", "Saturation"]
+FIXED_SHEETS = ["Overview", "Codebook", "Participants", "Frequencies", "Saturation", "Memos"]
 
 
 def export_workbook(
@@ -39,7 +46,7 @@ def export_workbook(
     it is safe to run this in a worker thread, as the TUI does.
     """
     report = progress or (lambda _fraction, _message: None)
-    data = gather(project, report, share=0.3)
+    data = gather(project, report, share=0.3, coders=(options or ExportOptions()).coders)
     write_workbook(data, Path(out), report, options or ExportOptions())
     report(1.0, f"wrote {Path(out).name}")
 
@@ -49,48 +56,62 @@ def write_workbook(data: ExportData, out: Path, progress: Progress,
     import xlsxwriter
 
     with atomic_output(out) as temporary:
-        workbook = xlsxwriter.Workbook(str(temporary), {
-            # Streamed (constant memory) whenever there are quotes: streaming is also
-            # what makes the fast quote rows possible.
-            "constant_memory": bool(data.quotes),
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-        })
-        workbook.set_properties({"title": f"{data.project_name}: coded quotes",
-                                 "comments": "Exported by qualcode"})
-        styles = Styles(workbook)
-        cleaner = CellCleaner()
-        categories = data.categories()
-        names = sheet_names([c.name for c, _codes in categories], FIXED_SHEETS)
-
-        def writer(name: str) -> SheetWriter:
-            return SheetWriter(workbook.add_worksheet(name), styles, cleaner)
-
-        overview = writer("Overview")
-        _codebook(writer("Codebook"), data)
-        attributes = quote_attributes(options, data.attributes)
-        quotes_by_code = data.quotes_by_code()
-        written = 0
-        total = max(1, len(data.quotes))
-
-        def done(count: int) -> None:
-            nonlocal written
-            written += count
-            progress(0.3 + 0.6 * written / total, f"wrote {written:,} of {total:,} quotes")
-
-        for (category, codes), name in zip(categories, names, strict=True):
-            write_category(writer(name), data, category, codes, quotes_by_code, attributes, done,
-                           lambda w, header: _page(w, data, header))
-        _participants(writer("Participants"), data)
-        _frequencies(writer("Frequencies"), data)
-        _saturation(writer("Saturation"), data, workbook)
-        _overview(overview, data, cleaner, list(zip(names, categories, strict=True)))
-        progress(0.92, "compressing the workbook")
+        scratch = scratch_folder(temporary)
         try:
-            workbook.close()
-        except OSError as exc:
-            raise QualcodeError(f"{out}: cannot write the workbook ({exc.strerror})") from exc
+            _write(xlsxwriter, data, temporary, scratch, progress, options, out)
+        finally:
+            remove_scratch(scratch)
+
+
+def _write(xlsxwriter: Any, data: ExportData, temporary: Path, scratch: Path,
+           progress: Progress, options: ExportOptions, out: Path) -> None:
+    workbook = xlsxwriter.Workbook(str(temporary), {
+        "tmpdir": str(scratch),
+        # Streamed (constant memory) whenever there are quotes: streaming is also
+        # what makes the fast quote rows possible.
+        "constant_memory": bool(data.quotes),
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+    })
+    workbook.set_properties({"title": f"{data.project_name}: coded quotes",
+                             "comments": "Exported by qualcode"})
+    styles = Styles(workbook)
+    cleaner = CellCleaner()
+    categories = data.categories()
+    names = sheet_names([c.name for c, _codes in categories], FIXED_SHEETS)
+
+    def writer(name: str) -> SheetWriter:
+        return SheetWriter(workbook.add_worksheet(name), styles, cleaner)
+
+    overview = writer("Overview")
+    _codebook(writer("Codebook"), data)
+    attributes = quote_attributes(options, data.attributes)
+    quotes_by_code = data.quotes_by_code()
+    written = 0
+    total = max(1, len(data.quotes))
+
+    def done(count: int) -> None:
+        nonlocal written
+        written += count
+        progress(0.3 + 0.6 * written / total, f"wrote {written:,} of {total:,} quotes")
+
+    for (category, codes), name in zip(categories, names, strict=True):
+        write_category(writer(name), data, category, codes, quotes_by_code, attributes, done,
+                       lambda w, header: _page(w, data, header))
+    _participants(writer("Participants"), data)
+    _frequencies(writer("Frequencies"), data)
+    _saturation(writer("Saturation"), data, workbook)
+    if data.memos:
+        _memos(writer("Memos"), data)
+    _overview(overview, data, cleaner, list(zip(names, categories, strict=True)))
+    progress(0.92, "compressing the workbook")
+    try:
+        workbook.close()
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise QualcodeError(f"{quoted(out)}: disk full: nothing was written") from None
+        raise QualcodeError(f"{quoted(out)}: cannot write the workbook ({exc.strerror})") from None
 
 
 def _title(writer: SheetWriter, title: str, subtitle: str) -> None:
@@ -135,6 +156,7 @@ def _overview(writer: SheetWriter, data: ExportData, cleaner: CellCleaner,
         ("Project file", data.location),
         ("Exported", data.exported_at.isoformat(sep=" ")),
         ("Coders", ", ".join(data.coders) or "none yet"),
+        ("Whose work", data.whose_work),
         ("Documents", len(data.documents)),
         ("Participants", data.participants_total),
         ("Codes", len(data.codes)),
@@ -143,7 +165,7 @@ def _overview(writer: SheetWriter, data: ExportData, cleaner: CellCleaner,
             "identifying details were replaced by pseudonyms; this workbook holds no "
             "originals")] if data.pseudonymised_at else []),
         ("Cells cleaned", f"{cleaner.cells_cleaned} cells had characters Excel cannot store "
-                          "(control characters) removed"),
+                          "(control characters) or bidirectional controls removed"),
         ("Long texts split", f"{cleaner.cells_split} texts longer than an Excel cell "
                              "(32,767 characters) continue on rows marked \"part n of m\""),
     ]
@@ -252,6 +274,18 @@ def _saturation(writer: SheetWriter, data: ExportData, workbook: Any) -> None:
     if data.saturation:
         top = max(r.cumulative for r in data.saturation)
         _saturation_chart(writer, workbook, header, writer.row - 1, top)
+    _page(writer, data, header)
+
+
+def _memos(writer: SheetWriter, data: ExportData) -> None:
+    """Written only when the project has memos: an empty sheet would only be noise."""
+    writer.widths([10, 40, 80, 14, 20])
+    _title(writer, "Memos", "The researchers' memos on the project, documents, codes and "
+           "codings.")
+    header = _table_header(writer, ["On", "What", "Memo", "Coder", "Written"], 2)
+    for row in data.memo_rows():
+        writer.record(list(row), ["text", "wrap", "wrap", "text", "text"], [None] * 5,
+                      keep=(0, 1))
     _page(writer, data, header)
 
 

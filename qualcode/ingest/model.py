@@ -17,7 +17,8 @@ class TurnSpan:
     """One speaker turn, label included (``"I: Hoe gaat het?"``).
 
     ``timestamp`` is the time written in the source (subtitle cue start as
-    ``HH:MM:SS.mmm``, or the Otter/bracket time as written), else None.
+    ``HH:MM:SS.mmm``, or the Otter/NVivo/f4/bracket time as written), else
+    None; ``time`` is the same moment in seconds from the start of the recording.
     """
 
     start: int
@@ -25,6 +26,7 @@ class TurnSpan:
     speaker: str
     role: str
     timestamp: str | None = None
+    time: float | None = None
 
 
 @dataclass(frozen=True)
@@ -55,3 +57,5 @@ class IngestedText:
     turns: list[TurnSpan] = field(default_factory=list)
     comments: list[AnchoredComment] = field(default_factory=list)
     removed_controls: int = 0
+    #: The speakers' legend at the top of the transcript: label -> description.
+    legend: dict[str, str] = field(default_factory=dict)

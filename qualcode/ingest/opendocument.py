@@ -18,6 +18,13 @@ from pathlib import Path
 from xml.sax import SAXException
 
 from qualcode.errors import IngestError
+from qualcode.ingest.limits import (
+    DEFAULT,
+    MAX_REPEAT,
+    Limits,
+    check_text_length,
+    check_xml_parts,
+)
 from qualcode.ingest.model import AnchoredComment
 from qualcode.ingest.normalise import normalise, normalise_marked
 
@@ -38,16 +45,24 @@ _SKIPPED_BLOCKS = {
 _SKIPPED_INLINE = {(_TEXT, "note"), (_DRAW, "frame"), (_TEXT, "tracked-changes")}
 
 
-def read_odt(path: Path, data: bytes) -> tuple[str, list[AnchoredComment], int]:
-    """Return ``(normalised text, comments, removed control count)``."""
+def read_odt(
+    path: Path, data: bytes, limits: Limits = DEFAULT
+) -> tuple[str, list[AnchoredComment], int]:
+    """Return ``(normalised text, comments, removed control count)``.
+
+    The archive is checked against ``limits`` before odfpy builds its (large)
+    object tree, repeat counts are clamped, and the text length is checked as
+    it grows.
+    """
     if not data:
         raise IngestError(path, "empty file")
+    check_xml_parts(path, data, limits)
     from odf.opendocument import load
 
     try:
         document = load(io.BytesIO(data))
         body = document.text
-        walker = _Walker()
+        walker = _Walker(path, limits)
         walker.blocks(body)
     except (zipfile.BadZipFile, KeyError, SAXException, ValueError, AttributeError) as error:
         raise IngestError(path, f"not a valid OpenDocument text: {error}") from error
@@ -60,6 +75,15 @@ def read_odt(path: Path, data: bytes) -> tuple[str, list[AnchoredComment], int]:
     ]
     comments.sort(key=lambda c: (c.start, c.end))
     return text, comments, removed
+
+
+def _repeat(value: str | None) -> int:
+    """ODF's ``c`` repeat count, clamped to :data:`MAX_REPEAT` (a bad count reads as 1)."""
+    try:
+        count = int(value or 1)
+    except ValueError:
+        return 1
+    return max(1, min(count, MAX_REPEAT))
 
 
 def _name(element) -> str | None:
@@ -83,7 +107,9 @@ def _plain(element) -> str:
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, path: Path, limits: Limits) -> None:
+        self.path = path
+        self.limits = limits
         self.out: list[str] = []
         self.length = 0
         self.anchors: dict[object, list] = {}
@@ -93,6 +119,8 @@ class _Walker:
         if text:
             self.out.append(text)
             self.length += len(text)
+            if self.length > self.limits.max_text_bytes:
+                check_text_length(self.path, self.length, self.limits)
 
     def blocks(self, parent, separator: str = "\n") -> None:
         for child in parent.childNodes:
@@ -142,7 +170,7 @@ class _Walker:
                 continue
             namespace, local = child.qname
             if namespace == _TEXT and local == "s":
-                self.emit(" " * int(child.getAttrNS(_TEXT, "c") or 1))
+                self.emit(" " * _repeat(child.getAttrNS(_TEXT, "c")))
             elif namespace == _TEXT and local == "tab":
                 self.emit("\t")
             elif namespace == _TEXT and local == "line-break":

@@ -6,7 +6,7 @@ coding; instead the cues are merged into speaker turns, one line per turn in
 the form ``Speaker: text`` (or just ``text`` when no speaker is known), so
 the imported text reads like a typed transcript. Each :class:`TurnSpan`
 covers its whole line, label included, and carries the start time of its
-first cue as ``HH:MM:SS.mmm``.
+first cue as ``HH:MM:SS.mmm`` and in seconds.
 
 The speaker of a cue comes from a WebVTT voice tag (``<v Sarah Jansen>``),
 a ``Name: text`` line (Zoom) or a ``[Name] text`` prefix. A cue without a
@@ -46,7 +46,7 @@ _SPACES = re.compile(r"\s+")
 class _Segment:
     speaker: str | None
     text: str
-    time: str
+    time: float
 
 
 def read_subtitles(path: Path, data: bytes, file_format: str) -> IngestedText:
@@ -74,7 +74,11 @@ def read_subtitles(path: Path, data: bytes, file_format: str) -> IngestedText:
     for turn in merged:
         speaker = turn.speaker or ""
         line = f"{speaker}: {turn.text}" if speaker else turn.text
-        turns.append(TurnSpan(offset, offset + len(line), speaker, roles[speaker], turn.time))
+        turns.append(
+            TurnSpan(
+                offset, offset + len(line), speaker, roles[speaker], _clock(turn.time), turn.time
+            )
+        )
         lines.append(line)
         offset += len(line) + 1
     return IngestedText("\n".join(lines) + "\n", file_format, None, turns, [], removed)
@@ -115,7 +119,7 @@ def _parse(path: Path, source: str, file_format: str) -> list[_Segment]:
                 path, f"line {block_start + timing_at + 1}: cue ends before it starts"
             )
         payload = "\n".join(block[timing_at + 1 :])
-        segments.extend(_segments(payload, _clock(start), file_format))
+        segments.extend(_segments(payload, start, file_format))
     return segments
 
 
@@ -142,7 +146,7 @@ def _clock(seconds: float) -> str:
     return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
 
 
-def _segments(payload: str, time: str, file_format: str) -> list[_Segment]:
+def _segments(payload: str, time: float, file_format: str) -> list[_Segment]:
     """Split one cue into (speaker, text) parts: voice tags, then name prefixes."""
     parts: list[tuple[str | None, str]] = []
     voices = list(_VOICE.finditer(payload)) if file_format == "vtt" else []

@@ -20,6 +20,7 @@ import zipfile
 from pathlib import Path
 
 from qualcode.errors import IngestError
+from qualcode.ingest.limits import DEFAULT, Limits, check_text_length, check_xml_parts
 from qualcode.ingest.model import AnchoredComment
 from qualcode.ingest.normalise import normalise, normalise_marked
 
@@ -52,17 +53,24 @@ _SKIPPED_FOREIGN = frozenset(
 _TEXT_FOR = {_W + "tab": "\t", _W + "noBreakHyphen": "-", _W + "softHyphen": ""}
 
 
-def read_docx(path: Path, data: bytes) -> tuple[str, list[AnchoredComment], int]:
-    """Return ``(normalised text, comments, removed control count)``."""
+def read_docx(
+    path: Path, data: bytes, limits: Limits = DEFAULT
+) -> tuple[str, list[AnchoredComment], int]:
+    """Return ``(normalised text, comments, removed control count)``.
+
+    The archive is checked against ``limits`` (unpacked size, XML elements)
+    before python-docx inflates it, and the text as it is collected.
+    """
     if not data:
         raise IngestError(path, "empty file")
+    check_xml_parts(path, data, limits)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
 
     try:
         document = docx.Document(io.BytesIO(data))
-        walker = _BodyWalker()
+        walker = _BodyWalker(path, limits)
         walker.block_children(document.element.body)
         comment_texts = {
             str(comment.comment_id): (comment.author or "", comment.text or "")
@@ -90,7 +98,10 @@ def read_docx(path: Path, data: bytes) -> tuple[str, list[AnchoredComment], int]
 class _BodyWalker:
     """Collects text and raw comment positions in reading order."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: Path, limits: Limits) -> None:
+        self.path = path
+        self.limit = limits.max_text_bytes
+        self.limits = limits
         self.out: list[str] = []
         self.length = 0
         self.starts: dict[str, int] = {}
@@ -104,20 +115,25 @@ class _BodyWalker:
 
     def ranges(self) -> dict[str, tuple[int, int]]:
         """Comment id -> (start, end); a comment without range sits at its reference."""
-        found = {}
+        found: dict[str, tuple[int, int]] = {}
         for comment_id in {*self.starts, *self.ends, *self.references}:
             point = self.references.get(comment_id)
             start = self.starts.get(comment_id, point)
             end = self.ends.get(comment_id, point)
-            if start is None or end is None:
-                start = end = start if start is not None else end
-            found[comment_id] = (min(start, end), max(start, end))  # type: ignore[type-var]
+            if start is None:
+                start = end
+            if end is None:
+                end = start
+            if start is not None and end is not None:
+                found[comment_id] = (min(start, end), max(start, end))
         return found
 
     def emit(self, text: str) -> None:
         if text:
             self.out.append(text)
             self.length += len(text)
+            if self.length > self.limit:
+                check_text_length(self.path, self.length, self.limits)
 
     def block_children(self, parent, separator: str = "\n") -> None:
         for child in parent:
@@ -159,7 +175,9 @@ class _BodyWalker:
             if tag in _SKIPPED or tag in _SKIPPED_FOREIGN:
                 continue
             if tag == _W + "t":
-                self.emit(child.text or "")
+                # itertext, not .text: an entity reference left unresolved (we never
+                # expand entities) would otherwise cut off the text after it
+                self.emit("".join(child.itertext()) if len(child) else child.text or "")
             elif tag in _TEXT_FOR:
                 self.emit(_TEXT_FOR[tag])
             elif tag in (_W + "br", _W + "cr"):

@@ -7,7 +7,6 @@ restores them. The functions work inside a change ``Project`` opened.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -22,7 +21,6 @@ from qualcode.project.values import CodeInfo
 if TYPE_CHECKING:
     from qualcode.codebook import CodebookSpec
 
-COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 EDITABLE = ("description", "inclusion", "exclusion", "example", "color", "key")
 
 
@@ -32,10 +30,13 @@ def check_fields(fields: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         raise QualcodeError(f"code: unknown field(s) {', '.join(sorted(unknown))}")
     color = fields.get("color")
-    if color is not None and not COLOR.match(color):
-        raise QualcodeError(f"colour {color!r}: use #rrggbb")
-    if "color" in fields and color is not None:
-        fields["color"] = color.lower()
+    if color is not None:
+        from qualcode.codebook.colors import normalise_color
+
+        try:
+            fields["color"] = normalise_color(color)
+        except ValueError as error:
+            raise QualcodeError(str(error)) from None
     key = fields.get("key")
     if key is not None and (len(key) != 1 or key.isspace()):
         raise QualcodeError(f"shortcut key {key!r}: must be one character")

@@ -20,6 +20,8 @@ from qualcode.errors import IngestError, NotFoundError, QualcodeError
 from qualcode.model import Code, Coder, Coding, Document
 from qualcode.project.changes import ChangeSet
 from qualcode.project.codetree import resolve_id
+from qualcode.project.documents import document_row
+from qualcode.project.status import mark_in_progress
 
 
 @dataclass(frozen=True)
@@ -129,13 +131,10 @@ def add_codings(
         if request.document not in extents:
             row = session.execute(
                 select(Document.id, func.length(Document.text)).where(
-                    Document.name == request.document
+                    Document.id == document_row(session, request.document).id
                 )
             ).first()
-            if row is None:
-                raise NotFoundError(
-                    f"document {request.document!r}: no such document in the project"
-                )
+            assert row is not None
             extents[request.document] = (row[0], row[1])
         document_id, length = extents[request.document]
         check_span(request.document, length, request.start, request.end)
@@ -153,6 +152,7 @@ def add_codings(
         )
         changes.add(coding)
         ids.append(coding.id)
+    mark_in_progress(changes, {extents[r.document][0] for r in requests})
     if len(ids) == 1:
         changes.summary += f" (coding {ids[0]})"
     return ids

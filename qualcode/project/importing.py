@@ -10,7 +10,8 @@ storing the whole transcript in the event log); a wrong import is deleted.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from qualcode.errors import IngestError, QualcodeError
-from qualcode.model import Case, Document, Memo, Sentence, Turn
+from qualcode.model import Case, Document, Memo, Sentence, Speaker, Turn, table_of
 from qualcode.project.changes import ChangeSet
 from qualcode.project.values import ImportReport
 from qualcode.words import count_words
@@ -27,6 +28,22 @@ if TYPE_CHECKING:
     from qualcode.ingest import AnchoredComment, TurnSpan
 
 ROLES = ("interviewer", "respondent", "unknown")
+#: A speaker label that names a participant (BSR01, HA3, P-07), not a role (R, GP).
+PARTICIPANT_LABEL = re.compile(r"[^\W\d_]{1,12}[-_ ]?\d{1,4}")
+
+
+def participant_label(turns: Sequence[TurnSpan]) -> str | None:
+    """The respondent's label when a transcript has exactly one and it is a
+    participant code such as ``BSR01`` or ``HA3``; else None (the file name is used).
+
+    Generic labels (``R:``, ``Respondent:``) are not taken: every transcript
+    would then join one participant.
+    """
+    labels = {turn.speaker.strip() for turn in turns if turn.role == "respondent"}
+    if len(labels) != 1:
+        return None
+    label = labels.pop()
+    return label if PARTICIPANT_LABEL.fullmatch(label) else None
 
 
 def check_source(path: Path, name: str | None) -> str:
@@ -63,14 +80,22 @@ def store_document(
     comments: Sequence[AnchoredComment],
     sentences: Sequence[tuple[int, int]],
     label: str,
+    legend: Mapping[str, str],
 ) -> ImportReport:
-    """Write a document with its turns, sentences and memos in the open change.
+    """Write a document with its turns, speakers, sentences and memos in the open change.
 
     ``text`` is stored as is and never changes afterwards. Refused if the name is taken.
+    Every label of ``turns`` and of ``legend`` (label -> description) gets a speaker row.
     """
     session = changes.session
     if name_taken(session, name):
         raise QualcodeError(f"{label}: a document named {name!r} already exists")
+    sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    twins = list(session.scalars(
+        select(Document.name).where(Document.sha256 == sha256).order_by(Document.name)))
+    warnings = tuple(
+        f"{label}: the same text as document {twin!r}, already in the project" for twin in twins
+    )
     case_row = session.scalar(select(Case).where(Case.name == case))
     if case_row is None:
         case_row = Case(name=case)
@@ -80,7 +105,7 @@ def store_document(
         name=name,
         case_id=case_row.id,
         text=text,
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sha256=sha256,
         source_name=source_name or name,
         format=format,
         encoding=encoding,
@@ -92,7 +117,7 @@ def store_document(
     session.flush()
     if turns:
         session.execute(
-            insert(Turn.__table__),
+            insert(table_of(Turn)),
             [
                 {
                     "document_id": document.id,
@@ -101,13 +126,24 @@ def store_document(
                     "start": turn.start,
                     "end": turn.end,
                     "timestamp": turn.timestamp,
+                    "time": turn.time,
                 }
                 for turn in turns
             ],
         )
+    labels = list(dict.fromkeys(turn.speaker for turn in turns if turn.speaker))
+    labels += [label for label in legend if label not in labels]
+    if labels:
+        session.execute(
+            insert(table_of(Speaker)),
+            [
+                {"document_id": document.id, "label": label, "name": legend.get(label, "")}
+                for label in labels
+            ],
+        )
     if sentences:
         session.execute(
-            insert(Sentence.__table__),
+            insert(table_of(Sentence)),
             [{"document_id": document.id, "start": s, "end": e} for s, e in sentences],
         )
     for comment in comments:
@@ -132,7 +168,19 @@ def store_document(
         removed_controls=removed_controls,
         memos=len(comments),
         case=case,
+        warnings=warnings,
+        labels=label_summary(turns),
+        timed_turns=sum(1 for turn in turns if turn.time is not None),
+        legend=tuple(legend.items()),
     )
+
+
+def label_summary(turns: Sequence[TurnSpan]) -> tuple[tuple[str, str, int], ...]:
+    """``(label, role, number of turns)`` per speaker label, in order of first turn."""
+    found: dict[str, list] = {}
+    for turn in turns:
+        found.setdefault(turn.speaker, [turn.speaker, turn.role, 0])[2] += 1
+    return tuple((label, role, count) for label, role, count in found.values())
 
 
 def set_interview_order(changes: ChangeSet, names: list[str]) -> None:
@@ -159,9 +207,9 @@ def check_role(role: str) -> None:
 
 def set_turn_role(changes: ChangeSet, document: str, speaker: str, role: str) -> int:
     """Correct the inferred role of every turn of ``speaker`` in ``document``."""
-    document_id = changes.session.scalar(select(Document.id).where(Document.name == document))
-    if document_id is None:
-        raise QualcodeError(f"document {document!r}: no such document in the project")
+    from qualcode.project.documents import document_row
+
+    document_id = document_row(changes.session, document).id
     turns = changes.session.scalars(
         select(Turn).where(Turn.document_id == document_id, Turn.speaker == speaker)
     ).all()

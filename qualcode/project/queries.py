@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from qualcode.model import (
     Attribute,
@@ -25,6 +25,7 @@ from qualcode.model import (
     Sentence,
     Turn,
 )
+from qualcode.positions import TurnIndex
 from qualcode.project.codetree import code_tree
 from qualcode.project.values import (
     CaseInfo,
@@ -51,8 +52,10 @@ def event_info(row: Event) -> EventInfo:
     )
 
 
-def _count_by_document(session: Session, column: object) -> dict[int, int]:
-    return dict(session.execute(select(column, func.count()).group_by(column)).all())  # type: ignore[arg-type]
+def _count_by_document(session: Session, column: InstrumentedAttribute[int]) -> dict[int, int]:
+    return {key: count for key, count in session.execute(
+        select(column, func.count()).group_by(column)
+    )}
 
 
 def documents(session: Session) -> list[DocumentInfo]:
@@ -78,6 +81,7 @@ def documents(session: Session) -> list[DocumentInfo]:
             Document.source_name,
             Document.interview_date,
             Document.word_count,
+            Document.status,
         ).order_by(Document.interview_order, Document.id)
     ).all()
     return [
@@ -97,6 +101,7 @@ def documents(session: Session) -> list[DocumentInfo]:
             encoding=row[7],
             source_name=row[8],
             interview_date=row[9],
+            status=row[11],
         )
         for row in rows
     ]
@@ -104,7 +109,7 @@ def documents(session: Session) -> list[DocumentInfo]:
 
 def document_text(session: Session, document: Document) -> DocumentText:
     turns = session.execute(
-        select(Turn.speaker, Turn.role, Turn.start, Turn.end, Turn.timestamp)
+        select(Turn.speaker, Turn.role, Turn.start, Turn.end, Turn.timestamp, Turn.time)
         .where(Turn.document_id == document.id)
         .order_by(Turn.start)
     ).all()
@@ -120,11 +125,14 @@ def document_text(session: Session, document: Document) -> DocumentText:
         text=document.text,
         turns=tuple(TurnInfo(*row) for row in turns),
         sentences=tuple((s, e) for s, e in sentences),
+        status=document.status,
     )
 
 
 def coder_names(session: Session) -> list[str]:
-    return list(session.scalars(select(Coder.name).order_by(Coder.name)))
+    """Sorted by code point in Python: a PostgreSQL server's collation (en_US, nl_BE...)
+    would order names differently from SQLite, and both must give the same lists."""
+    return sorted(session.scalars(select(Coder.name)))
 
 
 def codings(
@@ -163,6 +171,7 @@ def codings(
     if coding_id is not None:
         query = query.where(Coding.id == coding_id)
     texts: dict[int, str] = {}
+    places: dict[int, TurnIndex] = {}
     if text is not None and document_id is not None:
         texts[document_id] = text
     result: list[CodingInfo] = []
@@ -173,6 +182,10 @@ def codings(
             body = texts[doc_id] = (
                 session.scalar(select(Document.text).where(Document.id == doc_id)) or ""
             )
+        place = places.get(doc_id)
+        if place is None:
+            place = places[doc_id] = turn_positions(session, doc_id)
+        position = place.position(start)
         code = tree[code_id]
         result.append(
             CodingInfo(
@@ -189,9 +202,19 @@ def codings(
                 coder=coder_name,
                 memo=memo,
                 color=code.color,
+                turn=position.turn,
+                time=position.time,
             )
         )
     return result
+
+
+def turn_positions(session: Session, document_id: int) -> TurnIndex:
+    """Where each turn of a document starts, and its time: to place codings by turn."""
+    rows = session.execute(
+        select(Turn.start, Turn.time).where(Turn.document_id == document_id).order_by(Turn.start)
+    ).all()
+    return TurnIndex([start for start, _ in rows], [time for _, time in rows])
 
 
 def codings_by_document(
@@ -236,7 +259,7 @@ def cases(session: Session) -> list[CaseInfo]:
     for row in session.scalars(select(CaseValue)):
         values[row.case_id][row.attribute_id] = row.value
     result = []
-    for case in session.scalars(select(Case).order_by(Case.name)):
+    for case in sorted(session.scalars(select(Case)), key=lambda row: row.name):  # see coder_names
         attrs = {
             attribute.name: typed_value(attribute.type, values[case.id].get(attribute_id))
             for attribute_id, attribute in attributes.items()

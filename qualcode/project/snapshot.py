@@ -10,18 +10,29 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qualcode.analysis.snapshot import CaseRef, CodeRef, CodingRef, DocumentRef, StudySnapshot
-from qualcode.model import Case, Coder, Coding, Document, Turn
+from qualcode.analysis.snapshot import (
+    CaseRef,
+    CodeRef,
+    CodingRef,
+    DocumentRef,
+    StudySnapshot,
+    TurnRef,
+)
+from qualcode.model import Case, Coder, Coding, Document, Sentence, Turn
 from qualcode.project.codetree import code_tree
 from qualcode.project.queries import cases as case_infos
 
 
-def read_study_snapshot(session: Session, *, coder: str | None = None) -> StudySnapshot:
-    """The study as it is now; ``coder`` keeps only that coder's codings."""
+def read_study_snapshot(
+    session: Session, *, coder: str | Iterable[str] | None = None
+) -> StudySnapshot:
+    """The study as it is now; ``coder`` (a name or several) keeps only their codings."""
+    wanted = None if coder is None else {coder} if isinstance(coder, str) else set(coder)
     codes = tuple(
         CodeRef(id=c.id, path=c.path, guid=c.guid, color=c.color)
         for c in code_tree(session)
@@ -30,11 +41,11 @@ def read_study_snapshot(session: Session, *, coder: str | None = None) -> StudyS
     documents: list[DocumentRef] = []
     texts: dict[int, str] = {}
     rows = session.execute(
-        select(Document.id, Document.name, Document.case_id, Document.text).order_by(
-            Document.interview_order, Document.id
-        )
+        select(
+            Document.id, Document.name, Document.case_id, Document.text, Document.status
+        ).order_by(Document.interview_order, Document.id)
     )
-    for position, (document_id, name, case_id, text) in enumerate(rows, start=1):
+    for position, (document_id, name, case_id, text, status) in enumerate(rows, start=1):
         documents.append(
             DocumentRef(
                 id=document_id,
@@ -42,16 +53,28 @@ def read_study_snapshot(session: Session, *, coder: str | None = None) -> StudyS
                 case=case_names.get(case_id) if case_id is not None else None,
                 order=position,
                 text_length=len(text),
+                status=status,
             )
         )
         texts[document_id] = text
     turn_starts: dict[int, list[int]] = defaultdict(list)
     turn_roles: dict[int, list[str]] = defaultdict(list)
-    for document_id, start, role in session.execute(
-        select(Turn.document_id, Turn.start, Turn.role).order_by(Turn.document_id, Turn.start)
+    turns: dict[int, list[TurnRef]] = defaultdict(list)
+    for document_id, start, end, role, timestamp in session.execute(
+        select(Turn.document_id, Turn.start, Turn.end, Turn.role, Turn.timestamp).order_by(
+            Turn.document_id, Turn.start
+        )
     ):
         turn_starts[document_id].append(start)
         turn_roles[document_id].append(role)
+        turns[document_id].append(TurnRef(start, end, seconds(timestamp)))
+    sentences: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for document_id, start, end in session.execute(
+        select(Sentence.document_id, Sentence.start, Sentence.end).order_by(
+            Sentence.document_id, Sentence.start
+        )
+    ):
+        sentences[document_id].append((start, end))
     coder_names = dict(session.execute(select(Coder.id, Coder.name)).all())
     query = select(
         Coding.id, Coding.document_id, Coding.code_id, Coding.start, Coding.end, Coding.coder_id
@@ -59,7 +82,7 @@ def read_study_snapshot(session: Session, *, coder: str | None = None) -> StudyS
     codings: list[CodingRef] = []
     for coding_id, document_id, code_id, start, end, coder_id in session.execute(query):
         name = coder_names[coder_id]
-        if coder is not None and name != coder:
+        if wanted is not None and name not in wanted:
             continue
         index = bisect_right(turn_starts.get(document_id, []), start) - 1
         codings.append(
@@ -76,4 +99,25 @@ def read_study_snapshot(session: Session, *, coder: str | None = None) -> StudyS
             )
         )
     cases = tuple(CaseRef(c.name, dict(c.attributes)) for c in case_infos(session))
-    return StudySnapshot(tuple(documents), codes, tuple(codings), cases)
+    return StudySnapshot(
+        tuple(documents), codes, tuple(codings), cases, texts,
+        {d: tuple(spans) for d, spans in sentences.items()},
+        {d: tuple(items) for d, items in turns.items()},
+    )
+
+
+def seconds(timestamp: str | None) -> float | None:
+    """A turn's written time ("1:02:03", "19:21", "19:21.5") in seconds; None if unreadable."""
+    if not timestamp:
+        return None
+    parts = timestamp.strip().replace(",", ".").split(":")
+    if not 1 < len(parts) <= 3:
+        return None
+    try:
+        values = [float(part) for part in parts]
+    except ValueError:
+        return None
+    total = 0.0
+    for value in values:
+        total = total * 60 + value
+    return total

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
+
+from qualcode.positions import Position, TurnIndex, turn_index
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,7 @@ class DocumentInfo:
     encoding: str | None
     source_name: str
     interview_date: str | None
+    status: str = "not-started"
 
     @property
     def coded_share(self) -> float:
@@ -42,8 +46,9 @@ class DocumentInfo:
             "words": self.words,
             "turns": self.turns,
             "sentences": self.sentences,
+            "status": self.status,
             "codings": self.codings,
-            "coded_share": round(self.coded_share, 4),
+            "coded_share": self.coded_share,
             "format": self.format,
             "encoding": self.encoding,
         }
@@ -56,6 +61,32 @@ class TurnInfo:
     start: int
     end: int
     timestamp: str | None = None
+    time: float | None = None
+
+
+@dataclass(frozen=True)
+class SpeakerInfo:
+    """A speaker label of one document, as the project screen lists it."""
+
+    document: str
+    label: str
+    #: The legend's description of the label ("Interviewer 1"), else "".
+    name: str
+    #: interviewer, respondent, unknown; "mixed" if its turns were given different roles.
+    role: str
+    participant: str | None
+    turns: int
+    first_time: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "document": self.document,
+            "label": self.label,
+            "name": self.name,
+            "role": self.role,
+            "participant": self.participant,
+            "turns": self.turns,
+        }
 
 
 @dataclass(frozen=True)
@@ -68,6 +99,15 @@ class DocumentText:
     text: str
     turns: tuple[TurnInfo, ...]
     sentences: tuple[tuple[int, int], ...]
+    status: str = "not-started"
+
+    @cached_property
+    def turn_index(self) -> TurnIndex:
+        return turn_index(self.turns)
+
+    def position(self, offset: int) -> Position:
+        """The turn (1-based) ``offset`` lies in and its time: shown as "turn 47 · 19:21"."""
+        return self.turn_index.position(offset)
 
 
 @dataclass(frozen=True)
@@ -117,6 +157,13 @@ class CodingInfo:
     coder: str
     memo: str
     color: str | None = None
+    #: 1-based turn the coding starts in (None before the first turn) and its time.
+    turn: int | None = None
+    time: float | None = None
+
+    @property
+    def position(self) -> Position:
+        return Position(self.turn, self.time)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -130,6 +177,8 @@ class CodingInfo:
             "text": self.text,
             "coder": self.coder,
             "memo": self.memo,
+            "turn": self.turn,
+            "time": self.time,
         }
 
 
@@ -173,20 +222,49 @@ class ImportReport:
     removed_controls: int
     memos: int
     case: str | None
+    #: Things the researcher should know: the same text already imported,
+    #: text that looks like another language than the project's.
+    warnings: tuple[str, ...] = ()
+    #: ``(label, role, turns)`` per speaker label found, in order of first turn.
+    labels: tuple[tuple[str, str, int], ...] = ()
+    timed_turns: int = 0
+    #: The transcript's legend, ``(label, description)``.
+    legend: tuple[tuple[str, str], ...] = ()
+
+    #: A text this long without a single speaker turn was probably not recognised.
+    LONG_WITHOUT_TURNS = 300
 
     def line(self) -> str:
+        """One line for the import report: counts, the labels found and their roles."""
+        turns = f"{self.turns} turns"
+        if self.labels:
+            named = ", ".join(
+                f"{label or '(no label)'} {role} ×{count}" for label, role, count in self.labels
+            )
+            turns += f" ({named}"
+            if self.timed_turns:
+                turns += f"; {self.timed_turns} with a time"
+            turns += ")"
         parts = [
-            f"imported {self.source} as {self.document}",
+            f"imported {self.source} as {self.document}"
+            + (f" (participant {self.case})" if self.case else ""),
             f"{self.words} words",
-            f"{self.turns} turns",
+            turns,
             f"{self.sentences} sentences",
         ]
+        if self.legend:
+            parts.append("legend " + ", ".join(f"{k} = {v}" for k, v in self.legend))
         if self.encoding:
             parts.append(f"encoding {self.encoding}")
         if self.removed_controls:
             parts.append(f"{self.removed_controls} control characters removed")
         if self.memos:
             parts.append(f"{self.memos} comments kept as memos")
+        if not self.turns and self.words >= self.LONG_WITHOUT_TURNS:
+            parts.append(
+                "no speaker turns found: the text is one block without speakers "
+                "(see docs/transcripts.md for the styles recognised)"
+            )
         return ", ".join(parts)
 
 
@@ -207,10 +285,28 @@ class ParticipantsReport:
     cases_added: int
     cases_updated: int
     attributes: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    #: (key value, participant) pairs matched through a transcript's speaker label.
+    by_label: tuple[tuple[str, str], ...] = ()
+    #: Key values that matched no participant and no speaker label (added anew).
+    unmatched: tuple[str, ...] = ()
 
     def line(self) -> str:
         types = ", ".join(f"{name} ({kind})" for name, kind in self.attributes)
-        return (
+        line = (
             f"read {self.source}: {self.cases_added} participants added, "
             f"{self.cases_updated} updated; attributes: {types}"
+        )
+        if self.by_label:
+            line += "; matched by speaker label: " + ", ".join(
+                f"{label} -> {case}" for label, case in self.by_label)
+        return line
+
+    def warning(self) -> str | None:
+        """Names every key value that found no participant or speaker label."""
+        if not self.unmatched:
+            return None
+        return (
+            f"{self.source}: {len(self.unmatched)} key value(s) matched no participant "
+            f"and no speaker label, added as participants without documents: "
+            + ", ".join(self.unmatched)
         )

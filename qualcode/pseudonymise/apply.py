@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import inspect, select, text, update
@@ -37,6 +37,7 @@ from qualcode.model import (
     Memo,
     Sentence,
     Setting,
+    Speaker,
     Turn,
     utcnow,
 )
@@ -145,6 +146,7 @@ def apply_pairs(
         document.source_name = scrub(document.source_name) or ""
     for turn in session.scalars(select(Turn)):
         turn.speaker = scrub(turn.speaker) or turn.speaker
+    _scrub_speakers(session, scrub)
     for case in session.scalars(select(Case)):
         case.name = scrub(case.name) or case.name
         case.description = scrub(case.description) or ""
@@ -181,3 +183,16 @@ def apply_pairs(
             raise AssertionError(f"coding {coding_id} lost its anchor")
     session.merge(Setting(key="pseudonymised_at", value=utcnow().strftime("%Y-%m-%d %H:%M UTC")))
     return report
+
+
+def _scrub_speakers(session: Session, scrub: Callable[[str | None], str | None]) -> None:
+    """Speaker labels and legend names, as the turns' labels (two labels that become
+    one pseudonym in a document become one speaker row)."""
+    seen: set[tuple[int, str]] = set()
+    for speaker in session.scalars(select(Speaker).order_by(Speaker.id)).all():
+        label = scrub(speaker.label) or speaker.label
+        if (speaker.document_id, label) in seen:
+            session.delete(speaker)
+            continue
+        seen.add((speaker.document_id, label))
+        speaker.label, speaker.name = label, scrub(speaker.name) or ""

@@ -21,13 +21,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from qualcode.errors import IngestError
+from qualcode.errors import IngestError, quoted
+from qualcode.ingest.limits import DEFAULT, Limits
 from qualcode.refi.report import RefiReport, Skipped
 
 if TYPE_CHECKING:
     from qualcode.codebook import CodebookSpec
     from qualcode.project import Project
     from qualcode.refi.plan import SentenceSplitter
+    from qualcode.refi.reading import ReadOptions
 
 __all__ = [
     "RefiReport",
@@ -82,18 +84,24 @@ def import_refi(
     coder: str | None = None,
     language: str = "nl",
     sentence_splitter: SentenceSplitter | None = None,
+    limits: Limits | None = None,
+    allow_outside_sources: bool = False,
 ) -> RefiReport:
     """Import a ``.qdc`` or ``.qdpx`` file into a project; returns what happened.
 
     ``project_or_path`` is an open Project, or a path: an existing project is
     opened, a missing one created (with ``language``) and removed again if
-    the import is refused. A refusal raises
+    the import is refused. Source texts are read from inside the archive, or
+    below its folder; others only with ``allow_outside_sources`` (see
+    :mod:`qualcode.refi.sources`). ``limits`` caps what is unpacked. A refusal raises
     :class:`~qualcode.errors.QualcodeError` with one
     line naming the file and the problem, and leaves the project unchanged.
     """
     from qualcode.project import Project
-    from qualcode.store import remove_project_files
+    from qualcode.refi.reading import ReadOptions
+    from qualcode.store import project_exists
 
+    options = ReadOptions(limits or DEFAULT, allow_outside_sources)
     file = Path(file)
     suffix = file.suffix.lower()
     if suffix not in (".qdc", ".qdpx"):
@@ -103,28 +111,21 @@ def import_refi(
     if isinstance(project_or_path, Project):
         with _worker(file, suffix, sentence_splitter, project_or_path.language) as worker:
             return _import(project_or_path, file, suffix, sentence_splitter, created=False,
-                           worker=worker)
+                           worker=worker, options=options)
     location = os.fspath(project_or_path)
-    created = not Path(location).exists()
-    project = None if created else Project.open(location, coder=coder)
-    with _worker(file, suffix, sentence_splitter,
-                 language if project is None else project.language) as worker:
-        if project is None:
-            # refuse a bad file before creating the project at all
-            parsed = _parse(file, suffix)
-            project = Project.create(location, language=language, coder=coder)
-        else:
-            parsed = None
-        try:
-            return _import(project, file, suffix, sentence_splitter, created=created,
-                           parsed=parsed, worker=worker)
-        except BaseException:
-            project.close()
-            if created:
-                remove_project_files(location)
-            raise
-        finally:
-            project.close()
+    if project_exists(location):
+        with Project.open(location, coder=coder) as project, _worker(
+            file, suffix, sentence_splitter, project.language
+        ) as worker:
+            return _import(project, file, suffix, sentence_splitter, created=False,
+                           worker=worker, options=options)
+    # refuse a bad file before creating the project at all
+    parsed = _parse(file, suffix, options)
+    with _worker(file, suffix, sentence_splitter, language) as worker, Project.creating(
+        location, language=language, coder=coder
+    ) as project:
+        return _import(project, file, suffix, sentence_splitter, created=True,
+                       parsed=parsed, worker=worker, options=options)
 
 
 @contextlib.contextmanager
@@ -151,14 +152,14 @@ def _worker(
         yield worker
 
 
-def _parse(file: Path, suffix: str) -> Any:
+def _parse(file: Path, suffix: str, options: ReadOptions) -> Any:
     if suffix == ".qdc":
         from qualcode.refi.codebook import read_qdc_file
 
         return read_qdc_file(file)
     from qualcode.refi.reading import read_qdpx
 
-    return read_qdpx(file)
+    return read_qdpx(file, options)
 
 
 def _import(
@@ -170,8 +171,9 @@ def _import(
     created: bool,
     parsed: Any = None,
     worker: Any = None,
+    options: ReadOptions,
 ) -> RefiReport:
-    parsed = parsed if parsed is not None else _parse(file, suffix)
+    parsed = parsed if parsed is not None else _parse(file, suffix, options)
     report = RefiReport(str(file), suffix[1:], project.location, created_project=created)
     if suffix == ".qdc":
         codes = sum(1 for _ in parsed.spec.walk())
@@ -187,6 +189,8 @@ def _import(
     from qualcode.refi.storing import write_project
 
     _count_read(report, parsed)
+    for name, why in parsed.unread_notes.values():
+        report.skip("notes", f"{quoted(name)!r}", why)
     report.notes.extend(parsed.repairs)
     if parsed.codebook is not None:
         report.notes.extend(parsed.codebook.repairs)

@@ -139,10 +139,8 @@ def plan_sources(
     reading = choose_reading(project, prepared)
     if reading != CODE_POINTS:
         report.notes.append(f"positions read as {reading}")
-    try:
-        from qualcode.ingest import detect_turns
-    except ImportError:
-        detect_turns = None  # type: ignore[assignment]
+    from qualcode.ingest import detect_turns
+
     planned: list[PlannedSource] = []
     for source, normalised in prepared:
         assert source.raw is not None
@@ -184,8 +182,7 @@ def plan_sources(
                     )
                     continue
             plan.selections.append(PlannedSelection(selection, start, end))
-        if detect_turns is not None:
-            plan.turns = detect_turns(plan.text)
+        plan.turns = detect_turns(plan.text)
         if splitter is not None:
             plan.sentences = splitter(plan.text, plan.turns, language)
         planned.append(plan)

@@ -6,23 +6,36 @@ project document, XML that is not well-formed, and XML that still breaks the
 project schema after the known repairs (:mod:`qualcode.refi.repair`).
 Tolerated and reported: the entry named ``project.qde``, ``Project.qde`` or
 any other ``*.qde``; sources in ``sources/`` or ``Sources/``; plain-text
-paths with ``internal://``, ``relative://`` (under ``basePath``),
-``absolute://`` or no prefix; sources that are not plain text.
+paths with ``internal://``, ``relative://`` or no prefix (and, only when
+allowed, ``absolute://`` and ``basePath``: see :mod:`qualcode.refi.sources`);
+sources that are not plain text.
+
+Limits (:mod:`qualcode.ingest.limits`): the ``.qde`` is parsed as it is
+unpacked, with a cap on its size and number of elements; each source text is
+at most the transcript limit; everything read from one archive together at
+most the archive limit. A source over its limit is skipped and reported; an
+archive over the total is refused.
 """
 
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote
 
-from qualcode.errors import IngestError
+from qualcode.errors import IngestError, quoted
+from qualcode.ingest.limits import megabytes
 from qualcode.refi.codebook import CodebookRead, child_text, children, codes_from_xml
+from qualcode.refi.sources import Budget, ReadOptions, outside_file
 
-#: Largest archive member read (a .qde or one source text).
-MAX_MEMBER_BYTES = 512 * 1024 * 1024
+__all__ = ["ProjectIn", "ReadOptions", "read_qdpx"]
+
+#: How many more XML elements a .qde may have than a transcript body
+#: (a project with 50,000 codings has about 200,000).
+QDE_ELEMENTS_FACTOR = 4
 OTHER_SOURCES = {
     "PictureSource": "picture",
     "PDFSource": "PDF",
@@ -98,6 +111,8 @@ class ProjectIn:
     project_notes: list[str] = field(default_factory=list)
     sets: int = 0
     repairs: list[str] = field(default_factory=list)
+    #: Notes whose text file was not read: GUID -> (note name, why); not imported.
+    unread_notes: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def _local(node: Any) -> str:
@@ -112,15 +127,17 @@ def _refs(node: Any, name: str) -> list[str]:
 
 
 class Archive:
-    """The opened ZIP with case-insensitive member lookup."""
+    """The opened ZIP with case-insensitive member lookup and a budget for what is read."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, options: ReadOptions) -> None:
         self.path = path
+        self.options = options
+        self.budget = Budget(options.limits)
         try:
             self.zip = zipfile.ZipFile(path)
         except FileNotFoundError:
             raise IngestError(path, "no such file") from None
-        except (zipfile.BadZipFile, OSError):
+        except (zipfile.BadZipFile, OSError, ValueError):
             raise IngestError(
                 path, "not a REFI-QDA project: a .qdpx file is a ZIP archive and this is not one"
             ) from None
@@ -130,16 +147,69 @@ class Archive:
             if not info.is_dir() and not info.filename.startswith("__MACOSX/")
         }
 
+    def _spend(self, info: zipfile.ZipInfo) -> None:
+        limits = self.options.limits
+        self.budget.used += info.file_size
+        if self.budget.used > limits.max_archive_bytes:
+            raise IngestError(
+                self.path, f"unpacks to more than {megabytes(limits.max_archive_bytes)} of "
+                f"project and text files (a ZIP bomb, or a very large project); "
+                f"{limits.raise_hint()}"
+            )
+
+    def find(self, name: str) -> zipfile.ZipInfo | None:
+        return self.members.get(name.lower().lstrip("/"))
+
     def read(self, name: str) -> bytes | None:
-        info = self.members.get(name.lower().lstrip("/"))
+        """A source text member's bytes; None if absent. Too large: IngestError."""
+        info = self.find(name)
         if info is None:
             return None
-        if info.file_size > MAX_MEMBER_BYTES:
-            raise IngestError(self.path, f"{info.filename}: too large ({info.file_size:,} bytes)")
+        limits = self.options.limits
+        if info.file_size > limits.max_text_bytes:
+            raise TooLarge(
+                f"{quoted(info.filename)} is larger than {limits.max_text_mb} MB; not read "
+                f"({limits.raise_hint()})"
+            )
+        self._spend(info)
         try:
             return self.zip.read(info)
-        except (zipfile.BadZipFile, OSError, ValueError) as error:
-            raise IngestError(self.path, f"{info.filename}: cannot be unpacked ({error})") from None
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as error:
+            raise IngestError(
+                self.path, f"{quoted(info.filename)}: cannot be unpacked ({error})"
+            ) from None
+
+    def parse(self, name: str) -> Any:
+        """Parse an XML member while unpacking it, within the size and element limits."""
+        from lxml import etree
+
+        info = self.members[name.lower()]
+        self._spend(info)
+        limits = self.options.limits
+        cap = QDE_ELEMENTS_FACTOR * limits.max_elements
+        count = 0
+        try:
+            with self.zip.open(info) as stream:
+                events = etree.iterparse(
+                    stream, events=("start",), resolve_entities=False, no_network=True,
+                    load_dtd=False, huge_tree=True, remove_blank_text=False,
+                )
+                for _event, _element in events:
+                    count += 1
+                    if count > cap:
+                        raise IngestError(
+                            self.path, f"{quoted(name)} has more than {cap:,} XML elements; "
+                            f"{limits.raise_hint()}"
+                        )
+                return events.root
+        except etree.XMLSyntaxError as error:
+            raise IngestError(
+                self.path, f"{quoted(name)} line {error.lineno}: not well-formed XML ({error.msg})"
+            ) from None
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as error:
+            raise IngestError(
+                self.path, f"{quoted(info.filename)}: cannot be unpacked ({error})"
+            ) from None
 
     def project_entry(self) -> str:
         entries = sorted(
@@ -151,46 +221,42 @@ class Archive:
         return self.members[entries[0]].filename
 
 
+class TooLarge(Exception):
+    """One source text over the size limit: skipped and reported, not a refusal."""
+
+
 def _source_text(archive: Archive, base_path: str | None, text_path: str) -> tuple[str | None, str]:
     """The raw text a plainTextPath names, or (None, why not)."""
     from qualcode.refi.positions import decode_source
 
     data: bytes | None = None
-    if text_path.startswith("internal://"):
-        name = unquote(text_path[len("internal://"):])
-        data = archive.read(f"sources/{name}") or archive.read(name)
-    elif text_path.startswith(("relative://", "absolute://")):
-        scheme, rest = text_path.split("://", 1)
-        rest = unquote(rest)
-        if scheme == "absolute":
-            candidate = Path(rest)
+    try:
+        if text_path.startswith("internal://"):
+            name = unquote(text_path[len("internal://"):])
+            data = archive.read(f"sources/{name}") or archive.read(name)
+        elif text_path.startswith(("relative://", "absolute://")):
+            data, why = outside_file(archive.path, base_path, text_path, archive.options)
+            if data is None:
+                return None, why
         else:
-            base = base_path or ""
-            if base.startswith("file:"):
-                base = unquote(urlparse(base).path)
-            root = Path(base) if base else archive.path.parent
-            if not root.is_absolute():
-                root = archive.path.parent / root
-            candidate = root / rest
-        if candidate.is_file():
-            data = candidate.read_bytes()
-        else:
-            return None, f"text file {candidate} not found"
-    else:
-        name = unquote(text_path)
-        data = (
-            archive.read(f"sources/{name}")
-            or archive.read(name)
-            or archive.read(f"sources/{PurePosixPath(name).name}")
-        )
-        if data is None and (archive.path.parent / name).is_file():
-            data = (archive.path.parent / name).read_bytes()
+            name = unquote(text_path)
+            data = (
+                archive.read(f"sources/{name}")
+                or archive.read(name)
+                or archive.read(f"sources/{PurePosixPath(name).name}")
+            )
+            if data is None:
+                data, why = outside_file(archive.path, base_path, text_path, archive.options)
+                if data is None:
+                    return None, why
+    except TooLarge as too_large:
+        return None, str(too_large)
     if data is None:
-        return None, f"text file {text_path} not found in the archive"
+        return None, f"text file {quoted(text_path)} not found in the archive"
     try:
         return decode_source(data), ""
     except UnicodeDecodeError:
-        return None, f"text file {text_path} is not UTF-8 text"
+        return None, f"text file {quoted(text_path)} is not UTF-8 text"
 
 
 # Full tags in the project namespace: after repair every element is in it,
@@ -283,23 +349,15 @@ def _text_source(archive: Archive, base_path: str | None, node: Any) -> SourceIn
     return source
 
 
-def read_qdpx(path: Path) -> ProjectIn:
+def read_qdpx(path: Path, options: ReadOptions | None = None) -> ProjectIn:
     """Open, repair, validate and read a ``.qdpx``; refusals are IngestErrors."""
-    from lxml import etree
-
     from qualcode.refi.repair import repair_project
-    from qualcode.refi.xml import PROJECT_NS, guid_key, parser, schema_problem
+    from qualcode.refi.xml import PROJECT_NS, guid_key, schema_problem
 
     path = Path(path)
-    archive = Archive(path)
+    archive = Archive(path, options or ReadOptions())
     entry = archive.project_entry()
-    data = archive.read(entry) or b""
-    try:
-        root = etree.fromstring(data, parser())
-    except etree.XMLSyntaxError as error:
-        raise IngestError(
-            path, f"{entry} line {error.lineno}: not well-formed XML ({error.msg})"
-        ) from None
+    root = archive.parse(entry)
     repairs = repair_project(root)
     if root.tag != f"{{{PROJECT_NS}}}Project":
         raise IngestError(path, f"{entry}: root element is <{_local(root)}>, not <Project>")
@@ -368,7 +426,12 @@ def read_qdpx(path: Path) -> ProjectIn:
                 content = children(note, "PlainTextContent")
                 text = (content[0].text or "") if content else ""
                 if not content and note.get("plainTextPath"):
-                    text = _source_text(archive, base_path, note.get("plainTextPath"))[0] or ""
+                    read, why = _source_text(archive, base_path, note.get("plainTextPath"))
+                    text = read or ""
+                    if read is None:
+                        project.unread_notes[guid_key(note.get("guid")) or ""] = (
+                            (note.get("name") or "").strip(), why
+                        )
                 guid = guid_key(note.get("guid")) or ""
                 project.notes[guid] = NoteIn(
                     guid, (note.get("name") or "").strip(), text,

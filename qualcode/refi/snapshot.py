@@ -201,14 +201,14 @@ def read_refi_snapshot(project: Project, *, codebook_only: bool = False) -> Refi
         kinds = {a.id: a.kind for a in data.attributes}
 
         documents_by_case: dict[int, list[str]] = defaultdict(list)
-        for row in session.execute(
+        for document_id, guid, name, text, imported_at, of_case in session.execute(
             select(Document.id, Document.guid, Document.name, Document.text,
                    Document.imported_at, Document.case_id)
             .order_by(Document.interview_order, Document.id)
         ):
-            data.documents.append(DocumentOut(*row[:5]))
-            if row[5] is not None:
-                documents_by_case[row[5]].append(row[1])
+            data.documents.append(DocumentOut(document_id, guid, name, text, imported_at))
+            if of_case is not None:
+                documents_by_case[of_case].append(guid)
         for case_id, guid, name, description in session.execute(
             select(Case.id, Case.guid, Case.name, Case.description).order_by(Case.name)
         ):
@@ -221,13 +221,14 @@ def read_refi_snapshot(project: Project, *, codebook_only: bool = False) -> Refi
                         tuple(documents_by_case.get(case_id, [])))
             )
 
-        for row in session.execute(
+        for (document_id, guid, start, end, code_id, coder_id, created_at,
+             memo_text) in session.execute(
             select(Coding.document_id, Coding.guid, Coding.start, Coding.end, Coding.code_id,
                    Coding.coder_id, Coding.created_at, Coding.memo)
             .order_by(Coding.document_id, Coding.start, Coding.end, Coding.id)
         ):
-            coding = CodingOut(*row[1:])
-            data.codings.setdefault(row[0], []).append(coding)
+            coding = CodingOut(guid, start, end, code_id, coder_id, created_at, memo_text)
+            data.codings.setdefault(document_id, []).append(coding)
             if coding.memo:
                 data.coding_memos.append(coding)
     return data

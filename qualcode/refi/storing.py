@@ -33,6 +33,7 @@ from qualcode.model import (
     Sentence,
     Turn,
     new_guid,
+    table_of,
     utcnow,
 )
 from qualcode.project.codetree import code_tree, next_sort_order
@@ -44,7 +45,7 @@ from qualcode.words import count_words
 if TYPE_CHECKING:
     from qualcode.project import Project
 
-TURN_COLUMNS = ("document_id", "speaker", "role", "start", "end", "timestamp")
+TURN_COLUMNS = ("document_id", "speaker", "role", "start", "end", "timestamp", "time")
 CODING_COLUMNS = ("guid", "document_id", "code_id", "coder_id", "start", "end", "memo",
                   "created_at")
 SENTENCE_COLUMNS = ("document_id", "start", "end")
@@ -189,7 +190,7 @@ class Writer:
         """Insert a case (keeping ``guid`` when no case has it yet); its id."""
         guid = guid if guid and guid not in self.case_by_guid else new_guid()
         case_id: int = self.session.execute(
-            insert(Case.__table__).values(guid=guid, name=name, description=description)
+            insert(table_of(Case)).values(guid=guid, name=name, description=description)
         ).inserted_primary_key[0]
         self.case_by_guid[guid] = case_id
         self.case_by_name.setdefault(name, case_id)
@@ -225,7 +226,7 @@ class Writer:
             case_id = self.case_by_name.get(name) or self.new_case(name)
         guid = source.guid if source.guid and source.guid not in self.document_by_guid \
             else new_guid()
-        document_id: int = session.execute(insert(Document.__table__).values(
+        document_id: int = session.execute(insert(table_of(Document)).values(
             guid=guid, name=name, case_id=case_id, text=plan.text,
             sha256=hashlib.sha256(plan.text.encode("utf-8")).hexdigest(),
             source_name=source.name or name, format="txt", encoding="utf-8",
@@ -236,7 +237,8 @@ class Writer:
         self.inserted.add(document_id)
         self.document_names.add(name)
         self.turn_rows.extend(
-            (document_id, t.speaker, t.role, t.start, t.end, t.timestamp) for t in plan.turns
+            (document_id, t.speaker, t.role, t.start, t.end, t.timestamp, t.time)
+            for t in plan.turns
         )
         self.report.count(self.report.imported, "sources")
         return document_id
@@ -275,6 +277,8 @@ class Writer:
 
     def memo(self, note_guid: str, **where: Any) -> None:
         note = self.parsed.notes.get(note_guid)
+        if note_guid in self.parsed.unread_notes:
+            return  # its text file was not read; the report says why
         if note is None:
             self.report.skip("notes", note_guid, "referenced but not in <Notes>")
             return
@@ -367,7 +371,7 @@ def insert_rows(session: Any, model: Any, columns: tuple[str, ...],
     """
     if not rows:
         return
-    table = model.__table__
+    table = table_of(model)
     dialect = session.get_bind().dialect
     if dialect.name != "sqlite":
         session.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])

@@ -19,7 +19,6 @@ Why it is written this way:
 from __future__ import annotations
 
 import os
-import tempfile
 import zipfile
 from collections import defaultdict
 from collections.abc import Callable
@@ -101,6 +100,7 @@ def _text_source(parent: Any, data: RefiSnapshot, document: Any) -> None:
     for coding in data.codings.get(document.id, []):
         items.append((coding.start, coding.end, 0, coding, None))
     for memo in data.span_memos.get(document.id, []):
+        assert memo.start is not None and memo.end is not None  # span memos have both
         items.append((memo.start, memo.end, 1, None, memo))
     items.sort(key=lambda item: item[:3])
     text = document.text
@@ -235,19 +235,12 @@ def qde_bytes(data: RefiSnapshot) -> bytes:
 
 def atomic_write(target: Path, write: Callable[[Any], None]) -> None:
     """Write ``target`` through a temporary file beside it, then rename it into place."""
-    target = Path(target)
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, removed on failure
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, target)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+    from qualcode.export.safety import atomic_output
+
+    with atomic_output(target) as temporary, open(temporary, "wb") as handle:
+        write(handle)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _zip_entry(archive: zipfile.ZipFile, name: str, data: bytes) -> None:

@@ -53,7 +53,8 @@ def schema_problem(kind: str, root: etree._Element) -> str | None:
     checker = schema(kind)
     if checker.validate(root):
         return None
-    error = checker.error_log[0]
+    errors: Any = checker.error_log  # lxml-stubs declare its error log without members
+    error = errors[0]
     message = re.sub(r"\{urn:QDA-XML:\w+:1\.0\}", "", error.message)
     return f"line {error.line}: {message}"
 
@@ -92,7 +93,10 @@ def xml_datetime(value: datetime | None) -> str | None:
 def element(tag: str, ns: str, attrib: dict[str, Any] | None = None, **kwargs: Any) -> Any:
     """An element in ``ns`` with the attributes that are not None, as text."""
     clean = {k: xml_safe(str(v)) for k, v in (attrib or {}).items() if v is not None}
-    return etree.Element(f"{{{ns}}}{tag}", clean, nsmap={None: ns}, **kwargs)
+    # lxml takes None as the default namespace's prefix; lxml-stubs type the keys as str
+    return etree.Element(
+        f"{{{ns}}}{tag}", clean, nsmap={None: ns}, **kwargs  # type: ignore[dict-item]
+    )
 
 
 def sub(

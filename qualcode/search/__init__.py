@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from qualcode.errors import NotFoundError, QualcodeError
+from qualcode.errors import QualcodeError
 from qualcode.search.query import MODES, ROLES, SearchHit, SearchQuery, search
 
 if TYPE_CHECKING:
@@ -24,21 +24,12 @@ __all__ = ["MODES", "ROLES", "SCOPES", "AutoCoding", "SearchHit", "auto_code", "
 
 
 def resolve_documents(project: Project, names: Sequence[str]) -> frozenset[int] | None:
-    """Document ids for names as typed: a full name, or a prefix of exactly one name."""
+    """Document ids for names as typed (full names or unique prefixes), through the
+    Project's one resolver, so an ambiguous prefix is refused the same way everywhere."""
     if not names:
         return None
-    documents = project.documents()
-    ids: set[int] = set()
-    for typed in names:
-        exact = [d for d in documents if d.name == typed]
-        found = exact or [d for d in documents if d.name.startswith(typed)]
-        if not found:
-            raise NotFoundError(f"document {typed!r}: no such document in the project")
-        if len(found) > 1:
-            listed = ", ".join(d.name for d in found[:5])
-            raise QualcodeError(f"document {typed!r}: matches several documents ({listed})")
-        ids.add(found[0].id)
-    return frozenset(ids)
+    ids = {d.name: d.id for d in project.documents()}
+    return frozenset(ids[project.resolve_document(typed)] for typed in names)
 
 
 def code_with_children(project: Project, path: str) -> frozenset[int]:

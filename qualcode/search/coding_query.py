@@ -83,7 +83,6 @@ def _under(project: Project, path: str) -> set[int]:
 
 def run_query(project: Project, query: CodingQuery) -> list[QueryPassage]:
     """The passages of ``query`` in interview order, then text order."""
-    from qualcode.search.query import parse_time
 
     if query.and_code and query.not_code:
         raise QualcodeError("query: give either AND or NOT, not both")
@@ -105,7 +104,7 @@ def run_query(project: Project, query: CodingQuery) -> list[QueryPassage]:
     for coding in codings:
         if coding.code_id in second:
             others[coding.document].append(coding)
-    turns: dict[str, tuple[list[int], list[tuple[int, int, str | None]]]] = {}
+    turns: dict[str, tuple[list[int], list[tuple[int, int, float | None]]]] = {}
     order = {d.name: d.order for d in project.documents()}
     passages: list[QueryPassage] = []
     for coding in sorted(codings, key=lambda c: (order.get(c.document, 0), c.start, c.end)):
@@ -115,7 +114,7 @@ def run_query(project: Project, query: CodingQuery) -> list[QueryPassage]:
             continue
         if coding.document not in turns:
             structure = project.document_text(coding.document)
-            spans = [(t.start, t.end, t.timestamp) for t in structure.turns]
+            spans = [(t.start, t.end, t.time) for t in structure.turns]
             turns[coding.document] = ([s for s, _, _ in spans], spans)
         starts, spans = turns[coding.document]
         index = bisect.bisect_right(starts, coding.start) - 1
@@ -138,7 +137,7 @@ def run_query(project: Project, query: CodingQuery) -> list[QueryPassage]:
                 text=coding.text,
                 coder=coding.coder,
                 turn=index + 1 if turn is not None else None,
-                time=parse_time(turn[2]) if turn is not None else None,
+                time=turn[2] if turn is not None else None,
                 met=tuple(dict.fromkeys(other.code_path for other in met)),
             )
         )
@@ -150,7 +149,7 @@ def _meets(
     other: CodingInfo,
     near: str,
     starts: list[int],
-    spans: Sequence[tuple[int, int, str | None]],
+    spans: Sequence[tuple[int, int, float | None]],
 ) -> bool:
     if coding.start < other.end and other.start < coding.end:
         return True

@@ -77,20 +77,6 @@ class SearchHit:
         }
 
 
-def parse_time(stamp: str | None) -> float | None:
-    """Seconds from a written time such as ``19:21``, ``0:02:16.6`` or ``00:01:23,400``."""
-    if not stamp:
-        return None
-    match = re.fullmatch(r"\s*(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,-](\d+))?\s*", stamp)
-    if match is None:
-        return None
-    hours, minutes, seconds, fraction = match.groups()
-    value = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
-    if fraction:
-        value += int(fraction) / 10 ** len(fraction)
-    return float(value)
-
-
 def _phrase_spans(
     by_term: Mapping[str, list[Posting]], stems: Sequence[str]
 ) -> list[tuple[int, int]]:
@@ -193,7 +179,7 @@ def search(session: Session, language: str, query: SearchQuery) -> list[SearchHi
     hits: list[SearchHit] = []
     for document_id, name, text, case, _ in documents:
         turns = session.execute(
-            select(Turn.start, Turn.end, Turn.speaker, Turn.role, Turn.timestamp)
+            select(Turn.start, Turn.end, Turn.speaker, Turn.role, Turn.time)
             .where(Turn.document_id == document_id)
             .order_by(Turn.start)
         ).all()
@@ -233,7 +219,7 @@ def search(session: Session, language: str, query: SearchQuery) -> list[SearchHi
                     end=end,
                     text=text[start:end],
                     turn=position + 1 if turn is not None else None,
-                    time=parse_time(turn.timestamp) if turn is not None else None,
+                    time=turn.time if turn is not None else None,
                     speaker=turn.speaker if turn is not None else None,
                     role=turn.role if turn is not None else None,
                     context_start=context_start,

@@ -9,22 +9,43 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
+from textual.worker import Worker
 
-from qualcode.errors import QualcodeError
+from qualcode.errors import NotFoundError, QualcodeError
+from qualcode.identity import CoderChoice, resolve_coder
 from qualcode.project import Project
+from qualcode.tui.screens.coder import CoderDialog
 from qualcode.tui.screens.coding import CodingScreen
 from qualcode.tui.screens.dialogs import TextPrompt
 
 T = TypeVar("T")
 
 
+#: Seconds between two looks at the event log for changes made elsewhere; with
+#: the refresh itself this keeps "another window's change on screen" under 2 s.
+LIVE_INTERVAL = 0.5
+
+
+class ChangedElsewhere(Message):
+    """Another window, process or person changed the project (event log moved)."""
+
+
 class QualcodeApp(App[None]):
-    """One project, opened for one coder."""
+    """One project, opened for one coder.
+
+    The app stays live: a timer asks the project (in a thread) whether its event
+    log has moved past the last change this window knows of; when a change came
+    from elsewhere, every open screen that can refresh itself does so, keeping
+    the selection, scroll position and highlighted code.
+    """
 
     TITLE = "qualcode"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -35,42 +56,110 @@ class QualcodeApp(App[None]):
         Binding("b", "codebook", "Codebook"),
         Binding("a", "analysis", "Analysis"),
         Binding("ctrl+f", "search_study", "Search all", show=False),
-        Binding("ctrl+n", "coder", "Coder name", show=False),
+        Binding("ctrl+n", "coder", "Change coder", show=False),
     ]
 
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, coder: CoderChoice | None = None) -> None:
         super().__init__()
         self.project = project
+        #: who is coding and where the name came from (the first open asks for one)
+        self.coder = coder or CoderChoice(project.coder, "--coder")
         self.coding = CodingScreen()
+        self._cannot_remember = False
+        #: Why a setting could not be saved before the app ran (a read-only project).
+        self.cannot_save: str | None = None
+        self._poll: Worker[None] | None = None
 
     # -- helpers screens use -------------------------------------------------
 
     def attempt(self, action: Callable[[], T]) -> T | None:
         """Run a Project call; a refusal is shown with the CLI's one-line message.
 
+        A database or OS error (a read-only or full disk, a damaged file) is
+        shown the same way, as the CLI words it, never as a traceback.
         Returns None when refused, else the call's result (``True`` for None).
         """
+        from qualcode.store import describe_failure
+
         try:
             result = action()
+        except NotFoundError as exc:
+            self.gone(exc)
+            return None
         except QualcodeError as exc:
             self.show_error(exc)
             return None
+        except Exception as exc:
+            message = describe_failure(exc, self.project.location)
+            if message is None:
+                raise
+            self.show_error(message)
+            return None
+        # True stands for "done" when the call returns nothing; T is then None
         return True if result is None else result  # type: ignore[return-value]
+
+    def remember(self, key: str, value: str) -> None:
+        """Save a setting of the app's own (last document, chosen options).
+
+        On a project that cannot be written (read-only, disk full) the
+        researcher is told once, in the CLI's words, and can go on reading.
+        """
+        if self._cannot_remember:
+            return
+        if self.attempt(lambda: self.project.set_setting(key, value)) is None:
+            self._cannot_remember = True
 
     def show_error(self, error: QualcodeError | str) -> None:
         self.notify(str(error), title="error", severity="error", timeout=10)
 
+    def gone(self, error: NotFoundError) -> None:
+        """The thing acted on was removed meanwhile (another window or coder): say so and
+        show the project as it is now, rather than an error."""
+        self.notify(f"{error} (changed elsewhere; refreshed)", severity="warning", timeout=5)
+        self.refresh_from_project()
+
     def show_where(self, document: str | None) -> None:
-        where = f"{document} · " if document else ""
-        self.sub_title = f"{self.project.name} · {where}coder: {self.project.coder}"
+        """The header: who is coding comes first, so a narrow terminal never hides it."""
+        where = f" · {document}" if document else ""
+        self.sub_title = f"coder: {self.project.coder} · {self.project.name}{where}"
 
     # -- start ---------------------------------------------------------------
 
     def on_mount(self) -> None:
+        if self.cannot_save is not None:
+            self.show_error(self.cannot_save)
+        self.project.changed_elsewhere()
+        self.set_interval(LIVE_INTERVAL, self._look_for_changes)
         self.push_screen(self.coding)
-        if self.project.setting("default_coder") is None:
-            self.notify(f"Coding as {self.project.coder!r}. ctrl+n changes the coder name.",
-                        timeout=6)
+        if not self.coder.chosen:
+            self.call_after_refresh(self.ask_coder, True)
+
+    # -- live ----------------------------------------------------------------
+
+    def _look_for_changes(self) -> None:
+        """Start a look unless the last one is still running (a slow server): looks are
+        never cancelled, so waiting for all workers never meets a cancelled one."""
+        if self._poll is None or self._poll.is_finished:
+            self._poll = self._poll_event_log()
+
+    @work(thread=True, group="live")
+    def _poll_event_log(self) -> None:
+        try:
+            elsewhere = self.project.changed_elsewhere()
+        except QualcodeError:
+            return
+        if elsewhere:
+            self.post_message(ChangedElsewhere())
+
+    def on_changed_elsewhere(self, _message: ChangedElsewhere) -> None:
+        self.refresh_from_project()
+
+    def refresh_from_project(self) -> None:
+        """Every open screen re-reads what it shows (bottom first; each keeps its view)."""
+        for screen in list(self.screen_stack):
+            refresh = getattr(screen, "changed_elsewhere", None)
+            if refresh is not None and screen.is_mounted:
+                refresh()
 
     def start_document(self) -> str | None:
         """The document last worked on, else the first in interview order."""
@@ -117,6 +206,48 @@ class QualcodeApp(App[None]):
         if not isinstance(self.screen, AnalysisScreen):
             self.push_screen(AnalysisScreen())
 
+    def action_backup(self) -> None:
+        """Ask where, confirm replacing, then copy in a worker (the copy is consistent
+        even while other windows code)."""
+        from datetime import datetime
+
+        from qualcode.tui.screens.dialogs import Confirm
+
+        stamp = datetime.now().strftime("%Y%m%d-%H%M")
+        folder = Path.cwd() if "://" in self.project.location \
+            else Path(self.project.location).resolve().parent
+        suggested = folder / f"{self.project.name}-backup-{stamp}.qualcode"
+
+        def chosen(answer: str | None) -> None:
+            if not answer or not answer.strip():
+                return
+            out = Path(answer.strip()).expanduser()
+            if out.exists():
+                def replace(yes: bool | None) -> None:
+                    if yes:
+                        self._back_up(out)
+
+                self.push_screen(Confirm(f"{out} exists. Replace it with a new backup?"), replace)
+            else:
+                self._back_up(out)
+
+        self.push_screen(TextPrompt("Back up the project to (a new .qualcode file):",
+                                    str(suggested)), chosen)
+
+    @work(thread=True, exclusive=True, group="backup")
+    def _back_up(self, out: Path) -> None:
+        try:
+            counts = self.project.backup(out)
+        except QualcodeError as exc:
+            self.call_from_thread(self.show_error, exc)
+            return
+        except OSError as exc:
+            self.call_from_thread(self.show_error, f"{out}: {exc.strerror}")
+            return
+        self.call_from_thread(
+            self.notify, f"backed up to {out} ({counts['document']} documents, "
+            f"{counts['coding']} codings)")
+
     def action_search_study(self) -> None:
         from qualcode.tui.screens.search import SearchScreen
 
@@ -135,29 +266,50 @@ class QualcodeApp(App[None]):
                             self.action_search_study)
         yield SystemCommand("Pseudonymise", "find names and other identifying details, review "
                             "them, replace them everywhere (one way)", self.action_pseudonymise)
+        yield SystemCommand("Back up the project",
+                            "write a complete copy of the project to a .qualcode file",
+                            self.action_backup)
         yield from super().get_system_commands(screen)
 
     def action_coder(self) -> None:
-        def rename(name: str | None) -> None:
-            if name and name.strip():
-                self.project.coder = name.strip()
-                self.project.set_setting("default_coder", self.project.coder)
-                self.show_where(self.coding.document.name if self.coding.document else None)
-                self.notify(f"coding as {self.project.coder!r}")
+        self.ask_coder(False)
 
-        self.push_screen(TextPrompt("Your name as a coder (recorded on every coding):",
-                                    self.project.coder), rename)
+    def ask_coder(self, first_time: bool) -> None:
+        """The coder dialog; the name chosen is saved for this user account."""
+        from qualcode.identity import CONFIG_FILE, config_dir, save_coder
+
+        def chosen(name: str | None) -> None:
+            if name is None or (name == self.project.coder and not first_time):
+                return
+            saved = self.attempt(lambda: save_coder(name))
+            if saved is None:
+                return
+            self.set_coder(str(saved))
+            if self.coder.source in ("QUALCODE_CODER",):
+                self.notify("QUALCODE_CODER is set in your environment: it still decides "
+                            "the name in new sessions", severity="warning", timeout=8)
+
+        self.push_screen(CoderDialog(self.project.coder, first_time=first_time,
+                                     where=str(config_dir() / CONFIG_FILE)), chosen)
+
+    def set_coder(self, name: str) -> None:
+        """From now on this session codes as ``name``; every screen shows it."""
+        self.project.coder = name
+        self.coder = CoderChoice(name, "your settings")
+        self.show_where(self.coding.document.name if self.coding.document else None)
+        if self.coding.is_mounted:
+            self.coding.coder_changed()
+        self.notify(f"coding as {name!r}")
 
 
 def make_app(project_path: str | os.PathLike[str], coder: str | None = None) -> QualcodeApp:
     """Open the project at ``project_path`` and build the app around it.
 
     Raises :class:`~qualcode.errors.QualcodeError` (before any screen exists)
-    when the project cannot be opened. With ``coder`` given, it is also kept
-    as the project's default coder, so the name is asked only once.
+    when the project cannot be opened. ``coder`` names who codes in this
+    session only; without it the name comes from ``QUALCODE_CODER`` or the
+    user's settings, and a user who never chose one is asked on opening.
     """
-    project = Project.open(project_path, coder=coder)
-    if coder:
-        project.set_setting("default_coder", coder)
-    app = QualcodeApp(project)
-    return app
+    choice = resolve_coder(coder)
+    project = Project.open(project_path, coder=choice.name)
+    return QualcodeApp(project, choice)

@@ -45,3 +45,9 @@ def code_style(color: str | None, underline: bool = False) -> Style:
 def mark_style(color: str | None) -> Style:
     """The style of a code's mark in the margin or the codebook list."""
     return Style(color=_valid(color), bold=True)
+
+
+@lru_cache(maxsize=512)
+def other_coder_style(color: str | None) -> Style:
+    """Another coder's passage: underlined, in the code's colour, over the normal background."""
+    return Style(color=_valid(color), underline=True, bold=True)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
+from textual.worker import WorkerError, WorkerState
 
 from qualcode.project import Project
 from tests.tui.conftest import make_study
@@ -35,15 +37,13 @@ async def open_analysis(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Wait until no worker runs; an exclusive count cancelled by a newer one is expected."""
-    from textual.worker import WorkerCancelled, WorkerState
-
+    """Wait until no worker runs and the messages they posted are handled (a result may
+    start more work). A worker cancelled by a newer one of its group is expected."""
+    running = (WorkerState.PENDING, WorkerState.RUNNING)
     for _ in range(20):
-        try:
-            await pilot.app.workers.wait_for_complete()
-        except WorkerCancelled:
-            continue
+        for worker in list(pilot.app.workers):
+            with contextlib.suppress(WorkerError):  # cancelled, failed or not started yet
+                await worker.wait()
         await pilot.pause()
-        running = (WorkerState.PENDING, WorkerState.RUNNING)
         if not any(worker.state in running for worker in pilot.app.workers):
             break

@@ -56,6 +56,14 @@ def make_study(path: Path) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def chosen_coder(user_config: Path) -> str:
+    """TUI tests run as a user who chose the name "Lotte" on an earlier first open."""
+    from qualcode.identity import save_coder
+
+    return save_coder("Lotte")
+
+
 @pytest.fixture
 def study(tmp_path: Path) -> Path:
     """A project with two short interviews, a 3-category codebook and 3 codings."""
@@ -82,3 +90,23 @@ def asynctest(test):
         return asyncio.run(test(*args, **kwargs))
 
     return run
+
+
+class Notifications:
+    """The notifications an app showed, caught through Textual's public message hook.
+
+    Pass :meth:`hook` as ``app.run_test(message_hook=...)``; every ``Notify``
+    message the app receives (from ``App.notify``/``Widget.notify``) is kept.
+    """
+
+    def __init__(self) -> None:
+        self.shown: list = []
+
+    def hook(self, message) -> None:
+        from textual.notifications import Notify
+
+        if isinstance(message, Notify):
+            self.shown.append(message.notification)
+
+    def messages(self, severity: str | None = None) -> list[str]:
+        return [n.message for n in self.shown if severity is None or n.severity == severity]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from qualcode.project import Project
 from qualcode.tui.app import QualcodeApp, make_app
 from tests.tui.conftest import make_study
 
@@ -19,3 +20,15 @@ def study_app() -> QualcodeApp:
     app = make_app(make_study(folder / "study.qualcode"), coder="Lotte")
     app.project.set_setting("name", "study")
     return app
+
+
+def tabs_app() -> QualcodeApp:
+    """A transcript typed as a Word table (label, tab, text), with a tab inside a turn too."""
+    import shutil
+
+    folder = Path(tempfile.mkdtemp(prefix="qualcode-snap-"))
+    source = Path(__file__).parent.parent / "fixtures" / "transcripts" / "word_table_tabs.txt"
+    with Project.create(folder / "tabs.qualcode", coder="Lotte") as project:
+        project.set_setting("name", "tabs")
+        project.import_document(shutil.copy(source, folder / "WT01.txt"))
+    return make_app(folder / "tabs.qualcode", coder="Lotte")

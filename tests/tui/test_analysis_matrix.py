@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Select, Static
 
-from qualcode.analysis import cell_codings, code_by_participant
+from qualcode.analysis import cell_codings, code_by_participant, disagreements
 from qualcode.project import Project
 from qualcode.tui.app import make_app
 from qualcode.tui.screens.cell_quotes import CellQuotes
@@ -88,7 +88,9 @@ async def test_cooccurrence_cell_lists_the_passage_pairs(two_coders):  # noqa: F
 
 
 @asynctest
-async def test_agreement_compares_the_two_coders(two_coders):  # noqa: F811
+async def test_agreement_tab_lists_the_disagreements_and_enter_opens_one(two_coders):  # noqa: F811
+    with Project.open(two_coders) as project:
+        expected = disagreements(project.snapshot(), "Lotte", "Prof. Claes")
     app = make_app(two_coders, coder="Lotte")
     async with app.run_test(size=(120, 36)) as pilot:
         await open_analysis(pilot)
@@ -96,12 +98,24 @@ async def test_agreement_compares_the_two_coders(two_coders):  # noqa: F811
         await settle(pilot)
         overall = str(app.screen.query_one("#agreement-overall", Static).content)
         table = app.screen.query_one("#agreement-table", DataTable)
-        codes = [table.get_row_at(i)[:2] for i in range(table.row_count)]
-    assert overall.startswith("Lotte vs Prof. Claes, overall (2 documents coded by both")
-    assert codes == [["Belasting > Objectieve belasting", "HA01"],
-                     ["Belasting > Objectieve belasting", "HA02"],
-                     ["Rol van de huisarts > Laagdrempeligheid", "HA01"],
-                     ["Energiebronnen > Variatie", "HA02"]]
+        codes = [table.get_row_at(i)[0] for i in range(table.row_count)]
+        listing = app.screen.query_one("#disagreement-list", DataTable)
+        rows = [listing.get_row_at(i)[:4] for i in range(listing.row_count)]
+        listing.focus()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        coding = app.coding
+        assert app.screen is coding
+        assert coding.document.name == expected[1].document
+        assert coding.transcript.selection == (expected[1].start, expected[1].end)
+        shown = {c.coder for c in coding.transcript.codings_at_selection()}
+    assert overall.startswith("Lotte vs Prof. Claes, 2 documents coded by both, unit segment")
+    assert codes == ["Belasting > Objectieve belasting", "Rol van de huisarts > Laagdrempeligheid",
+                     "Energiebronnen > Variatie"]
+    assert rows == [[d.document, d.where, d.code_path[-1], " + ".join(d.coders)]
+                    for d in expected]
+    assert len(rows) == 4
+    assert shown == set(expected[1].coders)
 
 
 @asynctest

@@ -54,7 +54,7 @@ async def test_changing_the_parameters_recounts_and_is_remembered(study):
             expected = saturation(project.snapshot(), base=1, run=1)
         assert _text(app, "#verdict-guest") == expected.verdict
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         status = str(app.coding.saturation_status.content)
     assert status.startswith("Saturation (Guest 2020, 1+1, 5%): at 1^{+1}")
     again = make_app(study, coder="Lotte")

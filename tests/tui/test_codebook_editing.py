@@ -5,7 +5,7 @@ from __future__ import annotations
 from qualcode.project import Project
 from qualcode.tui.app import make_app
 from qualcode.tui.screens.codebook import CodebookScreen
-from tests.tui.conftest import asynctest, codings_of
+from tests.tui.conftest import Notifications, asynctest, codings_of
 
 
 def _names(study):
@@ -55,12 +55,12 @@ async def test_rename_and_move_change_the_codebook(study):
 
 @asynctest
 async def test_renaming_to_a_siblings_name_is_refused_with_one_line(study):
-    app = make_app(study, coder="Jan")
-    async with app.run_test(size=(120, 36)) as pilot:
+    app, seen = make_app(study, coder="Jan"), Notifications()
+    async with app.run_test(size=(120, 36), message_hook=seen.hook) as pilot:
         await _highlight(app, pilot, "Objectieve belasting")
         await pilot.press("e", *["backspace"] * 30, *"Gebrek aan wederkerigheid", "enter")
         await pilot.pause()
-        errors = [n.message for n in app._notifications if n.severity == "error"]
+        errors = seen.messages("error")
     assert len(errors) == 1 and "\n" not in errors[0] and "already exists" in errors[0]
     assert "Belasting > Objectieve belasting" in _names(study)
 

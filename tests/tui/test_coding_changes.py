@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qualcode.tui.app import make_app
-from tests.tui.conftest import asynctest, codings_of, sentences_of
+from tests.tui.conftest import Notifications, asynctest, codings_of, sentences_of
 
 
 def _select(app, study, start_text: str) -> None:
@@ -14,7 +14,7 @@ def _select(app, study, start_text: str) -> None:
 
 @asynctest
 async def test_x_removes_the_coding_under_the_cursor(study):
-    app = make_app(study, coder="Jan")
+    app = make_app(study, coder="Lotte")  # her own coding: no question asked
     async with app.run_test(size=(120, 36)) as pilot:
         _select(app, study, "Wij zijn laagdrempelig")
         await pilot.press("x")
@@ -24,23 +24,23 @@ async def test_x_removes_the_coding_under_the_cursor(study):
 
 
 @asynctest
-async def test_m_writes_a_memo_on_the_coding(study):
+async def test_m_writes_a_memo_of_several_lines_on_the_coding(study):
     app = make_app(study, coder="Jan")
     async with app.run_test(size=(120, 36)) as pilot:
         _select(app, study, "Maar het kost")
-        await pilot.press("m", *"tijdsdruk", "enter")
+        await pilot.press("m", *"tijdsdruk", "enter", *"en uitlopen", "ctrl+s")
         await pilot.pause()
     (coding,) = codings_of(study, document="HA01", code="Objectieve belasting")
-    assert coding.memo == "tijdsdruk"
+    assert coding.memo == "tijdsdruk\nen uitlopen"
 
 
 @asynctest
 async def test_a_key_without_a_code_is_reported_and_nothing_is_coded(study):
-    app = make_app(study, coder="Jan")
-    async with app.run_test(size=(120, 36)) as pilot:
+    app, seen = make_app(study, coder="Jan"), Notifications()
+    async with app.run_test(size=(120, 36), message_hook=seen.hook) as pilot:
         await pilot.press("7")
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = seen.messages()
     assert "no code has shortcut key 7" in messages
     assert len(codings_of(study)) == 3
 

@@ -13,11 +13,7 @@ from qualcode.tui.app import make_app
 from qualcode.tui.screens.dialogs import Confirm
 from qualcode.tui.screens.exchange import ExportDialog, default_target
 from qualcode.tui.screens.project import ProjectScreen
-from tests.tui.conftest import asynctest
-
-
-def messages(app, severity: str) -> list[str]:
-    return [n.message for n in app._notifications if n.severity == severity]
+from tests.tui.conftest import Notifications, asynctest
 
 
 async def export_as(pilot, format_steps: int, path: str | None = None) -> None:
@@ -34,14 +30,14 @@ async def export_as(pilot, format_steps: int, path: str | None = None) -> None:
 @asynctest
 async def test_e_exports_the_workbook_beside_the_project_with_its_sheets(study):
     out = study.with_name("study.xlsx")
-    app = make_app(study)
-    async with app.run_test(size=(120, 36)) as pilot:
+    app, seen = make_app(study), Notifications()
+    async with app.run_test(size=(120, 36), message_hook=seen.hook) as pilot:
         await pilot.press("p")
         await export_as(pilot, 0)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ProjectScreen)
-        assert messages(app, "information")[-1] == f"wrote {out}"
+        assert seen.messages("information")[-1] == f"wrote {out}"
         assert app.screen.query_one("#progress").has_class("idle")
     book = openpyxl.load_workbook(out)
     assert book.sheetnames[:2] == ["Overview", "Codebook"]
@@ -68,8 +64,8 @@ async def test_choosing_a_format_gives_the_default_path_its_extension(study):
 async def test_an_existing_file_is_replaced_only_after_yes(study):
     out = study.with_name("study.md")
     out.write_text("my notes\n", encoding="utf-8")
-    app = make_app(study)
-    async with app.run_test(size=(120, 36)) as pilot:
+    app, seen = make_app(study), Notifications()
+    async with app.run_test(size=(120, 36), message_hook=seen.hook) as pilot:
         await pilot.press("p")
         await export_as(pilot, 2)
         assert isinstance(app.screen, Confirm)
@@ -81,7 +77,7 @@ async def test_an_existing_file_is_replaced_only_after_yes(study):
         await pilot.press("y")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert messages(app, "information")[-1] == f"wrote {out}"
+        assert seen.messages("information")[-1] == f"wrote {out}"
     assert "Objectieve belasting" in out.read_text(encoding="utf-8")
 
 
@@ -91,13 +87,13 @@ async def test_a_refused_export_shows_the_clis_one_line_error(study, tmp_path: P
     with pytest.raises(QualcodeError) as refused:
         check_target(out)
     expected = str(refused.value)
-    app = make_app(study)
-    async with app.run_test(size=(120, 36)) as pilot:
+    app, seen = make_app(study), Notifications()
+    async with app.run_test(size=(120, 36), message_hook=seen.hook) as pilot:
         await pilot.press("p")
         await export_as(pilot, 1, str(out))
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert messages(app, "error") == [expected]
+        assert seen.messages("error") == [expected]
         assert isinstance(app.screen, ProjectScreen)
     assert not out.parent.exists()
 

@@ -13,7 +13,7 @@ from qualcode.refi import import_refi
 from qualcode.tui.app import make_app
 from qualcode.tui.screens.exchange import ReportDialog
 from qualcode.tui.screens.project import ProjectScreen
-from tests.tui.conftest import asynctest
+from tests.tui.conftest import Notifications, asynctest
 
 
 def what_was_coded(path: Path) -> list[tuple]:
@@ -78,11 +78,11 @@ async def test_a_broken_qdpx_shows_the_error_and_leaves_the_project_unchanged(
     with Project.open(study) as project:
         counts_before = project.counts()
     codings_before = what_was_coded(study)
-    app = make_app(study)
-    async with app.run_test(size=(120, 36)) as pilot:
+    app, seen = make_app(study), Notifications()
+    async with app.run_test(size=(120, 36), message_hook=seen.hook) as pilot:
         await import_file(pilot, broken)
         assert isinstance(app.screen, ProjectScreen)
-        errors = [n.message for n in app._notifications if n.severity == "error"]
+        errors = seen.messages("error")
         assert errors == [str(refused.value)]
         assert str(broken) in errors[0]
         assert app.project.counts() == counts_before
@@ -109,10 +109,10 @@ async def test_a_yaml_codebook_adds_its_codes_and_reports_them(study, tmp_path: 
 async def test_a_file_of_another_kind_is_refused_by_name(study, tmp_path: Path):
     notes = tmp_path / "notes.txt"
     notes.write_text("not a codebook\n", encoding="utf-8")
-    app = make_app(study)
-    async with app.run_test(size=(120, 36)) as pilot:
+    app, seen = make_app(study), Notifications()
+    async with app.run_test(size=(120, 36), message_hook=seen.hook) as pilot:
         await import_file(pilot, notes)
-        errors = [n.message for n in app._notifications if n.severity == "error"]
+        errors = seen.messages("error")
         assert errors == [
-            f"{notes}: not a REFI-QDA project (.qdpx) or codebook (.qdc .yaml)"
+            f"{notes}: not a REFI-QDA project (.qdpx) or codebook (.qdc .yaml .csv .xlsx)"
         ]

@@ -13,15 +13,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import (
     Checkbox,
     DataTable,
-    Footer,
-    Header,
     Input,
     Label,
     Select,
@@ -29,18 +28,20 @@ from textual.widgets import (
     TabbedContent,
     TabPane,
 )
-from textual.worker import Worker, WorkerState
+from textual.worker import get_current_worker
 
 from qualcode.analysis.frequencies import FrequencyTable, PrevalenceReport, frequencies, prevalence
 from qualcode.analysis.saturation import SaturationResult
+from qualcode.tui.screens.analysis_agreement import AgreementPane
 from qualcode.tui.screens.analysis_base import AnalysisPane, code_label
-from qualcode.tui.screens.analysis_tables import AgreementPane, CooccurrencePane, MatrixPane
+from qualcode.tui.screens.analysis_tables import CooccurrencePane, MatrixPane
+from qualcode.tui.screens.base import QualcodeScreen
 from qualcode.tui.widgets.saturation_chart import SaturationChart
 from qualcode.tui.widgets.saturation_status import SaturationOptions
 
 if TYPE_CHECKING:
     from qualcode.analysis.snapshot import StudySnapshot
-    from qualcode.tui.app import QualcodeApp
+    from qualcode.project import Project
 
 ALL_CODES = "(all codes)"
 
@@ -143,7 +144,7 @@ class SaturationPane(AnalysisPane):
             return
         if options != self.options:
             self.options = options
-            options.save(self.qualcode.project)
+            self.qualcode.attempt(lambda: options.save(self.qualcode.project))
             self.recount()
             if self.qualcode.coding.is_mounted:
                 self.qualcode.coding.recount_saturation()
@@ -238,18 +239,18 @@ class FrequenciesPane(AnalysisPane):
         self.query_one("#prevalence", Static).update("\n".join(lines))
 
 
-class AnalysisScreen(Screen[None]):
+class AnalysisScreen(QualcodeScreen):
     """Tabs of figures for the whole study, counted when the screen opens."""
 
     CSS_PATH = "analysis.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back to coding"),
         Binding("s", "show_tab('saturation')", "Saturation"),
         Binding("f", "show_tab('frequencies')", "Frequencies"),
         Binding("m", "show_tab('matrix')", "Matrix"),
         Binding("o", "show_tab('cooccurrence')", "Co-occurrence"),
         Binding("g", "show_tab('agreement')", "Agreement"),
+        Binding("w", "resolve", "Resolve disagreements"),
         Binding("c", "toggle_curve", "Curve/table"),
         Binding("ctrl+r", "recount", "Count again", show=False),
     ]
@@ -266,12 +267,7 @@ class AnalysisScreen(Screen[None]):
         super().__init__()
         self.study: StudySnapshot | None = None
 
-    @property
-    def qualcode(self) -> QualcodeApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         panes: dict[str, AnalysisPane] = {
             "saturation": SaturationPane(),
             "frequencies": FrequenciesPane(),
@@ -283,10 +279,11 @@ class AnalysisScreen(Screen[None]):
             for key, title in self.TABS:
                 with TabPane(title, id=f"tab-{key}"):
                     yield panes[key]
-        yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#saturation-table", DataTable).focus()
+        # set_focus at once (focus() is deferred): the first count may arrive before it
+        # and make the table unfocusable while it loads
+        self.set_focus(self.query_one("#saturation-table", DataTable))
         self.action_recount()
 
     def on_resize(self) -> None:
@@ -294,24 +291,71 @@ class AnalysisScreen(Screen[None]):
 
     def action_recount(self) -> None:
         """Take a fresh snapshot of the project and count every tab again."""
-        tabs = self.query_one(TabbedContent)
-        tabs.loading = True
-        project = self.qualcode.project
-        self.run_worker(project.snapshot, thread=True, exclusive=True, group="snapshot",
-                        exit_on_error=False)
+        self.query_one(TabbedContent).loading = True
+        self._read_study(self.qualcode.project)
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "snapshot" or event.state in (WorkerState.PENDING,
-                                                                WorkerState.RUNNING):
-            return
+    class StudyRead(Message):
+        """The snapshot the tabs count from, read in the worker (or why it could not be)."""
+
+        def __init__(self, study: StudySnapshot | None, error: BaseException | None) -> None:
+            super().__init__()
+            self.study, self.error = study, error
+
+    @work(thread=True, exclusive=True, group="snapshot", exit_on_error=False)
+    def _read_study(self, project: Project) -> None:
+        try:
+            message = self.StudyRead(project.snapshot(), None)
+        except Exception as error:  # shown as a notification by on_analysis_screen_study_read
+            message = self.StudyRead(None, error)
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    def on_analysis_screen_study_read(self, message: StudyRead) -> None:
         self.query_one(TabbedContent).loading = False
-        if event.state == WorkerState.SUCCESS:
-            self.study = event.worker.result
-            for pane in self.query(AnalysisPane):
-                pane.set_study(self.study)
-        elif event.state == WorkerState.ERROR:
-            self.qualcode.show_error(f"analysis: the project could not be read "
-                                     f"({event.worker.error})")
+        if message.study is None:
+            self.qualcode.show_error(f"analysis: the project could not be read ({message.error})")
+            return
+        self.study = message.study
+        for pane in self.query(AnalysisPane):
+            pane.set_study(message.study)
+
+    def action_resolve(self) -> None:
+        """Walk the disagreements of the two coders chosen on the agreement tab."""
+        from qualcode.tui.screens.consensus import ConsensusScreen
+        from qualcode.tui.screens.dialogs import TextPrompt
+
+        self.action_show_tab("agreement")
+        a = self.query_one("#coder-a", Select).value
+        b = self.query_one("#coder-b", Select).value
+        if not isinstance(a, str) or not isinstance(b, str) or a == b:
+            self.notify("choose two different coders on the agreement tab first",
+                        severity="warning")
+            return
+        project = self.qualcode.project
+        unit = str(self.query_one("#agreement-unit", Select).value)
+        try:
+            overlap = float(self.query_one("#agreement-overlap", Input).value
+                            .replace(",", ".")) / 100
+        except ValueError:
+            overlap = None
+
+        def chosen(name: str | None) -> None:
+            name = " ".join((name or "").split())
+            if not name:
+                return
+            if name in (a, b):
+                self.qualcode.show_error(f"consensus coder {name!r}: choose a name other "
+                                         f"than {a!r} and {b!r}")
+                return
+            project.set_setting("consensus_coder", name)
+            self.app.push_screen(ConsensusScreen(a, b, name, unit,
+                                                 overlap if unit == "segment" else None))
+
+        self.app.push_screen(TextPrompt(
+            f"Resolve the disagreements of {a} (A) and {b} (B). Decisions are written as "
+            "codings of a consensus coder named:",
+            project.setting("consensus_coder") or "consensus",
+            "Enter starts (or resumes) the walk; Esc cancels."), chosen)
 
     def action_toggle_curve(self) -> None:
         self.action_show_tab("saturation")

@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from textual import work
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widget import Widget
-from textual.worker import Worker, WorkerState
+from textual.worker import get_current_worker
 
 from qualcode.errors import QualcodeError
+from qualcode.tui.screens.base import qualcode_of
 
 if TYPE_CHECKING:
     from qualcode.analysis.snapshot import StudySnapshot
@@ -35,15 +38,23 @@ def code_label(path: tuple[str, ...]) -> str:
 class AnalysisPane(Vertical):
     """A tab that counts from the study snapshot; subclasses implement :meth:`recount`."""
 
+    class Counted(Message):
+        """A count finished in the worker (sent to the pane itself)."""
+
+        def __init__(self, request: int, result: Any = None,
+                     error: BaseException | None = None) -> None:
+            super().__init__()
+            self.request, self.result, self.error = request, result, error
+
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id)
         self.study: StudySnapshot | None = None
-        self._latest: Worker[Any] | None = None
+        self._request = 0
         self._then: tuple[Callable[[Any], None], Widget] | None = None
 
     @property
     def qualcode(self) -> QualcodeApp:
-        return self.app  # type: ignore[return-value]
+        return qualcode_of(self)
 
     def set_study(self, study: StudySnapshot) -> None:
         self.study = study
@@ -59,21 +70,28 @@ class AnalysisPane(Vertical):
         running is cancelled and its result, should it arrive, dropped.
         """
         busy.loading = True
-        self._latest = self.run_worker(work, thread=True, exclusive=True,
-                                       group=f"count-{self.id}", exit_on_error=False)
+        self._request += 1
         self._then = (then, busy)
+        self._count(work, self._request)
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker is not self._latest or not event.worker.is_finished:
+    @work(thread=True, exclusive=True, group="count", exit_on_error=False)
+    def _count(self, count: Callable[[], Any], request: int) -> None:
+        try:
+            message = self.Counted(request, result=count())
+        except Exception as error:  # reported by on_analysis_pane_counted, never a traceback
+            message = self.Counted(request, error=error)
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    def on_analysis_pane_counted(self, message: Counted) -> None:
+        message.stop()
+        if message.request != self._request or self._then is None:
             return
-        assert self._then is not None
         then, busy = self._then
         busy.loading = False
-        if event.state == WorkerState.SUCCESS:
-            then(event.worker.result)
-        elif event.state == WorkerState.ERROR:
-            error = event.worker.error
-            if isinstance(error, QualcodeError):
-                self.qualcode.show_error(error)
-            else:
-                self.qualcode.show_error(f"{self.id}: could not be counted ({error!r})")
+        if message.error is None:
+            then(message.result)
+        elif isinstance(message.error, QualcodeError):
+            self.qualcode.show_error(message.error)
+        else:
+            self.qualcode.show_error(f"{self.id}: could not be counted ({message.error!r})")

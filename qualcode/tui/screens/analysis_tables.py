@@ -1,4 +1,4 @@
-"""The matrix, co-occurrence and agreement tabs of the analysis screen.
+"""The matrix and co-occurrence tabs of the analysis screen.
 
 The matrices show the numbers of ``qualcode matrix`` / ``cooccurrence`` with
 row and column totals; Enter on a cell lists the passages behind it
@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, DataTable, Input, Label, Select, Static
 
-from qualcode.analysis.agreement import AgreementReport, agreement
 from qualcode.analysis.cooccurrence import CooccurrenceMatrix, cooccurrence
 from qualcode.analysis.matrices import (
     Matrix,
@@ -22,8 +21,11 @@ from qualcode.analysis.matrices import (
     code_by_participant,
 )
 from qualcode.analysis.saturation_text import plural
-from qualcode.tui.screens.analysis_base import AnalysisPane, code_label, number
+from qualcode.analysis.snapshot import StudySnapshot
+from qualcode.tui.screens.analysis_base import AnalysisPane, code_label
 from qualcode.tui.screens.cell_quotes import CellQuotes, coding_passages, pair_passages
+
+ALL_CODERS = "(all coders)"
 
 
 def _short(text: str, width: int = 14) -> str:
@@ -49,10 +51,12 @@ class MatrixPane(AnalysisPane):
             yield Label("band width")
             yield Input(id="matrix-band", type="number", placeholder="none", compact=True,
                         disabled=True)
+            yield Label("coder")
+            yield Select([], id="matrix-coder", prompt=ALL_CODERS, compact=True)
         yield DataTable(id="matrix-table", cursor_type="cell", zebra_stripes=True)
         yield Static("Enter on a cell lists its passages.", id="matrix-hint", classes="hint")
 
-    def set_study(self, study) -> None:  # type: ignore[no-untyped-def]
+    def set_study(self, study: StudySnapshot) -> None:
         attributes = sorted({name for case in study.cases for name in case.attributes})
         by = self.query_one("#matrix-by", Select)
         current = by.value
@@ -60,7 +64,22 @@ class MatrixPane(AnalysisPane):
         options += [(f"attribute: {name}", f"attribute:{name}") for name in attributes]
         by.set_options(options)
         by.value = current if current in {v for _, v in options} else "participant"
+        coder = self.query_one("#matrix-coder", Select)
+        chosen = coder.value
+        coders = sorted({c.coder for c in study.codings})
+        coder.set_options([(name, name) for name in coders])
+        if chosen in coders:
+            coder.value = chosen
         super().set_study(study)
+
+    @property
+    def counted(self) -> StudySnapshot | None:
+        """The study as the table counts it: limited to one coder when one is chosen."""
+        study = self.study
+        coder = self.query_one("#matrix-coder", Select).value
+        if study is None or not isinstance(coder, str):
+            return study
+        return study.restrict(coder=coder)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
@@ -71,7 +90,7 @@ class MatrixPane(AnalysisPane):
         self.recount()
 
     def recount(self) -> None:
-        study = self.study
+        study = self.counted
         if study is None:
             return
         by = str(self.query_one("#matrix-by", Select).value)
@@ -110,13 +129,16 @@ class MatrixPane(AnalysisPane):
         table.add_row("total", *matrix.column_totals, matrix.grand_total)
         base = " (total row: participants in the column, coded or not)" \
             if matrix.measure == "participants" else ""
+        coder = self.query_one("#matrix-coder", Select).value
+        whose = f" of {coder}'s codings" if isinstance(coder, str) else ""
         self.query_one("#matrix-hint", Static).update(
-            f"{matrix.title}, counting {matrix.measure}{base}. Enter on a cell lists its passages."
+            f"{matrix.title}, counting {matrix.measure}{whose}{base}. "
+            "Enter on a cell lists its passages."
         )
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         event.stop()
-        matrix, study = self.matrix, self.study
+        matrix, study = self.matrix, self.counted
         row, column = event.coordinate.row, event.coordinate.column - 1
         if matrix is None or study is None:
             return
@@ -185,66 +207,3 @@ class CooccurrencePane(AnalysisPane):
         first, second = matrix.rows[row][-1], matrix.rows[column][-1]
         title = f"{first} with {second}: {plural(len(pairs), 'passage pair')}"
         self.app.push_screen(CellQuotes(title, pair_passages(pairs, first, second)))
-
-
-class AgreementPane(AnalysisPane):
-    """Two coders compared character by character: percent and kappa, overall alpha."""
-
-    def __init__(self) -> None:
-        super().__init__(id="agreement")
-        self.report: AgreementReport | None = None
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(classes="parameters"):
-            yield Label("coder A")
-            yield Select([], id="coder-a", compact=True)
-            yield Label("coder B")
-            yield Select([], id="coder-b", compact=True)
-        yield Static(id="agreement-overall", markup=False)
-        yield DataTable(id="agreement-table", cursor_type="row", zebra_stripes=True)
-
-    def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("code", "document", "agree %", "kappa")
-
-    def set_study(self, study) -> None:  # type: ignore[no-untyped-def]
-        coders = sorted({c.coder for c in study.codings})
-        for index, name in enumerate(("#coder-a", "#coder-b")):
-            select = self.query_one(name, Select)
-            select.set_options([(c, c) for c in coders])
-            if len(coders) > index:
-                select.value = coders[index]
-        super().set_study(study)
-
-    def on_select_changed(self, event: Select.Changed) -> None:
-        event.stop()
-        self.recount()
-
-    def recount(self) -> None:
-        study = self.study
-        if study is None:
-            return
-        overall = self.query_one("#agreement-overall", Static)
-        coders = sorted({c.coder for c in study.codings})
-        a, b = self.query_one("#coder-a", Select).value, self.query_one("#coder-b", Select).value
-        if len(coders) < 2:
-            overall.update("Agreement needs codings by two coders; this project has "
-                           f"{len(coders)} ({', '.join(coders) or 'none'}).")
-            return
-        if not isinstance(a, str) or not isinstance(b, str) or a == b:
-            overall.update("Pick two different coders.")
-            return
-        self.compute(lambda: agreement(study, a, b), self._show, self.query_one(DataTable))
-
-    def _show(self, report: AgreementReport) -> None:
-        self.report = report
-        table = self.query_one(DataTable)
-        table.clear()
-        for cell in report.cells:
-            table.add_row(" > ".join(cell.code_path), cell.document,
-                          number(cell.agreement.percent, 1), number(cell.agreement.kappa))
-        o = report.overall
-        self.query_one("#agreement-overall", Static).update(
-            f"{report.coders[0]} vs {report.coders[1]}, overall ({len(report.documents)} "
-            f"documents coded by both, unit: character): alpha {number(o.alpha)}, "
-            f"agreement {number(o.percent, 1)}%, kappa {number(o.kappa)}"
-        )

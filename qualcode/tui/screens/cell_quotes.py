@@ -18,6 +18,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from qualcode.tui.colors import code_style
+from qualcode.tui.screens.base import qualcode_of
 
 if TYPE_CHECKING:
     from qualcode.analysis.cooccurrence import CooccurrencePair
@@ -87,7 +88,7 @@ class CellQuotes(ModalScreen[None]):
 
     @property
     def qualcode(self) -> QualcodeApp:
-        return self.app  # type: ignore[return-value]
+        return qualcode_of(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="cell-quotes"):

@@ -1,58 +1,52 @@
-"""Editing the codebook: add, rename, move, merge, delete, colour, description, key.
+"""Editing the codebook: add, rename, move, merge, delete, colour, description, key, memo.
 
 Each edit is one Project change, so each is undoable with ctrl+z here or in
 the coding screen. A delete first says how many codings go with the code.
+``K`` gives every code without a colour one (sub-codes in shades of their
+category's hue); ``w`` edits the code's memo, shown under its definition.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from qualcode.project.values import CodeInfo
-from qualcode.tui.screens.dialogs import Confirm, TextPrompt
+from qualcode.tui.screens.base import QualcodeScreen
+from qualcode.tui.screens.dialogs import Confirm, MemoDialog, TextPrompt
 from qualcode.tui.widgets.codebook_panel import CodebookPanel
 
-if TYPE_CHECKING:
-    from qualcode.tui.app import QualcodeApp
 
-
-class CodebookScreen(Screen[None]):
+class CodebookScreen(QualcodeScreen):
     """The codebook with each code's definition; keys edit the highlighted code."""
 
     CSS_PATH = "codebook.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back to coding"),
         Binding("a", "add", "Add"),
         Binding("e", "rename", "Rename"),
         Binding("m", "move", "Move"),
         Binding("g", "merge", "Merge into"),
         Binding("d", "delete", "Delete"),
         Binding("k", "color", "Colour"),
+        Binding("K", "colour_all", "Colour all"),
+        Binding("w", "memo", "Memo"),
         Binding("i", "describe", "Description"),
         Binding("s", "shortcut", "Shortcut key"),
         Binding("ctrl+z", "undo", "Undo"),
         Binding("ctrl+y", "redo", "Redo"),
     ]
 
-    @property
-    def qualcode(self) -> QualcodeApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         with Horizontal():
             yield CodebookPanel(id="edit-codes")
             yield Static(id="definition")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.reload()
@@ -63,11 +57,20 @@ class CodebookScreen(Screen[None]):
         panel.show(self.qualcode.project.codes(), self.qualcode.coding.counts.as_mapping())
         self._describe(panel.highlighted_code)
 
+    def changed_elsewhere(self) -> None:
+        """Another window changed the codebook or codings (the coding screen, below, has
+        recounted already)."""
+        self.reload()
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._describe(self.query_one(CodebookPanel).highlighted_code)
 
     def _describe(self, code: CodeInfo | None) -> None:
         text = Text()
+        memo = ""
+        if code is not None:
+            memo = self.qualcode.attempt(
+                lambda: self.qualcode.project.memo_of("code", code.path_text)) or ""
         if code is not None:
             text.append(code.path_text + "\n", style="bold")
             text.append(f"colour {code.color or '-'}   key {code.key or '-'}\n\n", style="dim")
@@ -76,6 +79,9 @@ class CodebookScreen(Screen[None]):
                 if value:
                     text.append(label, style="bold")
                     text.append(value + "\n\n")
+            if isinstance(memo, str) and memo:
+                text.append("Memo: ", style="bold")
+                text.append(memo + "\n", style="italic")
         self.query_one("#definition", Static).update(text)
 
     @property
@@ -168,7 +174,36 @@ class CodebookScreen(Screen[None]):
 
     def action_color(self) -> None:
         code = self.code
-        self._update("color", "Colour (#rrggbb):", code.color if code else None)
+        self._update("color", "Colour (#rrggbb, or a name such as orange, teal):",
+                     code.color if code else None)
+
+    def action_colour_all(self) -> None:
+        count = self.qualcode.attempt(self.qualcode.project.assign_code_colours)
+        if count is None:
+            return
+        if count is True or count == 0:
+            self.notify("every code has a colour already")
+            return
+        self.notify(f"{count} codes got a colour (ctrl+z undoes it)")
+        self.reload()
+        self.qualcode.coding.reload_all()
+
+    def action_memo(self) -> None:
+        code = self.code
+        if code is None:
+            return
+        project = self.qualcode.project
+        current = self.qualcode.attempt(lambda: project.memo_of("code", code.path_text))
+        if current is None:
+            return
+        current = "" if current is True else str(current)
+
+        def save(text: str | None) -> None:
+            if text is not None and text.strip() != current.strip():
+                self._change(lambda: project.set_memo("code", code.path_text, text),
+                             f"memo on {code.name} saved")
+
+        self.app.push_screen(MemoDialog(f"Memo on code {code.path_text}:", current), save)
 
     def action_describe(self) -> None:
         code = self.code

@@ -8,25 +8,22 @@ step; undo/redo go through the Project's event log and survive a restart.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
-from textual.widgets import Footer, Header
 
+from qualcode.errors import QualcodeError
 from qualcode.project.values import CodeInfo, CodingInfo, DocumentText
-from qualcode.tui.screens.dialogs import Choose, TextPrompt
+from qualcode.tui.screens.base import QualcodeScreen
+from qualcode.tui.screens.dialogs import Choose, Confirm, MemoDialog, TextPrompt
 from qualcode.tui.screens.picker import CodePicker, Picked
 from qualcode.tui.widgets.codebook_panel import CodebookPanel
 from qualcode.tui.widgets.here_panel import HerePanel
 from qualcode.tui.widgets.saturation_status import SaturationStatus
 from qualcode.tui.widgets.transcript import Transcript
-
-if TYPE_CHECKING:
-    from qualcode.tui.app import QualcodeApp
 
 
 class CodeCounts:
@@ -64,7 +61,7 @@ class CodeCounts:
         return {code: (sum(c.values()), len(c)) for code, c in self._cases.items()}
 
 
-class CodingScreen(Screen[None]):
+class CodingScreen(QualcodeScreen):
     """Code one transcript; ``[`` and ``]`` move to the previous/next document."""
 
     CSS_PATH = "coding.tcss"
@@ -84,6 +81,7 @@ class CodingScreen(Screen[None]):
         Binding("f", "filter", "Filter by code", show=False),
         Binding("escape", "clear_filter", "Show all codes", show=False),
         Binding("t", "toggle_focus", "Text/codebook", show=False),
+        Binding("v", "cycle_view", "Mine/others/both"),
     ]
 
     def __init__(self) -> None:
@@ -94,23 +92,18 @@ class CodingScreen(Screen[None]):
         self.search_text = ""
         self._last_hit: int | None = None
 
-    @property
-    def qualcode(self) -> QualcodeApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         with Horizontal(id="body"):
             yield CodebookPanel(id="codebook")
             with Vertical(id="text-column"):
                 yield Transcript(id="transcript")
                 yield HerePanel(id="here")
                 yield SaturationStatus(id="saturation-status")
-        yield Footer()
 
     def on_mount(self) -> None:
         """The transcript first; the codebook counts need all codings, so they follow."""
         self.query_one(Transcript).focus()
+        self.transcript.me = self.qualcode.project.coder
         start = self.qualcode.start_document()
         if start is not None:
             self.open_document(start)
@@ -134,7 +127,7 @@ class CodingScreen(Screen[None]):
 
     def recount_saturation(self) -> None:
         """After any change to the codings: the status line counts again in a worker."""
-        self.saturation_status.recompute(self.qualcode.project, self.counts.total)
+        self.saturation_status.recompute(self.qualcode.project)
 
     def reload_codebook(self) -> None:
         project = self.qualcode.project
@@ -148,8 +141,11 @@ class CodingScreen(Screen[None]):
         project = self.qualcode.project
         self.document = project.document_text(name)
         self.transcript.show(self.document, project.codings(document=name), selection)
-        project.set_setting("last_document", name)
+        self.qualcode.remember("last_document", name)
         self.qualcode.show_where(name)
+        memo = project.memo_of("document", name)
+        if memo:
+            self.notify(memo, title=f"memo on {name}", timeout=8)
 
     def refresh_codings(self) -> None:
         if self.document is not None:
@@ -161,12 +157,33 @@ class CodingScreen(Screen[None]):
         """After undo/redo or a codebook edit: anything may have changed."""
         self.reload_codebook()
         if self.document is not None:
-            names = [d.name for d in self.qualcode.project.documents()]
-            if self.document.name in names:
+            names = {d.id: d.name for d in self.qualcode.project.documents()}
+            if names.get(self.document.id) == self.document.name:
                 self.transcript.set_codings(
                     self.qualcode.project.codings(document=self.document.name)
                 )
+            elif self.document.id in names:  # renamed: same text, new name
+                self.open_document(names[self.document.id])
+            else:  # deleted
+                self.document = None
+                start = self.qualcode.start_document()
+                if start is not None:
+                    self.open_document(start)
         self._update_here()
+
+    def changed_elsewhere(self) -> None:
+        """Another window or coder changed the project: show it as it is now, keeping the
+        selection and scroll position (a removed document falls back to the start)."""
+        if self.document is not None:
+            names = [d.name for d in self.qualcode.project.documents()]
+            if self.document.name not in names:
+                self.notify(f"{self.document.name} was removed in another window",
+                            severity="warning")
+                start = self.qualcode.start_document()
+                self.document = None
+                if start is not None:
+                    self.open_document(start)
+        self.reload_all()
 
     # -- messages from widgets -------------------------------------------------
 
@@ -191,11 +208,41 @@ class CodingScreen(Screen[None]):
         start, end = self.transcript.selection
         focus = next((c.path_text for c in self.codes if c.id == self.transcript.focus_code),
                      None)
-        position = f"{self.document.name}  {start}:{end}  ({end - start} characters)"
+        place = self.document.position(start)
+        speaker = self._speaker_at(place.turn)
+        position = f"{self.document.name} · {place}{speaker}  ({end - start} characters)"
         speakers = self.transcript.speakers_in_selection()
         if len(speakers) > 1:
             position += f"  · spans {len(speakers)} speaker turns ({', '.join(speakers)})"
-        here.show(position, self.transcript.codings_at_selection(), focus)
+        here.show(position, self.transcript.codings_at_selection(), focus, self.who())
+
+    def who(self) -> str:
+        """Who is coding and whose codings are drawn, named (the status line's first part)."""
+        me = self.qualcode.project.coder
+        others = sorted({c.coder for c in self.transcript.codings if c.coder != me})
+        named = ", ".join(others) if others else "other coders"
+        view = self.transcript.view
+        if view == "both":
+            return f"coder: {me} · {named} underlined" if others else f"coder: {me}"
+        return f"coder: {me} · only {'mine' if view == 'mine' else named + chr(39) + 's'} (v)"
+
+    def action_cycle_view(self) -> None:
+        """Mine, the other coder's, or both: v cycles (both → mine → others)."""
+        views = ("both", "mine", "others")
+        view = views[(views.index(self.transcript.view) + 1) % len(views)]
+        self.transcript.set_view(self.qualcode.project.coder, view)
+        self._update_here()
+
+    def coder_changed(self) -> None:
+        """After the coder dialog: what is "mine" changed, so redraw and re-label."""
+        self.transcript.set_view(self.qualcode.project.coder, self.transcript.view)
+        self._update_here()
+
+    def _speaker_at(self, turn: int | None) -> str:
+        if self.document is None or turn is None:
+            return ""
+        found = self.document.turns[turn - 1]
+        return f" · {found.speaker} ({found.role})" if found.speaker else ""
 
     # -- applying codes --------------------------------------------------------
 
@@ -217,13 +264,13 @@ class CodingScreen(Screen[None]):
         if picked.code is not None:
             self.apply_code(picked.code)
             return
-        assert picked.new_name is not None
+        name = picked.new_name
+        assert name is not None
         parent = " > ".join(picked.new_parent) if picked.new_parent else None
-        if self.qualcode.attempt(lambda: self.qualcode.project.add_code(parent, picked.new_name))\
-                is None:
+        if self.qualcode.attempt(lambda: self.qualcode.project.add_code(parent, name)) is None:
             return
         self.reload_codebook()
-        path = (*(picked.new_parent or ()), picked.new_name.strip())
+        path = (*(picked.new_parent or ()), name.strip())
         created = next((c for c in self.codes if c.path == path), None)
         if created is not None:
             self.apply_code(created)
@@ -255,24 +302,37 @@ class CodingScreen(Screen[None]):
         """Counts follow the repainted text by a frame: the text is what the coder watches."""
         self.query_one(CodebookPanel).show(self.codes, self.counts.as_mapping())
 
-    def _coding_under_cursor(self, verb: str, then: object) -> None:
+    def _coding_under_cursor(self, verb: str, then: Callable[[CodingInfo], None]) -> None:
         codings = self.transcript.codings_at_selection()
         if not codings:
             self.notify("no coding here", severity="warning")
             return
         if len(codings) == 1:
-            then(codings[0])  # type: ignore[operator]
+            then(codings[0])
             return
         labels = [f"{' > '.join(c.code_path)}  ({c.coder}) “{c.text[:40]}”" for c in codings]
 
         def chosen(index: int | None) -> None:
             if index is not None:
-                then(codings[index])  # type: ignore[operator]
+                then(codings[index])
 
         self.app.push_screen(Choose(f"Which coding to {verb}?", labels), chosen)
 
     def action_remove_coding(self) -> None:
         def remove(coding: CodingInfo) -> None:
+            me = self.qualcode.project.coder
+            if coding.coder != me:
+                def answered(yes: bool | None) -> None:
+                    if yes:
+                        really_remove(coding)
+
+                self.app.push_screen(Confirm(
+                    f"This coding of {' > '.join(coding.code_path)} is {coding.coder}'s, "
+                    f"not yours ({me}). Remove {coding.coder}'s coding?"), answered)
+                return
+            really_remove(coding)
+
+        def really_remove(coding: CodingInfo) -> None:
             if self.qualcode.attempt(lambda: self.qualcode.project.remove_coding(coding.id)) \
                     is not None:
                 self.counts.remove(coding)
@@ -287,16 +347,15 @@ class CodingScreen(Screen[None]):
     def action_memo(self) -> None:
         def ask(coding: CodingInfo) -> None:
             def save(text: str | None) -> None:
-                if text is None:
+                if text is None or text.strip() == coding.memo.strip():
                     return
                 if self.qualcode.attempt(
-                    lambda: self.qualcode.project.set_coding_memo(coding.id, text)
+                    lambda: self.qualcode.project.set_memo("coding", coding.id, text)
                 ) is not None:
                     self.refresh_codings()
 
             self.app.push_screen(
-                TextPrompt(f"Memo on {coding.code_path[-1]}:", coding.memo,
-                           "Enter saves; an empty memo removes it."), save)
+                MemoDialog(f"Memo on this coding of {coding.code_path[-1]}:", coding.memo), save)
 
         self._coding_under_cursor("write a memo on", ask)
 
@@ -308,9 +367,13 @@ class CodingScreen(Screen[None]):
 
     def _step(self, *, undo: bool) -> None:
         project = self.qualcode.project
-        event = self.qualcode.attempt(project.undo if undo else project.redo)
+        try:
+            event = project.undo() if undo else project.redo()
+        except QualcodeError as exc:
+            self.qualcode.show_error(exc)
+            return
         if event is None:
-            self.notify(f"nothing to {'undo' if undo else 'redo'}")
+            self.notify(f"nothing of yours ({project.coder}) to {'undo' if undo else 'redo'}")
             return
         self.reload_all()
         self.notify(f"{'undone' if undo else 'redone'}: {event.summary}")

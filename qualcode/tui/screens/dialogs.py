@@ -1,15 +1,15 @@
-"""Small modal dialogs: a line of text, a yes/no question, a choice, a file."""
+"""Small modal dialogs: a line of text, a memo, a yes/no question, a choice, a file."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DirectoryTree, Input, Label, OptionList
+from textual.widgets import DirectoryTree, Input, Label, OptionList, TextArea
 
 T = TypeVar("T")
 
@@ -21,7 +21,7 @@ DIALOG_TCSS = Path(__file__).with_name("dialogs.tcss")
 class Dialog(ModalScreen[T]):
     """A box in the middle of the screen over a dimmed background."""
 
-    CSS_PATH = DIALOG_TCSS
+    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = DIALOG_TCSS
 
 
 class TextPrompt(Dialog[str | None]):
@@ -45,6 +45,41 @@ class TextPrompt(Dialog[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class MemoDialog(Dialog[str | None]):
+    """Write a memo of several lines (on a coding, document, code or the project).
+
+    ctrl+s saves (Enter starts a new line, as in any editor); Escape leaves
+    the memo as it was. Saving an empty memo removes it.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save memo", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, title: str, text: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="memo-box"):
+            yield Label(self.title_text)
+            yield TextArea(self.text, id="memo", soft_wrap=True, show_line_numbers=False)
+            yield Label("ctrl+s saves · Esc cancels · an empty memo is removed", classes="hint")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

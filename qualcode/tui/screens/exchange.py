@@ -43,13 +43,15 @@ NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 
 def default_target(location: str, name: str, format: str) -> Path:
-    """``<project name>.<format>`` in the folder of the project file.
+    """``<project name>.<format>`` in the folder of the project file (for a database
+    URL: the current folder).
 
     Characters that no file name may hold (``/``, ``:``…) become ``-``, so a
     project called "GPs 2024/25" still exports beside itself.
     """
     safe = NOT_IN_FILE_NAMES.sub("-", name).strip(" .") or "project"
-    return Path(location).resolve().parent / f"{safe}.{format}"
+    folder = Path.cwd() if "://" in location else Path(location).resolve().parent
+    return folder / f"{safe}.{format}"
 
 
 class ExportDialog(Dialog[ExportChoice | None]):

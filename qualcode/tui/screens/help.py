@@ -9,8 +9,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.dom import DOMNode
+from textual.widgets import Static
+
+from qualcode.tui.screens.base import QualcodeScreen
 
 MOUSE = (
     "Mouse: click a sentence to select it; drag to select any passage; "
@@ -23,13 +25,23 @@ def _sections() -> list[tuple[str, list[Binding]]]:
     from qualcode.tui.screens.analysis import AnalysisScreen
     from qualcode.tui.screens.codebook import CodebookScreen
     from qualcode.tui.screens.coding import CodingScreen
+    from qualcode.tui.screens.consensus import ConsensusScreen
     from qualcode.tui.screens.picker import CodePicker
     from qualcode.tui.screens.project import ProjectScreen
     from qualcode.tui.screens.retrieval import RetrievalScreen
     from qualcode.tui.widgets.transcript import Transcript
 
-    def bindings(owner: type) -> list[Binding]:
-        return [b for b in owner.BINDINGS if isinstance(b, Binding)]
+    def bindings(owner: type[DOMNode]) -> list[Binding]:
+        """The class's own bindings and those of qualcode base classes (a key bound
+        again replaces the base's binding, as in Textual), not Textual's own."""
+        merged: dict[str, Binding] = {}
+        for cls in reversed(owner.__mro__):
+            if cls.__module__.startswith("qualcode."):
+                for binding in vars(cls).get("BINDINGS", []):
+                    if isinstance(binding, Binding):
+                        merged.pop(binding.key, None)
+                        merged[binding.key] = binding
+        return list(merged.values())
 
     return [
         ("Everywhere", bindings(QualcodeApp)),
@@ -40,6 +52,7 @@ def _sections() -> list[tuple[str, list[Binding]]]:
         ("Quotes (retrieval) screen", bindings(RetrievalScreen)),
         ("Codebook screen", bindings(CodebookScreen)),
         ("Analysis screen", bindings(AnalysisScreen)),
+        ("Resolving disagreements (w on the analysis screen)", bindings(ConsensusScreen)),
     ]
 
 
@@ -68,15 +81,13 @@ def help_table() -> Table:
     return table
 
 
-class HelpScreen(Screen[None]):
+class HelpScreen(QualcodeScreen):
     """All keys; Escape or ? goes back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark", "app.pop_screen", "Back"),
+        Binding("escape,question_mark", "back", "Back"),
     ]
 
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(help_table())
-        yield Footer()

@@ -5,7 +5,14 @@ each file back as a message and the screen updates a progress bar. A file
 that is refused is reported with the CLI's one-line error; the others are
 still imported (each file is its own transaction, as in ``qualcode import``).
 
-Exports (``e``) and REFI-QDA/codebook imports (``o``) run in workers too and
+Housekeeping keys act on the highlighted row of the tab shown: ``n`` renames
+a document or a participant (onto an existing participant: merges them),
+``d`` deletes a document with its codings (ctrl+z restores it), ``t`` gives a
+document another participant, ``m`` edits the memo of the highlighted
+document or code (the project's elsewhere) and ``M`` the project memo.
+
+Exports (``e``), REFI-QDA/codebook imports (``o``) and merges of another copy
+of the study (``g``) run in workers too and
 share that progress bar: the workbook reports how far it is, the other
 formats show a bar without an end. Both refuse with the CLI's one-line
 message, and a REFI import that is refused leaves the project as it was.
@@ -13,34 +20,39 @@ message, and a REFI import that is refused leaves the project as it was.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
 from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, ProgressBar, TabbedContent, TabPane
+from textual.widgets import DataTable, ProgressBar, Static, TabbedContent, TabPane
 
 from qualcode.errors import IngestError, QualcodeError
-from qualcode.tui.screens.dialogs import Confirm, FilePicker
+from qualcode.positions import format_time
+from qualcode.tui.screens.base import QualcodeScreen
+from qualcode.tui.screens.dialogs import Confirm, FilePicker, MemoDialog, TextPrompt
 from qualcode.tui.screens.exchange import ExportChoice, ExportDialog, ReportDialog
 
 if TYPE_CHECKING:
     from qualcode.project import Project
-    from qualcode.tui.app import QualcodeApp
 
 
 class ImportProgress(Message):
     """One file of an import finished: ``line`` is its report or error line."""
 
-    def __init__(self, done: int, total: int, line: str, failed: bool) -> None:
+    def __init__(self, done: int, total: int, line: str, failed: bool,
+                 warnings: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.done = done
         self.total = total
         self.line = line
         self.failed = failed
+        self.warnings = warnings
 
 
 class ExchangeProgress(Message):
@@ -61,39 +73,61 @@ class ExchangeDone(Message):
         self.error = error
 
 
+def first_line(text: str, width: int = 40) -> str:
+    """A memo's first line, cut to ``width`` with an ellipsis, for a table cell."""
+    line = text.strip().split("\n", 1)[0]
+    more = len(line) > width or "\n" in text.strip()
+    return (line[: width - 1] + "…") if len(line) > width else line + (" …" if more else "")
+
+
 #: What ``o`` reads: REFI-QDA files through qualcode.refi, codebooks through load_codebook.
 REFI_SUFFIXES = (".qdpx", ".qdc")
-CODEBOOK_SUFFIXES = (".yaml", ".yml")
+CODEBOOK_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
 
 
-class ProjectScreen(Screen[None]):
+class ProjectScreen(QualcodeScreen):
     """An overview of the study; Enter on a document opens it for coding."""
 
     CSS_PATH = "project.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back to coding"),
         Binding("i", "import_files", "Import transcripts"),
         Binding("l", "load_participants", "Load participants"),
         Binding("e", "export", "Export"),
         Binding("o", "import_exchange", "Import .qdpx/codebook"),
+        Binding("g", "merge", "Merge a copy"),
+        Binding("k", "app.backup", "Back up"),
+
+        Binding("s", "show_speakers", "Speakers"),
+        Binding("r", "next_role", "Role"),
+        Binding("a", "speaker_participant", "Who speaks"),
+        Binding("n", "rename", "Rename"),
+        Binding("d", "delete_document", "Delete doc"),
+        Binding("t", "assign", "To participant"),
+        Binding("m", "memo", "Memo"),
+        Binding("M", "project_memo", "Project memo"),
+        Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("ctrl+y", "redo", "Redo", show=False),
     ]
 
-    @property
-    def qualcode(self) -> QualcodeApp:
-        return self.app  # type: ignore[return-value]
+    #: What ``r`` turns a speaker's role into: the next one in this cycle.
+    ROLE_CYCLE: ClassVar[dict[str, str]] = {
+        "interviewer": "respondent", "respondent": "unknown", "unknown": "interviewer",
+        "mixed": "interviewer",
+    }
 
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         yield ProgressBar(id="progress", classes="idle", show_eta=False)
+        yield Static(id="project-memo")
         with TabbedContent():
             with TabPane("Documents", id="documents-tab"):
                 yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
             with TabPane("Participants", id="participants-tab"):
                 yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
+            with TabPane("Speakers", id="speakers-tab"):
+                yield DataTable(id="speakers", cursor_type="row", zebra_stripes=True)
             with TabPane("Codebook", id="codebook-tab"):
                 yield DataTable(id="codes", cursor_type="row", zebra_stripes=True)
-        yield Footer()
 
     def on_mount(self) -> None:
         self.fill()
@@ -104,12 +138,21 @@ class ProjectScreen(Screen[None]):
         documents = self.query_one("#documents", DataTable)
         documents.clear(columns=True)
         documents.add_columns("#", "document", "participant", "words", "turns", "codings",
-                              "coded")
+                              "coded", "memo")
+        memos = project.memo_entries()
+        document_memos = {m.target: m.text for m in memos
+                          if m.on == "document" and m.start is None}
+        code_memos = {m.target: m.text for m in memos if m.on == "code"}
         for info in project.documents():
             documents.add_row(
                 info.order, info.name, info.case or "", f"{info.words:,}", info.turns,
-                info.codings, f"{info.coded_share:.0%}", key=info.name,
+                info.codings, f"{info.coded_share:.0%}",
+                first_line(document_memos.get(info.name, "")), key=info.name,
             )
+        project_memo = next((m.text for m in memos if m.on == "project"), "")
+        self.query_one("#project-memo", Static).update(
+            Text.assemble(("Project memo: ", "bold"), project_memo) if project_memo
+            else Text("No project memo yet (M writes one).", style="dim"))
         cases = project.cases()
         attributes: list[str] = []
         for case in cases:
@@ -120,7 +163,8 @@ class ProjectScreen(Screen[None]):
         for case in cases:
             values = ["" if case.attributes.get(a) is None else str(case.attributes[a])
                       for a in attributes]
-            participants.add_row(case.name, *values, ", ".join(case.documents))
+            participants.add_row(case.name, *values, ", ".join(case.documents), key=case.name)
+        self._fill_speakers()
         codings = project.codings()
         segments: dict[int, int] = {}
         people: dict[int, set[str]] = {}
@@ -129,18 +173,209 @@ class ProjectScreen(Screen[None]):
             people.setdefault(coding.code_id, set()).add(coding.case or coding.document)
         codes = self.query_one("#codes", DataTable)
         codes.clear(columns=True)
-        codes.add_columns("code", "key", "segments", "participants")
+        codes.add_columns("code", "key", "segments", "participants", "memo")
         for code in project.codes():
             codes.add_row("  " * code.depth + code.name, code.key or "",
-                          segments.get(code.id, 0), len(people.get(code.id, ())))
+                          segments.get(code.id, 0), len(people.get(code.id, ())),
+                          first_line(code_memos.get(code.path_text, "")), key=code.path_text)
         counts = project.counts()
-        self.sub_title = (f"{counts['documents']} documents · {counts['cases']} participants · "
+        self.sub_title = (f"coder: {project.coder} · "
+                          f"{counts['documents']} documents · {counts['cases']} participants · "
                           f"{counts['codes']} codes · {counts['codings']} codings")
+
+    def changed_elsewhere(self) -> None:
+        """Fill again after another window's change, keeping each table's cursor row."""
+        tables = list(self.query(DataTable))
+        rows = [table.cursor_row for table in tables]
+        self.fill()
+        for table, row in zip(tables, rows, strict=True):
+            if table.row_count:
+                table.move_cursor(row=min(row, table.row_count - 1), animate=False)
+
+    def _fill_speakers(self) -> None:
+        """The labels seen in each document, with role and participant (r and a correct them)."""
+        table = self.query_one("#speakers", DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        table.add_columns("document", "label", "legend", "role", "participant", "turns",
+                          "first at")
+        for info in self.qualcode.project.speakers():
+            first = "" if info.first_time is None else format_time(info.first_time)
+            table.add_row(info.document, info.label or "(no label)", info.name, info.role,
+                          info.participant or "—", info.turns, first,
+                          key=f"{info.document}\x1f{info.label}")
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def _chosen_speaker(self) -> tuple[str, str, str] | None:
+        """``(document, label, role)`` of the highlighted row of the Speakers tab, if shown."""
+        if self.query_one(TabbedContent).active != "speakers-tab":
+            self.notify("Open the Speakers tab (s) to correct a speaker.", severity="warning")
+            return None
+        table = self.query_one("#speakers", DataTable)
+        if not table.row_count:
+            return None
+        key = table.ordered_rows[table.cursor_row].key.value or ""
+        document, label = key.split("\x1f", 1)
+        return document, label, str(table.get_row_at(table.cursor_row)[3])
+
+    def action_show_speakers(self) -> None:
+        self.query_one(TabbedContent).active = "speakers-tab"
+        self.query_one("#speakers", DataTable).focus()
+
+    def action_next_role(self) -> None:
+        chosen = self._chosen_speaker()
+        if chosen is None:
+            return
+        document, label, role = chosen
+        new_role = self.ROLE_CYCLE.get(role, "interviewer")
+        project = self.qualcode.project
+        if self.qualcode.attempt(lambda: project.set_turn_role(document, label, new_role)):
+            self.notify(f"{document}: {label} is now {new_role}")
+            self._fill_speakers()
+            coding = self.qualcode.coding
+            if coding.document is not None and coding.document.name == document:
+                coding.open_document(document, coding.transcript.selection)
+
+    def action_speaker_participant(self) -> None:
+        chosen = self._chosen_speaker()
+        if chosen is None:
+            return
+        document, label, _ = chosen
+        project = self.qualcode.project
+
+        def answered(name: str | None) -> None:
+            if name is None:
+                return
+            participant = name.strip() or None
+            if self.qualcode.attempt(
+                lambda: project.set_speaker_participant(document, label, participant)
+            ):
+                self.notify(f"{document}: {label} is {participant or 'the document participant'}")
+                self.fill()
+
+        self.app.push_screen(TextPrompt(
+            f"Who speaks as {label} in {document}?",
+            hint="A participant's name; empty: the document's participant.",
+        ), answered)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "documents" and event.row_key.value is not None:
             self.qualcode.pop_screen()
             self.qualcode.coding.open_document(str(event.row_key.value))
+
+    # -- documents, participants and memos ---------------------------------------
+
+    def _current(self, table_id: str) -> str | None:
+        """The key of the highlighted row of a table, if that table's tab is shown."""
+        tabs = self.query_one(TabbedContent)
+        if tabs.active != f"{table_id}-tab":
+            return None
+        table = self.query_one(f"#{table_id}", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
+        return str(key) if key is not None else None
+
+    def _changed(self, action: Callable[[], object], done: str) -> None:
+        if self.qualcode.attempt(action) is not None:
+            self.notify(done)
+            self.fill()
+            self.qualcode.coding.reload_all()
+
+    def _ask(self, question: str, value: str, then: Callable[[str], None]) -> None:
+        def answered(answer: str | None) -> None:
+            if answer is not None and answer.strip():
+                then(answer.strip())
+
+        self.app.push_screen(TextPrompt(question, value), answered)
+
+    def action_rename(self) -> None:
+        project = self.qualcode.project
+        document = self._current("documents")
+        if document is not None:
+            self._ask(f"Rename document {document} to:", document, lambda new: self._changed(
+                lambda: project.rename_document(document, new), f"renamed {document} to {new}"))
+            return
+        case = self._current("participants")
+        if case is not None:
+            self._ask(f"Rename participant {case} to (an existing name merges the two):", case,
+                      lambda new: self._changed(lambda: project.rename_case(case, new),
+                                                f"participant {case} is now {new}"))
+            return
+        self.notify("Highlight a document or a participant to rename it.")
+
+    def action_delete_document(self) -> None:
+        document = self._current("documents")
+        if document is None:
+            self.notify("Highlight a document on the Documents tab to delete it.")
+            return
+        info = self.qualcode.attempt(lambda: self.qualcode.project.document(document))
+        if not info or info is True:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._changed(lambda: self.qualcode.project.delete_document(document),
+                              f"deleted {document} (ctrl+z restores it)")
+
+        self.app.push_screen(Confirm(
+            f"Delete document {document} and the {info.codings} codings on it? "
+            "(ctrl+z undoes it)"), confirmed)
+
+    def action_assign(self) -> None:
+        document = self._current("documents")
+        if document is None:
+            self.notify("Highlight a document on the Documents tab first.")
+            return
+        current = self.query_one("#documents", DataTable).get_row(document)[2]
+        self._ask(f"Participant of {document} (a new name creates one):", str(current),
+                  lambda case: self._changed(
+                      lambda: self.qualcode.project.assign_document(document, case),
+                      f"{document} belongs to {case}"))
+
+    def action_memo(self) -> None:
+        document = self._current("documents")
+        if document is not None:
+            self._edit_memo("document", document, f"Memo on document {document}:")
+            return
+        code = self._current("codes")
+        if code is not None:
+            self._edit_memo("code", code, f"Memo on code {code}:")
+            return
+        self._edit_memo("project", None, "Project memo:")
+
+    def action_project_memo(self) -> None:
+        self._edit_memo("project", None, "Project memo:")
+
+    def _edit_memo(self, on: str, target: str | None, title: str) -> None:
+        project = self.qualcode.project
+        current = self.qualcode.attempt(lambda: project.memo_of(on, target))
+        if current is None:
+            return
+        current = "" if current is True else str(current)
+
+        def save(text: str | None) -> None:
+            if text is not None and text.strip() != current.strip():
+                self._changed(lambda: project.set_memo(on, target, text), "memo saved")
+
+        self.app.push_screen(MemoDialog(title, current), save)
+
+    def action_undo(self) -> None:
+        self._step(True)
+
+    def action_redo(self) -> None:
+        self._step(False)
+
+    def _step(self, undo: bool) -> None:
+        project = self.qualcode.project
+        event = self.qualcode.attempt(project.undo if undo else project.redo)
+        if event is None:
+            self.notify(f"nothing to {'undo' if undo else 'redo'}")
+            return
+        self.fill()
+        self.qualcode.coding.reload_all()
+        self.notify(f"{'undone' if undo else 'redone'}: {event.summary}")
 
     # -- importing -------------------------------------------------------------
 
@@ -159,12 +394,13 @@ class ProjectScreen(Screen[None]):
     def import_files(self, paths: list[Path]) -> None:
         """Runs in a thread: spaCy may take seconds, the screen keeps responding."""
         for done, path in enumerate(paths, start=1):
+            warnings: tuple[str, ...] = ()
             try:
-                line = self.qualcode.project.import_document(path).line()
-                failed = False
+                report = self.qualcode.project.import_document(path)
+                line, failed, warnings = report.line(), False, report.warnings
             except QualcodeError as exc:
                 line, failed = str(exc), True
-            self.post_message(ImportProgress(done, len(paths), line, failed))
+            self.post_message(ImportProgress(done, len(paths), line, failed, warnings))
 
     def on_import_progress(self, message: ImportProgress) -> None:
         bar = self.query_one(ProgressBar)
@@ -173,6 +409,8 @@ class ProjectScreen(Screen[None]):
             self.qualcode.show_error(message.line)
         else:
             self.notify(message.line)
+        for warning in message.warnings:
+            self.notify(warning, title="warning", severity="warning", timeout=12)
         if message.done == message.total:
             bar.add_class("idle")
             self.fill()
@@ -191,6 +429,9 @@ class ProjectScreen(Screen[None]):
             )
             if report is not None:
                 self.notify(report.line())
+                warning = report.warning()
+                if warning:
+                    self.notify(warning, title="warning", severity="warning", timeout=12)
                 self.fill()
 
         self.app.push_screen(FilePicker("Load participants (.csv or .xlsx)"), chosen)
@@ -232,8 +473,10 @@ class ProjectScreen(Screen[None]):
         try:
             if choice.format == "xlsx":
                 out = check_target(choice.out)
-                export_workbook(project, out, lambda fraction, _message: self.post_message(
-                    ExchangeProgress(fraction)))
+                def progress(fraction: float, _message: str) -> None:
+                    self.post_message(ExchangeProgress(fraction))
+
+                export_workbook(project, out, progress)
             else:
                 export(choice.format, project, choice.out)
         except QualcodeError as exc:
@@ -250,7 +493,7 @@ class ProjectScreen(Screen[None]):
                 self.import_exchange(paths[0])
 
         self.app.push_screen(FilePicker(
-            "Import a REFI-QDA project (.qdpx) or a codebook (.qdc .yaml)"), chosen)
+            "Import a REFI-QDA project (.qdpx) or a codebook (.qdc .yaml .csv .xlsx)"), chosen)
 
     @work(thread=True, exclusive=True, group="exchange")
     def import_exchange(self, path: Path) -> None:
@@ -262,6 +505,28 @@ class ProjectScreen(Screen[None]):
             self.post_message(ExchangeDone("import", [], str(exc)))
         else:
             self.post_message(ExchangeDone("import", lines, None))
+
+    def action_merge(self) -> None:
+        def chosen(where: str | None) -> None:
+            if where and where.strip():
+                self._busy(None)
+                self.merge(where.strip())
+
+        self.app.push_screen(TextPrompt(
+            "Merge another copy of this study into it: the path of a .qualcode or .qdpx "
+            "file, or a postgresql:// URL", "",
+            "Codings already here are not added again; ctrl+z takes the merge back."), chosen)
+
+    @work(thread=True, exclusive=True, group="exchange")
+    def merge(self, where: str) -> None:
+        """Runs in a thread: a .qdpx's new transcripts are split into sentences."""
+        other = where if "://" in where else str(Path(where).expanduser())
+        try:
+            report = self.qualcode.project.merge(other)
+        except QualcodeError as exc:
+            self.post_message(ExchangeDone("merge", [], str(exc)))
+        else:
+            self.post_message(ExchangeDone("merge", report.lines(), None))
 
     def on_exchange_progress(self, message: ExchangeProgress) -> None:
         if message.fraction is not None:
@@ -282,7 +547,8 @@ class ProjectScreen(Screen[None]):
             names = [d.name for d in self.qualcode.project.documents()]
             if names:
                 coding.open_document(names[0])
-        self.app.push_screen(ReportDialog("Import finished", message.lines))
+        title = "Merge finished" if message.kind == "merge" else "Import finished"
+        self.app.push_screen(ReportDialog(title, message.lines))
 
 
 def import_exchange_file(project: Project, path: Path) -> list[str]:
@@ -301,4 +567,5 @@ def import_exchange_file(project: Project, path: Path) -> list[str]:
         added, updated = project.merge_codebook(load_codebook(path))
         return [f"read {path} into {project.location}",
                 f"  codes: {added} added, {updated} updated"]
-    raise IngestError(path, "not a REFI-QDA project (.qdpx) or codebook (.qdc .yaml)")
+    raise IngestError(path, "not a REFI-QDA project (.qdpx) or codebook "
+                            "(.qdc .yaml .csv .xlsx)")

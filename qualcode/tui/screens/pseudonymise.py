@@ -19,17 +19,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, OptionList
+from textual.widgets import DataTable, Label, OptionList
 from textual.widgets.option_list import Option
 
 from qualcode.errors import QualcodeError
 from qualcode.pseudonymise import KINDS, Finding, detect, write_key
+from qualcode.tui.screens.base import QualcodeScreen
 from qualcode.tui.screens.dialogs import Confirm, TextPrompt
 
 if TYPE_CHECKING:
     from qualcode.pseudonymise.apply import PseudonymReport
-    from qualcode.tui.app import QualcodeApp
 
 
 @dataclass
@@ -38,14 +37,14 @@ class Decision:
     pseudonym: str | None = None
 
 
-class PseudonymiseScreen(Screen[None]):
+class PseudonymiseScreen(QualcodeScreen):
     """Findings on the left, the highlighted finding's occurrences on the right."""
 
     CSS_PATH = "pseudonymise.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("space", "toggle", "Keep/skip"),
+        Binding("escape", "back", "Back"),
+        Binding("space", "toggle_keep", "Keep/skip"),
         Binding("e", "edit", "Edit pseudonym"),
         Binding("plus", "add", "Add missed"),
         Binding("ctrl+a", "apply", "Apply…"),
@@ -70,18 +69,12 @@ class PseudonymiseScreen(Screen[None]):
         self.extra: list[tuple[str, str]] = []
         self._texts: dict[str, str] = {}
 
-    @property
-    def qualcode(self) -> QualcodeApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         with Vertical():
             yield Label("Detecting identifying details…", id="pseudo-status")
             with Horizontal():
                 yield DataTable(id="pseudo-findings", cursor_type="row", zebra_stripes=True)
                 yield OptionList(id="pseudo-occurrences")
-        yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -166,7 +159,7 @@ class PseudonymiseScreen(Screen[None]):
         listing.set_options(options)
         listing.border_title = f"{finding.text}: {finding.count} occurrences"
 
-    def action_toggle(self) -> None:
+    def action_toggle_keep(self) -> None:
         finding = self.highlighted()
         if finding is not None:
             decision = self.decisions[finding.text]
@@ -219,13 +212,18 @@ class PseudonymiseScreen(Screen[None]):
             if path is None:
                 return
             occurrences = sum(f.count for f in self.findings if self.decisions[f.text].keep)
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self._apply(pairs, path.strip())
+
             self.app.push_screen(
                 Confirm(
                     f"Replace {len(pairs)} details ({occurrences} occurrences) in every "
                     "document? This is one way: the originals are removed from the project "
                     "for good, and earlier changes can no longer be undone."
                 ),
-                lambda yes: self._apply(pairs, path.strip()) if yes else None,
+                confirmed,
             )
 
         self.app.push_screen(

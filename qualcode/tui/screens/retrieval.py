@@ -8,22 +8,19 @@ screen.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from qualcode.project.values import CodeInfo, CodingInfo, DocumentText
 from qualcode.tui.colors import code_style
+from qualcode.tui.screens.base import QualcodeScreen
 from qualcode.tui.widgets.codebook_panel import CodebookPanel
-
-if TYPE_CHECKING:
-    from qualcode.tui.app import QualcodeApp
 
 
 def context(document: DocumentText, start: int, end: int) -> tuple[str, str]:
@@ -52,7 +49,10 @@ def quote_label(coding: CodingInfo, document: DocumentText) -> Text:
     before, after = context(document, coding.start, coding.end)
     text = Text()
     who = coding.case or coding.document
-    text.append(f"{coding.document} · {who} · {' > '.join(coding.code_path)}", style="bold")
+    place = document.position(coding.start)
+    text.append(
+        f"{coding.document} · {who} · {place} · {' > '.join(coding.code_path)}", style="bold"
+    )
     text.append(f"  ({coding.coder})\n", style="dim")
     if before:
         text.append(before + " ", style="dim")
@@ -64,14 +64,14 @@ def quote_label(coding: CodingInfo, document: DocumentText) -> Text:
     return text
 
 
-class RetrievalScreen(Screen[None]):
+class RetrievalScreen(QualcodeScreen):
     """Codes on the left, their quotes on the right."""
 
     CSS_PATH = "retrieval.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back to coding"),
         Binding("t", "toggle_focus", "Codes/quotes"),
+        Binding("v", "next_coder", "Coder: all/one"),
     ]
 
     def __init__(self) -> None:
@@ -79,29 +79,20 @@ class RetrievalScreen(Screen[None]):
         self.codes: list[CodeInfo] = []
         self.quotes: list[CodingInfo] = []
         self._documents: dict[str, DocumentText] = {}
+        #: None shows every coder's quotes; a name limits the screen to that coder
+        self.coder: str | None = None
+        self._shown_code: CodeInfo | None = None
 
-    @property
-    def qualcode(self) -> QualcodeApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         with Horizontal():
             yield CodebookPanel(id="retrieval-codes")
             yield OptionList(id="quotes")
-        yield Footer()
 
     def on_mount(self) -> None:
         project = self.qualcode.project
         self.codes = project.codes()
-        counts: dict[int, tuple[int, int]] = {}
-        people: dict[int, set[str]] = {}
-        for coding in project.codings():
-            segments, _ = counts.get(coding.code_id, (0, 0))
-            people.setdefault(coding.code_id, set()).add(coding.case or coding.document)
-            counts[coding.code_id] = (segments + 1, len(people[coding.code_id]))
+        self._count()
         panel = self.query_one(CodebookPanel)
-        panel.show(self.codes, counts)
         panel.focus()
         current = self.qualcode.coding.transcript.codings_at_selection()
         if current:
@@ -110,6 +101,28 @@ class RetrievalScreen(Screen[None]):
                     panel.highlighted = index
         if self.codes:
             self.show_code(panel.highlighted_code or self.codes[0])
+
+    def _count(self) -> None:
+        """Segments and participants per code, of the coder shown (or everyone)."""
+        counts: dict[int, tuple[int, int]] = {}
+        people: dict[int, set[str]] = {}
+        for coding in self.qualcode.project.codings():
+            if self.coder is not None and coding.coder != self.coder:
+                continue
+            segments, _ = counts.get(coding.code_id, (0, 0))
+            people.setdefault(coding.code_id, set()).add(coding.case or coding.document)
+            counts[coding.code_id] = (segments + 1, len(people[coding.code_id]))
+        self.query_one(CodebookPanel).show(self.codes, counts)
+
+    def action_next_coder(self) -> None:
+        """All coders, then each coder in turn: v limits the quotes and counts to one."""
+        choices: list[str | None] = [None, *self.qualcode.project.coders()]
+        index = choices.index(self.coder) if self.coder in choices else 0
+        self.coder = choices[(index + 1) % len(choices)]
+        self._count()
+        if self._shown_code is not None:
+            self.show_code(self._shown_code)
+        self.notify(f"quotes of {self.coder}" if self.coder else "quotes of every coder")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if isinstance(event.option_list, CodebookPanel):
@@ -124,7 +137,9 @@ class RetrievalScreen(Screen[None]):
     def show_code(self, code: CodeInfo) -> None:
         """All quotes of ``code`` and the codes under it, in interview order."""
         project = self.qualcode.project
-        self.quotes = project.codings(code=code.path_text, include_children=True)
+        self._shown_code = code
+        self.quotes = [c for c in project.codings(code=code.path_text, include_children=True)
+                       if self.coder is None or c.coder == self.coder]
         options = []
         for coding in self.quotes:
             if coding.document not in self._documents:
@@ -132,7 +147,8 @@ class RetrievalScreen(Screen[None]):
             options.append(Option(quote_label(coding, self._documents[coding.document])))
         quotes = self.query_one("#quotes", OptionList)
         quotes.set_options(options)
-        quotes.border_title = f"{code.path_text}: {len(self.quotes)} quotes"
+        whose = f" by {self.coder}" if self.coder else " (every coder)"
+        quotes.border_title = f"{code.path_text}: {len(self.quotes)} quotes{whose}"
         if options:
             quotes.highlighted = 0
 

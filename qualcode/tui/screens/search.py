@@ -11,7 +11,7 @@ already.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import work
@@ -19,18 +19,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from qualcode.errors import QualcodeError
 from qualcode.export.passages import position_text
 from qualcode.search import SCOPES, SearchHit, auto_code, find, passages
+from qualcode.tui.screens.base import QualcodeScreen
 from qualcode.tui.screens.dialogs import Choose, Confirm
 from qualcode.tui.screens.picker import CodePicker, Picked
-
-if TYPE_CHECKING:
-    from qualcode.tui.app import QualcodeApp
 
 MODE_NAMES = {"stem": "word forms", "exact": "exact words", "regex": "regular expression"}
 ROLE_CYCLE: tuple[tuple[str, ...], ...] = ((), ("respondent",), ("interviewer",))
@@ -70,13 +67,13 @@ class SearchSettings:
     roles: tuple[str, ...]
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(QualcodeScreen):
     """Search every document; mark hits; code them together."""
 
     CSS_PATH = "search.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape", "back", "Back"),
         Binding("ctrl+e", "cycle_mode", "Match how"),
         Binding("ctrl+r", "cycle_role", "Whose turns"),
         Binding("space", "mark", "Mark", show=False),
@@ -104,12 +101,7 @@ class SearchScreen(Screen[None]):
         self.marked: set[int] = set()
         self.last: SearchSettings | None = None
 
-    @property
-    def qualcode(self) -> QualcodeApp:
-        return self.app  # type: ignore[return-value]
-
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         with Vertical():
             with Horizontal(id="search-bar"):
                 yield Input(value=self.initial, placeholder="word or phrase in every interview…",
@@ -117,7 +109,6 @@ class SearchScreen(Screen[None]):
                 yield Label("", id="search-how")
             yield Label("Type and press Enter.", id="search-status")
             yield OptionList(id="search-hits")
-        yield Footer()
 
     def on_mount(self) -> None:
         self._show_how()

@@ -17,8 +17,12 @@ class HerePanel(Static):
 
     DEFAULT_CSS = tcss_beside(__file__, "here_panel.tcss")
 
-    def show(self, position: str, codings: Sequence[CodingInfo], focus: str | None) -> None:
+    def show(self, position: str, codings: Sequence[CodingInfo], focus: str | None,
+             who: str = "") -> None:
+        """``who``: the coder and whose codings are drawn, always on the first line."""
         text = Text(no_wrap=False)
+        if who:
+            text.append(who + "  ", style="reverse")
         text.append(position, style="bold")
         if focus:
             text.append(f"   showing only: {focus} (esc shows all)", style="italic")

@@ -36,7 +36,7 @@ class SaturationChart(PlotextPlot):
                                           if saturated_at is not None else ""))
         plt.xlabel("interview")
         step = max(1, len(numbers) // 12 + (1 if len(numbers) % 12 else 0))
-        plt.xticks(numbers[::step])
+        plt.xticks(numbers[::step])  # type: ignore[arg-type]  # ints are fine; hinted as float
         top = max([*table.cumulative, 1])
         tick = max(1, math.ceil(top / 5))
         plt.yticks(list(range(0, top + tick, tick)))

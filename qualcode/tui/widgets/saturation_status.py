@@ -3,8 +3,8 @@
 The coder sees, while coding, whether the study is saturated by the rule the
 supervisor chose on the analysis screen (``a``). The options are kept as a
 project setting, so the status line, the analysis screen and a restart agree.
-The figure is computed in a thread worker: on a big project the last line
-stays up until the new one is ready, and coding never waits for it.
+The figure is always computed in a thread worker (it reads the whole study):
+the last line stays up until the new one is ready, and coding never waits for it.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ import json
 from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING
 
+from textual import work
+from textual.message import Message
 from textual.widgets import Static
-from textual.worker import Worker, WorkerState
+from textual.worker import get_current_worker
 
 from qualcode.analysis.saturation import SaturationResult, saturation
 from qualcode.analysis.saturation_text import percent, plural
@@ -25,7 +27,6 @@ if TYPE_CHECKING:
     from qualcode.project import Project
 
 SETTING = "saturation_options"
-INLINE_LIMIT = 3000
 
 
 @dataclass(frozen=True)
@@ -114,26 +115,26 @@ class SaturationStatus(Static):
     SaturationStatus { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
     """
 
+    class Counted(Message):
+        """A worker finished the line (sent to the widget itself)."""
+
+        def __init__(self, line: str) -> None:
+            super().__init__()
+            self.line = line
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("Saturation: counting…", id=id, markup=False)
 
-    def recompute(self, project: Project, codings: int = 0) -> None:
-        """Count again for a project with about ``codings`` codings.
+    @work(thread=True, exclusive=True, group="saturation-status", exit_on_error=False)
+    def recompute(self, project: Project) -> None:
+        """Count again in a thread; a newer request cancels this one's answer."""
+        try:
+            line = compute_status(project)
+        except Exception as error:  # shown on the line, never a traceback
+            line = f"Saturation: could not be counted ({error})"
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Counted(line))
 
-        A small project (the demo counts in a few milliseconds) is counted at
-        once, so the line never lags the coding just made; a big one in a
-        worker thread, the previous line staying up until the new one is ready.
-        """
-        if codings < INLINE_LIMIT:
-            self.update(compute_status(project))
-            return
-        self.run_worker(lambda: compute_status(project), thread=True, exclusive=True,
-                        group="saturation-status", exit_on_error=False)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "saturation-status":
-            return
-        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, str):
-            self.update(event.worker.result)
-        elif event.state == WorkerState.ERROR:
-            self.update(f"Saturation: could not be counted ({event.worker.error})")
+    def on_saturation_status_counted(self, message: Counted) -> None:
+        message.stop()
+        self.update(message.line)

@@ -23,13 +23,19 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from qualcode.ingest.turns import body_start
 from qualcode.project.values import CodingInfo, DocumentText
-from qualcode.tui.colors import code_style, mark_style
+from qualcode.tui.colors import code_style, mark_style, other_coder_style
 from qualcode.tui.layout import ScreenLine, codings_per_line, distinct_codes, wrap_text
 from qualcode.tui.styles import tcss_beside
 
 MARGIN = 4
 """Cells left of the text: up to three marks, one per code on that row."""
+
+_ONE_CELL = str.maketrans({"\t": " ", "\r": " ", "\v": " ", "\f": " "})
+
+VIEWS = ("both", "mine", "others")
+"""Whose codings are drawn: everyone's, this coder's, or the other coders'."""
 
 
 class Transcript(ScrollView, can_focus=True):
@@ -91,6 +97,10 @@ class Transcript(ScrollView, can_focus=True):
         self.focus_code: int | None = None
         #: The focus code and every code under it (a category shows its sub-codes' passages).
         self.focus_codes: frozenset[int] = frozenset()
+        #: who is coding ("" draws every coding as one's own) and whose codings are shown
+        self.me = ""
+        self.view = "both"
+        self.shown: list[CodingInfo] = []
         self.selection: tuple[int, int] = (0, 0)
         self._lines: list[ScreenLine] = []
         self._line_starts: list[int] = []
@@ -98,6 +108,7 @@ class Transcript(ScrollView, can_focus=True):
         self._sentence_starts: list[int] = []
         self._wrap_width = 0
         self._drag_anchor: int | None = None
+        self._bodies: dict[int, int] = {}
 
     # -- state from the screen -------------------------------------------
 
@@ -109,17 +120,35 @@ class Transcript(ScrollView, can_focus=True):
     ) -> None:
         """Show a (new) document; selects ``selection`` or the first sentence."""
         self.document = document
+        self._bodies = {}
         self._sentence_starts = [start for start, _ in document.sentences]
         self._wrap_width = 0
         self.codings = list(codings)
+        self.shown = self._visible()
         self._relayout()
         self._set_selection(selection or self._sentence(0), scroll=True, center=True)
 
     def set_codings(self, codings: Sequence[CodingInfo]) -> None:
         """New codings for the same document (after a change): re-marks, keeps the view."""
         self.codings = list(codings)
-        self._per_line = codings_per_line(self._lines, self._line_starts, self.codings)
+        self.shown = self._visible()
+        self._per_line = codings_per_line(self._lines, self._line_starts, self.shown)
         self.refresh()
+
+    def set_view(self, me: str, view: str) -> None:
+        """Draw ``view`` ("both", "mine" or "others") for the coder ``me``."""
+        self.me, self.view = me, view
+        self.set_codings(self.codings)
+
+    def is_mine(self, coding: CodingInfo) -> bool:
+        return not self.me or coding.coder == self.me
+
+    def _visible(self) -> list[CodingInfo]:
+        if self.view == "mine":
+            return [c for c in self.codings if self.is_mine(c)]
+        if self.view == "others":
+            return [c for c in self.codings if not self.is_mine(c)]
+        return list(self.codings)
 
     def set_focus_code(self, code_id: int | None, under: Iterable[int] = ()) -> None:
         """Dim every passage not coded with ``code_id`` or a code ``under`` it (None: all)."""
@@ -131,7 +160,7 @@ class Transcript(ScrollView, can_focus=True):
         """Codings overlapping the selection (or at its start), shortest first."""
         start, end = self.selection
         end = max(end, start + 1)
-        found = [c for c in self.codings if c.start < end and c.end > start]
+        found = [c for c in self.shown if c.start < end and c.end > start]
         return sorted(found, key=lambda c: (c.end - c.start, c.id))
 
     # -- layout ------------------------------------------------------------
@@ -148,7 +177,7 @@ class Transcript(ScrollView, can_focus=True):
         self._wrap_width = width
         self._lines = wrap_text(self.document.text, width, self.document.turns)
         self._line_starts = [line.start for line in self._lines]
-        self._per_line = codings_per_line(self._lines, self._line_starts, self.codings)
+        self._per_line = codings_per_line(self._lines, self._line_starts, self.shown)
         self.virtual_size = Size(width + MARGIN, len(self._lines))
         self.refresh()
         if self.size.height:
@@ -209,11 +238,22 @@ class Transcript(ScrollView, can_focus=True):
                 if not covering:
                     style += dim
             if covering:
-                style += code_style(covering[0].color, underline=len(covering) > 1)
+                style += self._coded_style(covering)
             if sel_start <= left and right <= sel_end:
                 style += selection_style
-            segments.append(Segment(text[left:right], style))
+            # One cell per code point: a tab is drawn as one space, never as a jump.
+            segments.append(Segment(text[left:right].translate(_ONE_CELL), style))
         return segments
+
+    def _coded_style(self, covering: list[CodingInfo]) -> Style:
+        """Mine as the code's background colour (bold where two of mine overlap);
+        another coder's as an underline in the code's colour."""
+        mine = [c for c in covering if self.is_mine(c)]
+        others = len(mine) < len(covering)
+        if not mine:
+            return other_coder_style(covering[0].color)
+        style = code_style(mine[0].color, underline=others)
+        return style + Style(bold=True) if len(mine) > 1 else style
 
     def _turn_styles(self, line: ScreenLine) -> tuple[Style, int]:
         assert self.document is not None
@@ -221,10 +261,10 @@ class Transcript(ScrollView, can_focus=True):
             return self.get_component_rich_style("transcript--outside"), -1
         turn = self.document.turns[line.turn]
         name = "transcript--interviewer" if turn.role == "interviewer" else "transcript--respondent"
-        label_end = -1
-        if line.start == turn.start or line.start <= turn.start < line.end:
-            colon = self.document.text.find(":", turn.start, turn.start + len(turn.speaker) + 12)
-            label_end = colon + 1 if colon != -1 else turn.start + len(turn.speaker)
+        body = self._bodies.get(line.turn)
+        if body is None:
+            body = self._bodies[line.turn] = body_start(self.document.text, turn)
+        label_end = body if line.start < body else -1
         return self.get_component_rich_style(name), label_end
 
     # -- selection -------------------------------------------------------------
@@ -301,7 +341,7 @@ class Transcript(ScrollView, can_focus=True):
         self._set_selection((start, end), center=True)
 
     def _focus_passages(self) -> list[tuple[int, int]]:
-        spans = sorted({(c.start, c.end) for c in self.codings if c.code_id in self.focus_codes})
+        spans = sorted({(c.start, c.end) for c in self.shown if c.code_id in self.focus_codes})
         return spans
 
     def _step_passage(self, forward: bool) -> bool:

@@ -1,0 +1,1 @@
+"""Alembic's script folder for qualcode's schema (see :mod:`qualcode.migrations`)."""

@@ -1,0 +1,141 @@
+"""The agreement tab of the analysis screen: two coders' figures and where they differ.
+
+What a student and supervisor sit down with: the pooled figures in the unit
+chosen (segment, sentence or character; see docs/analysis.md), the figures
+per code, and the list of passages where the coders differ, in document
+order. Enter on a passage opens it in the coding screen, where both coders'
+codings are shown.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Input, Label, Select, Static
+
+from qualcode.analysis.agreement import AgreementReport, agreement
+from qualcode.analysis.comparison import DEFAULT_OVERLAP, UNITS
+from qualcode.analysis.snapshot import StudySnapshot
+from qualcode.tui.screens.analysis_base import AnalysisPane, number
+
+
+def _flat(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+class AgreementPane(AnalysisPane):
+    """Two coders compared in one unit: pooled and per-code figures, then the disagreements."""
+
+    def __init__(self) -> None:
+        super().__init__(id="agreement")
+        self.report: AgreementReport | None = None
+        self._asked: tuple[object, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="parameters"):
+            yield Label("coder A")
+            yield Select([], id="coder-a", compact=True)
+            yield Label("coder B")
+            yield Select([], id="coder-b", compact=True)
+            yield Label("unit")
+            yield Select([(u, u) for u in UNITS], id="agreement-unit", value="segment",
+                         allow_blank=False, compact=True)
+            yield Label("overlap %")
+            yield Input(str(round(DEFAULT_OVERLAP * 100)), id="agreement-overlap",
+                        type="number", compact=True)
+        yield Static(id="agreement-overall", markup=False)
+        yield DataTable(id="agreement-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="disagreements-title", classes="hint", markup=False)
+        yield DataTable(id="disagreement-list", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#disagreement-list", DataTable).add_columns(
+            "document", "where", "code", "applied by", "passage")
+
+    def set_study(self, study: StudySnapshot) -> None:
+        coders = sorted({c.coder for c in study.codings})
+        for index, name in enumerate(("#coder-a", "#coder-b")):
+            select = self.query_one(name, Select)
+            current = select.value
+            select.set_options([(c, c) for c in coders])
+            if current in coders:
+                select.value = current
+            elif len(coders) > index:
+                select.value = coders[index]
+        super().set_study(study)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self.recount()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.recount()
+
+    def recount(self) -> None:
+        study = self.study
+        if study is None:
+            return
+        overall = self.query_one("#agreement-overall", Static)
+        coders = sorted({c.coder for c in study.codings})
+        a, b = self.query_one("#coder-a", Select).value, self.query_one("#coder-b", Select).value
+        unit = str(self.query_one("#agreement-unit", Select).value)
+        overlap_input = self.query_one("#agreement-overlap", Input)
+        overlap_input.disabled = unit != "segment"
+        if len(coders) < 2:
+            overall.update("Agreement needs codings by two coders; this project has "
+                           f"{len(coders)} ({', '.join(coders) or 'none'}).")
+            return
+        if not isinstance(a, str) or not isinstance(b, str) or a == b:
+            overall.update("Pick two different coders.")
+            return
+        try:
+            overlap = float(overlap_input.value.replace(",", ".")) / 100
+        except ValueError:
+            overall.update("overlap: enter a percentage, e.g. 90")
+            return
+        if not 0 < overlap <= 1:
+            overall.update("overlap: enter a percentage above 0 and at most 100")
+            return
+        asked = (id(study), a, b, unit, overlap if unit == "segment" else None)
+        if asked == self._asked:
+            return  # the same question again (a select re-posting its value): keep the answer
+        self._asked = asked
+        self.compute(lambda: agreement(study, a, b, unit=unit, overlap=overlap), self._show,
+                     self.query_one("#agreement-table", DataTable))
+
+    def _show(self, report: AgreementReport) -> None:
+        self.report = report
+        a, b = report.coders
+        table = self.query_one("#agreement-table", DataTable)
+        table.clear(columns=True)
+        both = "matched" if report.unit == "segment" else "both"
+        table.add_columns("code", both, f"only {a}", f"only {b}", "agree %", "kappa")
+        for code in report.codes:
+            c = code.figures.counts
+            table.add_row(" > ".join(code.code_path), c.both, c.only_a, c.only_b,
+                          number(code.figures.percent, 1), number(code.figures.kappa))
+        self.query_one("#agreement-overall", Static).update(
+            f"{a} vs {b}, {len(report.documents)} documents coded by both, unit "
+            f"{report.summary()}"
+        )
+        found = report.disagreements
+        self.query_one("#disagreements-title", Static).update(
+            f"{len(found)} disagreements in document order; Enter opens the passage with "
+            "both coders' codings." if found else "No disagreements."
+        )
+        listing = self.query_one("#disagreement-list", DataTable)
+        listing.clear()
+        for d in found:
+            listing.add_row(d.document, d.where, d.code_path[-1],
+                            " + ".join(d.coders), _flat(d.text, 60))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id != "disagreement-list" or self.report is None:
+            return
+        event.stop()
+        index = event.cursor_row
+        if 0 <= index < len(self.report.disagreements):
+            passage = self.report.disagreements[index]
+            self.qualcode.open_at(passage.document, passage.start, passage.end)
