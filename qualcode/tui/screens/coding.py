@@ -104,6 +104,7 @@ class CodingScreen(QualcodeScreen):
         self.codes: list[CodeInfo] = []
         self.counts = CodeCounts(())
         self.search_text = ""
+        self._last_hit: int | None = None
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -204,6 +205,12 @@ class CodingScreen(QualcodeScreen):
     def on_transcript_selection_changed(self, message: Transcript.SelectionChanged) -> None:
         self._update_here()
 
+    def on_transcript_turn_boundary(self, message: Transcript.TurnBoundary) -> None:
+        where = "end" if message.forward else "start"
+        key = "shift+down" if message.forward else "shift+up"
+        self.app.notify(f"The selection stops at the {where} of {message.speaker}'s turn; "
+                        f"{key} again takes in the next speaker too.", timeout=4)
+
     def on_codebook_panel_code_chosen(self, message: CodebookPanel.CodeChosen) -> None:
         self._toggle_filter(message.code)
 
@@ -220,6 +227,9 @@ class CodingScreen(QualcodeScreen):
         speaker = self._speaker_at(place.turn)
         position = (f"{self.document.name} · {place}{speaker}  ({end - start} characters)"
                     f" · {self.status}")
+        speakers = self.transcript.speakers_in_selection()
+        if len(speakers) > 1:
+            position += f"  · spans {len(speakers)} speaker turns ({', '.join(speakers)})"
         here.show(position, self.transcript.codings_at_selection(), focus, self.who())
 
     def who(self) -> str:
@@ -412,29 +422,46 @@ class CodingScreen(QualcodeScreen):
         def find(text: str | None) -> None:
             if text:
                 self.search_text = text
+                self._last_hit = None
                 self.action_search_next()
 
-        self.app.push_screen(TextPrompt("Search in this document:", self.search_text), find)
+        self.app.push_screen(TextPrompt("Search in this document (Enter selects the sentence "
+                                        "of the first match; n the next):", self.search_text),
+                             find)
 
     def action_search_next(self) -> None:
+        """Select the sentence of the next match (wrapping round once, and saying so)."""
         if self.document is None or not self.search_text:
             return
         haystack = self.document.text.lower()
         needle = self.search_text.lower()
-        position = haystack.find(needle, self.transcript.selection[0] + 1)
+        after = self._last_hit + 1 if self._last_hit is not None else self.transcript.selection[0]
+        position = haystack.find(needle, after)
+        wrapped = False
         if position == -1:
             position = haystack.find(needle)
+            wrapped = position != -1 and self._last_hit is not None
         if position == -1:
             self.notify(f"“{self.search_text}” not found in {self.document.name}",
                         severity="warning")
             return
-        self.transcript.select(position, position + len(needle))
+        self._last_hit = position
+        total = haystack.count(needle)
+        number = haystack.count(needle, 0, position) + 1
+        start, end = self.transcript.sentence_around(position, position + len(needle))
+        self.transcript.select(start, end)
+        note = f"match {number} of {total} for “{self.search_text}”"
+        if wrapped:
+            note += f": search wrapped round to the start of {self.document.name}"
+        self.notify(note, timeout=3)
 
     def _toggle_filter(self, code: CodeInfo) -> None:
         if self.transcript.focus_code == code.id:
             self.transcript.set_focus_code(None)
         else:
-            self.transcript.set_focus_code(code.id)
+            under = [c.id for c in self.codes
+                     if len(c.path) > len(code.path) and c.path[: len(code.path)] == code.path]
+            self.transcript.set_focus_code(code.id, under)
             self.transcript.focus()
         self._update_here()
 

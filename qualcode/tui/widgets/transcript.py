@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -55,7 +55,7 @@ class Transcript(ScrollView, can_focus=True):
         Binding("down", "next_sentence", "Next sentence", show=False),
         Binding("up", "previous_sentence", "Previous sentence", show=False),
         Binding("shift+down", "extend_down", "Extend by sentence", show=False),
-        Binding("shift+up", "shrink_up", "Shrink by sentence", show=False),
+        Binding("shift+up", "extend_up", "Extend up by sentence", show=False),
         Binding("ctrl+down,}", "next_turn", "Next turn", show=False),
         Binding("ctrl+up,{", "previous_turn", "Previous turn", show=False),
         Binding("right", "extend_word", "End +1 word", show=False),
@@ -78,11 +78,25 @@ class Transcript(ScrollView, can_focus=True):
             self.start = start
             self.end = end
 
+    class TurnBoundary(Message):
+        """Extending stopped at the end (or start) of a speaker turn; a second press crosses."""
+
+        def __init__(self, speaker: str, forward: bool) -> None:
+            super().__init__()
+            self.speaker = speaker
+            self.forward = forward
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        #: The sentence a shift+arrow extension started from (None: not extending).
+        self._anchor: tuple[int, int] | None = None
+        #: The boundary the last extension stopped at, so the next press crosses it.
+        self._held_at: int | None = None
         self.document: DocumentText | None = None
         self.codings: list[CodingInfo] = []
         self.focus_code: int | None = None
+        #: The focus code and every code under it (a category shows its sub-codes' passages).
+        self.focus_codes: frozenset[int] = frozenset()
         #: who is coding ("" draws every coding as one's own) and whose codings are shown
         self.me = ""
         self.view = "both"
@@ -136,9 +150,10 @@ class Transcript(ScrollView, can_focus=True):
             return [c for c in self.codings if not self.is_mine(c)]
         return list(self.codings)
 
-    def set_focus_code(self, code_id: int | None) -> None:
-        """Dim every passage not coded with ``code_id`` (None: show all)."""
+    def set_focus_code(self, code_id: int | None, under: Iterable[int] = ()) -> None:
+        """Dim every passage not coded with ``code_id`` or a code ``under`` it (None: all)."""
         self.focus_code = code_id
+        self.focus_codes = frozenset({code_id, *under}) if code_id is not None else frozenset()
         self.refresh()
 
     def codings_at_selection(self) -> list[CodingInfo]:
@@ -188,7 +203,7 @@ class Transcript(ScrollView, can_focus=True):
     def _margin(self, here: list[CodingInfo], base: Style) -> list[Segment]:
         codes = distinct_codes(here)
         if self.focus_code is not None:
-            codes = [c for c in codes if c.code_id == self.focus_code]
+            codes = [c for c in codes if c.code_id in self.focus_codes]
         marks = [Segment("▌", base + mark_style(c.color)) for c in codes[:3]]
         if len(codes) > 3:
             marks[-1] = Segment("+", base + Style(bold=True))
@@ -219,7 +234,7 @@ class Transcript(ScrollView, can_focus=True):
                 style += label_style
             covering = [c for c in here if c.start <= left and c.end >= right]
             if self.focus_code is not None:
-                covering = [c for c in covering if c.code_id == self.focus_code]
+                covering = [c for c in covering if c.code_id in self.focus_codes]
                 if not covering:
                     style += dim
             if covering:
@@ -266,7 +281,12 @@ class Transcript(ScrollView, can_focus=True):
         return max(0, bisect_right(self._sentence_starts, offset) - 1)
 
     def _set_selection(
-        self, selection: tuple[int, int], *, scroll: bool = True, center: bool = False
+        self,
+        selection: tuple[int, int],
+        *,
+        scroll: bool = True,
+        center: bool = False,
+        extending: bool = False,
     ) -> None:
         if self.document is None:
             return
@@ -275,6 +295,9 @@ class Transcript(ScrollView, can_focus=True):
         start = min(max(start, 0), length)
         end = min(max(end, start), length)
         old = self.selection
+        if not extending:
+            self._anchor = None
+            self._held_at = None
         self.selection = (start, end)
         self._refresh_span(old)
         self._refresh_span(self.selection)
@@ -303,12 +326,22 @@ class Transcript(ScrollView, can_focus=True):
             )
             self.scroll_to(y=max(0, target), animate=False, immediate=True)
 
+    def sentence_around(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence(s) holding ``start:end`` (the span itself outside every sentence)."""
+        if self.document is None or not self.document.sentences:
+            return start, end
+        first = self._sentence(self._sentence_index(start))
+        last = self._sentence(self._sentence_index(max(end - 1, start)))
+        if not first[0] <= start < max(last[1], first[1]):
+            return start, end
+        return first[0], max(last[1], end)
+
     def select(self, start: int, end: int) -> None:
         """Select ``start:end`` and bring it into view (used by retrieval and search)."""
         self._set_selection((start, end), center=True)
 
     def _focus_passages(self) -> list[tuple[int, int]]:
-        spans = sorted({(c.start, c.end) for c in self.shown if c.code_id == self.focus_code})
+        spans = sorted({(c.start, c.end) for c in self.shown if c.code_id in self.focus_codes})
         return spans
 
     def _step_passage(self, forward: bool) -> bool:
@@ -342,20 +375,75 @@ class Transcript(ScrollView, can_focus=True):
             index -= 1
         self._set_selection(self._sentence(index))
 
-    def action_extend_down(self) -> None:
-        if self.document is None:
-            return
-        index = self._sentence_index(max(self.selection[1] - 1, 0)) + 1
-        self._set_selection((self.selection[0], max(self._sentence(index)[1], self.selection[1])))
+    def turn_at(self, offset: int) -> int | None:
+        """Index of the speaker turn holding ``offset`` (None outside every turn)."""
+        if self.document is None or not self.document.turns:
+            return None
+        starts = [t.start for t in self.document.turns]
+        index = bisect_right(starts, offset) - 1
+        if index >= 0 and offset < self.document.turns[index].end:
+            return index
+        return None
 
-    def action_shrink_up(self) -> None:
+    def speakers_in_selection(self) -> list[str]:
+        """The speakers whose turns the selection touches, in order."""
+        if self.document is None:
+            return []
+        start, end = self.selection
+        return [t.speaker for t in self.document.turns if t.start < end and start < t.end]
+
+    def _crosses_turn(self, inside: int, outside: int) -> bool:
+        return self.turn_at(inside) != self.turn_at(outside)
+
+    def _extend(self, forward: bool) -> None:
+        """Grow (or, past the anchor, shrink) the selection by one sentence.
+
+        Like an editor: the sentence where extending began is the anchor;
+        shift+down moves the far end down, shift+up moves it up. Growing stops
+        once at the edge of a speaker turn; pressing again crosses it.
+        """
         if self.document is None:
             return
         start, end = self.selection
-        index = self._sentence_index(max(end - 1, 0)) - 1
-        new_end = self._sentence(index)[1]
-        if new_end > start:
-            self._set_selection((start, new_end))
+        if self._anchor is None:
+            self._anchor = (start, end)
+        anchor_start, anchor_end = self._anchor
+        if forward and start < anchor_start:
+            index = self._sentence_index(start) + 1
+            self._set_selection((self._sentence(index)[0], end), extending=True)
+            return
+        if not forward and end > anchor_end:
+            index = self._sentence_index(max(end - 1, 0)) - 1
+            new_end = max(self._sentence(index)[1], anchor_end)
+            self._set_selection((start, new_end), extending=True)
+            return
+        if forward:
+            index = self._sentence_index(max(end - 1, 0)) + 1
+            target = self._sentence(index)
+            if target[1] <= end:
+                return
+            edge, inside = target[0], max(end - 1, start)
+        else:
+            index = self._sentence_index(start) - 1
+            target = self._sentence(index)
+            if target[0] >= start:
+                return
+            edge, inside = target[0], start
+        if self._crosses_turn(inside, edge) and self._held_at != edge:
+            self._held_at = edge
+            turn = self.turn_at(inside)
+            speaker = self.document.turns[turn].speaker if turn is not None else ""
+            self.post_message(self.TurnBoundary(speaker, forward))
+            return
+        self._held_at = None
+        new = (start, target[1]) if forward else (target[0], end)
+        self._set_selection(new, extending=True)
+
+    def action_extend_down(self) -> None:
+        self._extend(True)
+
+    def action_extend_up(self) -> None:
+        self._extend(False)
 
     def _turn_bounds(self, forward: bool) -> tuple[int, int] | None:
         assert self.document is not None
