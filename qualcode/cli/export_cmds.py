@@ -82,7 +82,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "participant in a quote's attribution; repeatable")
     p.add_argument("--quotes-per-code", type=int, metavar="N",
                    help="md/docx: at most N quotes per code")
-    p.add_argument("--participants-called", default="participants", metavar="WORD",
-                   help="md/docx: what participants are called, e.g. GPs")
+    p.add_argument("--participants-called", default=None, metavar="WORD",
+                   help="md/docx: what participants are called, e.g. GPs "
+                        "(default: participants, in the project's language)")
     add_coder_filter(p, "export")
     p.set_defaults(run=run_export)

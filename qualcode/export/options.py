@@ -25,7 +25,8 @@ class ExportOptions:
     participant: each item an attribute name, or a template such as
     ``"{age} j."`` (None: practice type and age when present).
     ``quotes_per_code``: at most this many quotes per code in the report.
-    ``participants_called``: the word for participants ("GPs").
+    ``participants_called``: the word for participants ("GPs"; None: "participants"
+    in the project's language).
     ``progress``: called as ``progress(fraction, message)`` by writers that
     take long on a big project (xlsx, docx); the CLI shows it on a terminal.
     ``coders``: only these coders' codings, in every sheet, quote and count
@@ -35,7 +36,7 @@ class ExportOptions:
     attributes: tuple[str, ...] | None = None
     attribution: tuple[str, ...] | None = None
     quotes_per_code: int | None = None
-    participants_called: str = "participants"
+    participants_called: str | None = None
     coders: tuple[str, ...] | None = None
     progress: Callable[[float, str], None] | None = field(default=None, compare=False)
 
