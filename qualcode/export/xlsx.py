@@ -29,7 +29,7 @@ from qualcode.export.safety import (
 from qualcode.export.wording import Wording, fixed_sheets, wording
 from qualcode.export.xlsx_agreement import write_agreement
 from qualcode.export.xlsx_categories import write_category
-from qualcode.export.xlsx_cells import SheetWriter, Styles, tint
+from qualcode.export.xlsx_cells import SheetWriter, Styles, fitted, tint
 
 if TYPE_CHECKING:
     from qualcode.project import Project
@@ -220,7 +220,13 @@ def _codebook(writer: SheetWriter, data: ExportData, words: Wording) -> None:
 def _participants(writer: SheetWriter, data: ExportData, words: Wording) -> None:
     headers = [words.participant, *data.attributes, words.interviews, words.words,
                words.codings]
-    writer.widths([14, *[max(10, min(18, len(a) + 3)) for a in data.attributes], 18, 9, 9])
+    people = data.participants
+    writer.widths([
+        fitted(words.participant, (p.name for p in people), 12, 30),
+        *[fitted(a, (p.attributes.get(a) for p in people), 8, 30) for a in data.attributes],
+        fitted(words.interviews, (", ".join(p.documents) for p in people), 18, 60),
+        fitted(words.words, (p.words for p in people), 8, 12),
+        fitted(words.codings, (p.codings for p in people), 8, 12)])
     _title(writer, words.participants, words.participants_subtitle.format(
         participants=words.participants_noun(data.participants_total)))
     header = _table_header(writer, headers)
@@ -238,7 +244,10 @@ def _frequencies(writer: SheetWriter, data: ExportData, words: Wording) -> None:
     headers = [words.code, words.segments.many.capitalize(),
                words.documents.many.capitalize(), words.participants, words.with_sub_codes,
                *people]
-    writer.widths([40, 10, 10, 12, 14, *([7] * len(people))])
+    writer.widths([fitted(words.code, (c.name for c in data.codes), 30, 50,
+                          max((c.depth for c in data.codes), default=0)),
+                   *(fitted(h, (), 10, 30) for h in headers[1:5]),
+                   *(fitted(p, (), 6, 24) for p in people)])
     _title(writer, words.frequencies, words.frequencies_subtitle.format(total=total))
     header = _table_header(writer, headers)
     for code in data.codes:
@@ -257,7 +266,11 @@ def _frequencies(writer: SheetWriter, data: ExportData, words: Wording) -> None:
 
 
 def _saturation(writer: SheetWriter, data: ExportData, workbook: Any, words: Wording) -> None:
-    writer.widths([5, 12, 12, 9, 10, 12, 70])
+    rows = data.saturation
+    writer.widths([5, fitted(words.document, (r.name or r.document for r in rows), 12, 34),
+                   fitted(words.participant, (r.participant for r in rows), 12, 34),
+                   *(fitted(h, (), 9, 20) for h in (words.codings, words.new_codes,
+                                                   words.cumulative_codes)), 70])
     _title(writer, words.saturation, words.saturation_subtitle)
     for result in data.saturation_results:
         writer.paragraph(result.verdict, 6, 120)

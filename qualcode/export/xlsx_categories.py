@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from qualcode.export.xlsx_cells import SheetWriter, Value, tint
+from qualcode.export.xlsx_cells import SheetWriter, Value, fitted, tint
 
 if TYPE_CHECKING:
     from qualcode.export.gather import ExportData, Quote
@@ -21,13 +21,20 @@ if TYPE_CHECKING:
 HEADER_ROW = 3
 
 
-def columns(attributes: list[str], with_coder: bool,
+def columns(data: ExportData, attributes: list[str], with_coder: bool,
             words: Wording) -> list[tuple[str, float]]:
-    middle = [(name, max(7.0, min(12.0, len(name) + 1.0))) for name in attributes]
-    coder = [(words.coder, 12.0)] if with_coder else []
-    return [(words.code, 20), (words.participant, 11), (words.document, 10), *middle,
-            (words.speaker, 9), *coder, (words.quote, 64), (words.memo, 26),
-            (words.position, 15)]
+    """The columns and their widths: each fits its header's longest word and its values
+    (a document called "BSR01_transcript" is not cut), up to a cap; the quote is wide."""
+    people = data.participants
+    middle = [(name, fitted(name, (p.attributes.get(name) for p in people), 6, 28))
+              for name in attributes]
+    coder = [(words.coder, fitted(words.coder, data.coders, 10, 30))] if with_coder else []
+    return [(words.code, fitted(words.code, (c.name for c in data.codes), 16, 32)),
+            (words.participant, fitted(words.participant, (p.name for p in people), 9, 24)),
+            (words.document, fitted(words.document, (d.name for d in data.documents), 9, 34)),
+            *middle,
+            (words.speaker, fitted(words.speaker, {q.speaker for q in data.quotes}, 8, 20)),
+            *coder, (words.quote, 64), (words.memo, 26), (words.position, 15)]
 
 
 def _heading(data: ExportData, code: CodeInfo, category: CodeInfo, quotes: int,
@@ -64,7 +71,7 @@ def write_category(
 ) -> None:
     """Write one category sheet; ``done(n)`` is told after every ``n`` quotes written."""
     with_coder = len(data.coders) > 1
-    cols = columns(attributes, with_coder, words)
+    cols = columns(data, attributes, with_coder, words)
     last = len(cols) - 1
     writer.widths([w for _n, w in cols])
     writer.cell(0, category.path_text, "title")

@@ -8,7 +8,7 @@ characters, and spreads text longer than a cell over marked continuation rows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -35,6 +35,19 @@ def tint(color: str | None, share: float) -> str:
         rgb = [int(NEUTRAL[i : i + 2], 16) for i in (1, 3, 5)]
     mixed = [round(255 - (255 - c) * share) for c in rgb]
     return "#" + "".join(f"{c:02X}" for c in mixed)
+
+
+def fitted(header: str, values: Iterable[Value], least: float, most: float,
+           indent: int = 0) -> float:
+    """A column width (in characters) that shows ``values`` whole and never breaks a word of
+    ``header`` (headers wrap at spaces), between ``least`` and ``most``.
+
+    ``indent`` is the deepest indent level used in the column (about 2 characters each).
+    Numbers count by their printed length; the small margin covers bold text.
+    """
+    longest_word = max((len(word) for word in header.split()), default=0)
+    longest_value = max((len(str(v)) for v in values if v is not None and v != ""), default=0)
+    return max(least, min(most, max(longest_word, longest_value + 2 * indent) + 2.0))
 
 
 @dataclass(frozen=True, slots=True)
