@@ -193,7 +193,13 @@ def _overview(writer: SheetWriter, data: ExportData, cleaner: CellCleaner,
 
 
 def _codebook(writer: SheetWriter, data: ExportData, words: Wording) -> None:
-    writer.widths([28, 28, 9, 8, 36, 24, 24, 24, 9, 9, 10])
+    deepest = max((code.depth for code in data.codes), default=0)
+    writer.widths([fitted(words.code, (c.name for c in data.codes), 20, 60, deepest),
+                   fitted(words.path, (c.path_text for c in data.codes), 20, 48),
+                   fitted(words.colour, (), 9, 12), fitted(words.shortcut, (), 8, 12),
+                   36, 24, 24, 24,
+                   *(fitted(h, (), 9, 16) for h in (words.segments.many,
+                                                   words.documents.many, words.participants))])
     _title(writer, words.codebook, words.codebook_subtitle.format(
         codes=words.codes(len(data.codes))))
     header = _table_header(writer, [words.code, words.path, words.colour, words.shortcut,
@@ -209,7 +215,7 @@ def _codebook(writer: SheetWriter, data: ExportData, words: Wording) -> None:
             [code.name, code.path_text, code.color or "", code.key or "", code.description,
              code.inclusion, code.exclusion, code.example, figures.segments,
              figures.documents, figures.participants],
-            ["label" if code.depth == 0 else "text", wrap, "text", "text", wrap, wrap, wrap,
+            ["label_wrap" if code.depth == 0 else wrap, wrap, "text", "text", wrap, wrap, wrap,
              wrap, "number", "number", "number"],
             fills, keep=(0, 1), mark=None, indent=code.depth,
         )
