@@ -278,13 +278,6 @@ def _saturation(writer: SheetWriter, data: ExportData, workbook: Any, words: Wor
                    *(fitted(h, (), 9, 20) for h in (words.codings, words.new_codes,
                                                    words.cumulative_codes)), 70])
     _title(writer, words.saturation, words.saturation_subtitle)
-    for result in data.saturation_results:
-        writer.paragraph(result.verdict, 6, 120)
-    if data.saturation_results and data.saturation_results[0].table.not_counted:
-        left_out = data.saturation_results[0].table.not_counted
-        writer.paragraph(f"{words.not_counted}: " + "; ".join(f"{n.name} ({n.reason})"
-                                                     for n in left_out), 6, 120)
-    writer.row += 1
     by_participant = bool(data.saturation_results) and \
         data.saturation_results[0].table.by == "participant"
     header = _table_header(writer, ["#", words.participant if by_participant
@@ -301,9 +294,17 @@ def _saturation(writer: SheetWriter, data: ExportData, workbook: Any, words: Wor
                        "; ".join(" > ".join(p) for p in row.new_code_paths)],
                       ["number", "text", "text", "number", "number", "number", "wrap"],
                       [None] * 7, keep=(0, 1, 2), mark=None)
+    last = writer.row - 1
+    writer.row += 1
+    for result in data.saturation_results:
+        writer.paragraph(result.verdict, 6, 120)
+    if data.saturation_results and data.saturation_results[0].table.not_counted:
+        left_out = data.saturation_results[0].table.not_counted
+        writer.paragraph(f"{words.not_counted}: " + "; ".join(f"{n.name} ({n.reason})"
+                                                     for n in left_out), 6, 120)
     if data.saturation:
         top = max(r.cumulative for r in data.saturation)
-        _saturation_chart(writer, workbook, header, writer.row - 1, top, words)
+        _saturation_chart(writer, workbook, header, last, top, words)
     _page(writer, data, header)
 
 
@@ -321,12 +322,14 @@ def _memos(writer: SheetWriter, data: ExportData, words: Wording) -> None:
 
 def _saturation_chart(writer: SheetWriter, workbook: Any, header: int, last: int,
                       top: int, words: Wording) -> None:
+    """Below the verdicts; the interviews are labelled by their # in the table, because
+    long document names ("BSR01_transcript_final") made the axis unreadable."""
     name = writer.sheet.name
     chart = workbook.add_chart({"type": "column"})
-    chart.add_series({"name": words.new_codes, "categories": [name, header + 1, 1, last, 1],
+    chart.add_series({"name": words.new_codes, "categories": [name, header + 1, 0, last, 0],
                       "values": [name, header + 1, 4, last, 4], "fill": {"color": "#7FA7D9"}})
     line = workbook.add_chart({"type": "line"})
-    line.add_series({"name": words.cumulative_codes, "categories": [name, header + 1, 1, last, 1],
+    line.add_series({"name": words.cumulative_codes, "categories": [name, header + 1, 0, last, 0],
                      "values": [name, header + 1, 5, last, 5],
                      "line": {"color": "#C0392B", "width": 2.25},
                      "marker": {"type": "circle", "size": 5}})
@@ -337,7 +340,7 @@ def _saturation_chart(writer: SheetWriter, workbook: Any, header: int, last: int
                       "major_unit": max(1, -(-top // 8)), "major_gridlines": {"visible": True}})
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": 720, "height": 300})
-    writer.sheet.insert_chart(last + 2, 0, chart, {"x_offset": 4, "y_offset": 8})
+    writer.sheet.insert_chart(writer.row + 1, 0, chart, {"x_offset": 4, "y_offset": 8})
 
 
 __all__ = ["export_workbook", "write_workbook"]
