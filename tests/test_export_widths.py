@@ -42,6 +42,13 @@ def test_document_names_and_attribute_headers_fit_their_columns(tmp_path):
     widths = _widths(book["Workload"])
     assert widths["Document"] >= len("BSR01_transcript") + 1
     assert widths["years_experience"] >= len("years_experience") + 1
+    assert widths["ward"] >= len("Intensive care") + 1
     assert widths["Quote"] <= 70
     people = _widths(book["Participants"])
     assert people["years_experience"] >= len("years_experience") + 1
+
+
+def test_every_loaded_attribute_is_beside_the_quotes_unless_limited(tmp_path):
+    sheet = _workbook(tmp_path)["Workload"]
+    header = [c.value for c in sheet[4]]
+    assert header[3:5] == ["years_experience", "ward"]

@@ -50,21 +50,23 @@ def test_a_quote_row_carries_attributes_speaker_memo_and_position(book):
     sheet = book["Belasting"]
     header = [c.value for c in sheet[4]]
     assert header == ["Code", "Deelnemer", "Document", "gender", "age", "years as GP",
-                      "practice type", "Spreker", "Citaat", "Memo", "Plaats"]
+                      "practice type", "interview length", "Spreker", "Citaat", "Memo",
+                      "Plaats"]
     first = [c.value for c in sheet[6]]
-    assert first[:8] == ["Objectieve belasting", "HA1", "HA1", "v", 41, 14, "WGC", "HA1"]
-    assert first[8] == "ik loop altijd uit met mijn consultaties"
-    assert first[9] == "uitlopen"
-    assert first[10] == "turn 2"  # the transcript gave no times; offsets are in the csv
+    assert first[:7] == ["Objectieve belasting", "HA1", "HA1", "v", 41, 14, "WGC"]
+    assert first[8] == "HA1"
+    assert first[9] == "ik loop altijd uit met mijn consultaties"
+    assert first[10] == "uitlopen"
+    assert first[11] == "turn 2"  # the transcript gave no times; offsets are in the csv
 
 
 def test_the_quote_cell_is_filled_with_a_light_tint_of_the_code_colour(book):
     sheet = book["Belasting"]
-    fill = sheet["I6"].fill.fgColor.rgb  # Objectieve belasting inherits Belasting #d95f02
+    fill = sheet["J6"].fill.fgColor.rgb  # Objectieve belasting inherits Belasting #d95f02
     red, green, blue = (int(fill[i:i + 2], 16) for i in (2, 4, 6))
     assert red > green > blue > 180  # light: near white, orange hue kept
     assert sheet.freeze_panes == "A5"
-    assert sheet.auto_filter.ref.startswith("A4:K")
+    assert sheet.auto_filter.ref.startswith("A4:L")
 
 
 def test_the_codebook_shows_path_colour_as_a_fill_and_counts(book):
@@ -118,7 +120,7 @@ def test_calamine_reads_the_same_quotes(study, tmp_path):  # noqa: F811
     out = tmp_path / "thesis.xlsx"
     export_workbook(study, out)
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Tips voor collega's")
-    quotes = [r[8] for r in rows.to_python() if len(r) > 8 and r[1] in ("HA2", "HA3")]
+    quotes = [r[9] for r in rows.to_python() if len(r) > 9 and r[1] in ("HA2", "HA3")]
     assert quotes == ["Grenzen stellen, echt. Ik zeg nu vaker nee.", "bewaak je grenzen"]
 
 

@@ -76,7 +76,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_project_argument(p)
     p.add_argument("out", metavar="OUT", help="the file to write")
     p.add_argument("--attribute", action="append", metavar="NAME",
-                   help="participant attribute shown beside quotes (xlsx, csv); repeatable")
+                   help="participant attribute shown beside quotes (xlsx, csv); repeatable "
+                        "(default: every attribute loaded)")
     p.add_argument("--attribution", action="append", metavar="ITEM",
                    help="md/docx: attribute name or template like '{age} j.' after the "
                         "participant in a quote's attribution; repeatable")

@@ -18,9 +18,9 @@ ATTRIBUTE_HINTS = (
 class ExportOptions:
     """Choices shared by every format; each writer uses the ones that concern it.
 
-    ``attributes``: participant attributes shown beside each quote (None: the
-    ones a results chapter reports — gender, age, years of experience,
-    practice type — when present, else the first four).
+    ``attributes``: participant attributes shown beside each quote (None: every
+    attribute that was loaded, in the project's order: a study's key variable is
+    often not gender or age, and leaving one out hid it from the supervisor).
     ``attribution``: how the quote report names a speaker, after the
     participant: each item an attribute name, or a template such as
     ``"{age} j."`` (None: practice type and age when present).
@@ -50,8 +50,7 @@ def quote_attributes(options: ExportOptions, available: list[str]) -> list[str]:
     """The attribute columns beside each quote, in the project's attribute order."""
     if options.attributes is not None:
         return [name for name in options.attributes if name in available]
-    chosen = [n for n in available if any(_matches(n, hints) for hints in ATTRIBUTE_HINTS)]
-    return chosen or available[:4]
+    return list(available)
 
 
 def attribution_items(options: ExportOptions, available: list[str], language: str) -> list[str]:
