@@ -29,7 +29,7 @@ def columns(data: ExportData, attributes: list[str], with_coder: bool,
     middle = [(name, fitted(name, (p.attributes.get(name) for p in people), 6, 28))
               for name in attributes]
     coder = [(words.coder, fitted(words.coder, data.coders, 10, 30))] if with_coder else []
-    return [(words.code, fitted(words.code, (c.name for c in data.codes), 16, 32)),
+    return [(words.code, fitted(words.code, (c.name for c in data.codes), 16, 40)),
             (words.participant, fitted(words.participant, (p.name for p in people), 9, 24)),
             (words.document, fitted(words.document, (d.name for d in data.documents), 9, 34)),
             *middle,
