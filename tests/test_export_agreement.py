@@ -28,7 +28,7 @@ def test_agreement_sheet_lists_figures_then_each_disagreement_with_its_quote(
     report = agreement(study.snapshot(), "Lotte", "Prof")
     out = tmp_path / "thesis.xlsx"
     export_workbook(study, out)
-    rows = _rows(openpyxl.load_workbook(out)["Agreement"])
+    rows = _rows(openpyxl.load_workbook(out)["Overeenstemming"])
     texts = [" | ".join(str(v) for v in r) for r in rows]
     assert "Lotte and Prof: 1 document coded by both (HA1)" in texts
     assert report.summary() in texts
@@ -48,5 +48,5 @@ def test_with_one_coder_the_sheet_says_a_second_is_needed(study: Project,  # noq
                                                           tmp_path: Path):
     out = tmp_path / "thesis.xlsx"
     export_workbook(study, out)
-    rows = _rows(openpyxl.load_workbook(out)["Agreement"])
+    rows = _rows(openpyxl.load_workbook(out)["Overeenstemming"])
     assert any("needs two coders" in str(r[0]) for r in rows)

@@ -22,7 +22,7 @@ def test_workbook_has_a_memos_sheet_with_every_memo(project: Project, interview:
                                                     tmp_path: Path):
     _memos(project, interview)
     export("xlsx", project, tmp_path / "out.xlsx")
-    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx")["Memos"]
+    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx")["Memo's"]
     rows = [[c for c in row] for row in sheet.iter_rows(min_row=5, values_only=True)]
     assert [row[:3] for row in rows] == [
         ["project", project.name, "Elf huisartsen in Gent."],
@@ -37,14 +37,14 @@ def test_workbook_has_a_memos_sheet_with_every_memo(project: Project, interview:
 def test_workbook_without_memos_has_no_memos_sheet(project: Project, interview: str,
                                                    tmp_path: Path):
     export("xlsx", project, tmp_path / "out.xlsx")
-    assert "Memos" not in openpyxl.load_workbook(tmp_path / "out.xlsx").sheetnames
+    assert "Memo's" not in openpyxl.load_workbook(tmp_path / "out.xlsx").sheetnames
 
 
 def test_report_ends_with_a_memo_section(project: Project, interview: str, tmp_path: Path):
     _memos(project, interview)
     export("md", project, tmp_path / "out.md")
     text = (tmp_path / "out.md").read_text(encoding="utf-8")
-    section = text[text.index("## Memos"):]
+    section = text[text.index("## Memo's"):]
     assert "### Project\n\nElf huisartsen in Gent." in section
     assert "### Document HA1\n\nInterview na de middag;\nrustig." in section
     assert "### Code Belasting\n\nAlles wat zwaar weegt." in section
@@ -53,4 +53,4 @@ def test_report_ends_with_a_memo_section(project: Project, interview: str, tmp_p
     from docx import Document
 
     paragraphs = [p.text for p in Document(str(tmp_path / "out.docx")).paragraphs]
-    assert "Memos" in paragraphs and "Alles wat zwaar weegt." in paragraphs
+    assert "Memo's" in paragraphs and "Alles wat zwaar weegt." in paragraphs

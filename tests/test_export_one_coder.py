@@ -37,13 +37,13 @@ def sheet(path: Path, name: str) -> list[list]:
 
 
 def facts(path: Path) -> dict:
-    return {row[0]: row[1] for row in sheet(path, "Overview") if len(row) > 1}
+    return {row[0]: row[1] for row in sheet(path, "Overzicht") if len(row) > 1}
 
 
 def quote_rows(path: Path, category: str) -> list[list]:
     rows = sheet(path, category)
     header = rows[3]
-    return [dict(zip(header, row, strict=False)) for row in rows[4:] if row[header.index("Quote")]]
+    return [dict(zip(header, row, strict=False)) for row in rows[4:] if row[header.index("Citaat")]]
 
 
 def test_without_coder_an_identical_passage_appears_once_with_both_names(cli, coded_twice,
@@ -51,33 +51,33 @@ def test_without_coder_an_identical_passage_appears_once_with_both_names(cli, co
     out = tmp_path / "all.xlsx"
     assert cli("export", "xlsx", coded_twice, out).code == 0
     quotes = quote_rows(out, "Rol van de huisarts")
-    assert [(q["Document"], q["Coder"]) for q in quotes] == [("HA01", "Lotte, Bram")]
-    assert facts(out)["Coders"] == "Bram, Lotte"
-    assert "together" in facts(out)["Whose work"]
-    assert facts(out)["Codings"] == 4
+    assert [(q["Document"], q["Codeur"]) for q in quotes] == [("HA01", "Lotte, Bram")]
+    assert facts(out)["Codeurs"] == "Bram, Lotte"
+    assert "together" in facts(out)["Wiens werk"]
+    assert facts(out)["Coderingen"] == 4
 
 
 def test_export_with_coder_leaves_out_every_other_coders_quote_and_count(cli, coded_twice,
                                                                          tmp_path):
     out = tmp_path / "lotte.xlsx"
     assert cli("export", "xlsx", coded_twice, out, "--coder", "Lotte").code == 0
-    assert facts(out)["Coders"] == "Lotte" and facts(out)["Codings"] == 3
-    assert "Lotte only" in facts(out)["Whose work"]
+    assert facts(out)["Codeurs"] == "Lotte" and facts(out)["Coderingen"] == 3
+    assert "Lotte only" in facts(out)["Wiens werk"]
     assert quote_rows(out, "Energiebronnen") == []
-    frequencies = {row[0]: row for row in sheet(out, "Frequencies") if row}
+    frequencies = {row[0]: row for row in sheet(out, "Frequenties") if row}
     assert not any(str(key).strip() == "Variatie" and row[1] for key, row in frequencies.items())
     bram = tmp_path / "bram.xlsx"
     assert cli("export", "xlsx", coded_twice, bram, "--coder", "Bram").code == 0
-    assert [q["Quote"] for q in quote_rows(bram, "Energiebronnen")] == [
+    assert [q["Citaat"] for q in quote_rows(bram, "Energiebronnen")] == [
         "Maar de variatie in het werk geeft me energie."]
-    assert facts(bram)["Codings"] == 2
+    assert facts(bram)["Coderingen"] == 2
 
 
 def test_the_report_says_whose_work_it_is_and_counts_only_theirs(cli, coded_twice, tmp_path):
     out = tmp_path / "lotte.md"
     assert cli("export", "md", coded_twice, out, "--coder", "Lotte").code == 0
     text = out.read_text(encoding="utf-8")
-    assert "3 coded quotes" in text and "The work of Lotte only" in text
+    assert "3 citaten uit 2 interviews" in text and "The work of Lotte only" in text
     assert "variatie in het werk" not in text
     both = tmp_path / "both.md"
     cli("export", "md", coded_twice, both)

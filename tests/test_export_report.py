@@ -29,7 +29,7 @@ def test_markdown_report_reads_like_a_results_chapter(study, tmp_path):  # noqa:
     export("md", study, out, ExportOptions(participants_called="GPs"))
     text = out.read_text(encoding="utf-8")
     assert "## Belasting" in text and "### Objectieve belasting" in text
-    assert "Mentioned by 3 of 4 GPs (3 segments)." in text
+    assert "Genoemd door 3 van de 4 GPs (3 segmenten)." in text
     assert ("> “Wij zijn laagdrempelig, mensen komen eerst bij ons.” (HA1, WGC, 41 j., turn 2)"
             in text)
     assert "“…bewaak je grenzen…” (HA3, groep, 33 j., turn 2)" in text  # cut sentence marked
@@ -43,7 +43,7 @@ def test_the_report_limits_quotes_per_code_and_takes_chosen_attribution(
                                            attribution=("gender", "{years as GP} jaar HA")))
     text = out.read_text(encoding="utf-8")
     assert "(HA1, v, 14 jaar HA, turn 2)" in text
-    assert "(2 more quotes not shown)" in text
+    assert "(2 citaten niet getoond)" in text
     assert "(HA2, m, 28 jaar HA, turn 2)" in text  # first quote of Grenzen stellen
 
 

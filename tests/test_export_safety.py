@@ -14,6 +14,7 @@ from test_export_study import add_interview, code_text
 
 from qualcode.export import export_workbook, xlsx
 from qualcode.export.safety import EXCEL_CELL_LIMIT, sheet_names
+from qualcode.export.wording import fixed_sheets, wording
 from qualcode.project import Project
 
 RISKY = ["=SUM(A1:A9)", "+31 9 123", "-1+2", "@risk is hoog", "\tingesprongen", "\rterug"]
@@ -49,7 +50,7 @@ def _export(project: Project, tmp_path: Path) -> Path:
 
 def _quotes(sheet) -> list[str]:
     header = next(r for r in sheet.iter_rows(values_only=True) if r and r[0] == "Code")
-    column = header.index("Quote")
+    column = header.index("Citaat")
     return [row[column] for row in sheet.iter_rows(min_row=5, values_only=True)
             if row[column] is not None]
 
@@ -58,7 +59,7 @@ def test_text_that_looks_like_a_formula_stays_text(hostile, tmp_path):
     out = _export(hostile, tmp_path)
     book = openpyxl.load_workbook(out)
     sheet = book["Formules"]
-    quote = [c.value for c in sheet[4]].index("Quote")
+    quote = [c.value for c in sheet[4]].index("Citaat")
     cells = [row[quote] for row in sheet.iter_rows(min_row=5) if row[quote].value]
     # a CR is stored as a line feed (Excel would show "_x000D_" to other readers)
     assert {c.value for c in cells} == {t.replace("\r", "\n") for t in RISKY}
@@ -86,7 +87,7 @@ def test_control_characters_are_removed_from_the_cell_and_counted(hostile, tmp_p
     book = openpyxl.load_workbook(out)
     sheet = book[sheet_names([LONG_CATEGORY + " A"], [])[0]]
     assert "Een bel en een verticale tab" in _quotes(sheet)
-    overview = {row[0]: row[1] for row in book["Overview"].iter_rows(values_only=True)}
+    overview = {row[0]: row[1] for row in book["Overzicht"].iter_rows(values_only=True)}
     # the quote and its memo, on the category sheet and again on the Memos sheet
     assert overview["Cells cleaned"].startswith("4 cells")
 
@@ -97,7 +98,7 @@ def test_a_40000_character_quote_continues_on_marked_rows_and_nothing_is_lost(
     name = sheet_names([LONG_CATEGORY + " A", LONG_CATEGORY + " B"], [])[1]
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name(name).to_python()
     header = next(r for r in rows if r and r[0] == "Code")
-    quote, position = header.index("Quote"), header.index("Position")
+    quote, position = header.index("Citaat"), header.index("Plaats")
     pieces = [r for r in rows[4:] if r[quote]]
     assert len(pieces) == 2
     assert all(len(r[quote]) <= EXCEL_CELL_LIMIT for r in pieces)
@@ -106,7 +107,7 @@ def test_a_40000_character_quote_continues_on_marked_rows_and_nothing_is_lost(
     assert pieces[1][position] == "continued: part 2 of 2"
     assert pieces[1][1] == "HA2"  # participant repeated so a filter keeps both parts
     overview = dict(r[:2] for r in
-                    CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Overview")
+                    CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Overzicht")
                     .to_python())
     assert overview["Long texts split"].startswith("1 texts")
 
@@ -115,7 +116,7 @@ def test_sheet_names_are_valid_unique_and_the_title_row_keeps_the_full_name(
         hostile, tmp_path):
     out = _export(hostile, tmp_path)
     book = openpyxl.load_workbook(out)
-    categories = [n for n in book.sheetnames if n not in xlsx.FIXED_SHEETS]
+    categories = [n for n in book.sheetnames if n not in fixed_sheets(wording("nl"))]
     assert len(categories) == 3
     assert len({n.casefold() for n in categories}) == 3
     for name in categories:
@@ -159,4 +160,4 @@ def test_an_existing_workbook_is_replaced_only_when_the_export_succeeds(hostile,
     assert [p.name for p in tmp_path.iterdir() if "xlsx" in p.name] == ["thesis.xlsx"]
     monkeypatch.undo()
     export_workbook(hostile, out)
-    assert openpyxl.load_workbook(out).sheetnames[0] == "Overview"
+    assert openpyxl.load_workbook(out).sheetnames[0] == "Overzicht"

@@ -76,13 +76,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_project_argument(p)
     p.add_argument("out", metavar="OUT", help="the file to write")
     p.add_argument("--attribute", action="append", metavar="NAME",
-                   help="participant attribute shown beside quotes (xlsx, csv); repeatable")
+                   help="participant attribute shown beside quotes (xlsx, csv); repeatable "
+                        "(default: every attribute loaded)")
     p.add_argument("--attribution", action="append", metavar="ITEM",
                    help="md/docx: attribute name or template like '{age} j.' after the "
                         "participant in a quote's attribution; repeatable")
     p.add_argument("--quotes-per-code", type=int, metavar="N",
                    help="md/docx: at most N quotes per code")
-    p.add_argument("--participants-called", default="participants", metavar="WORD",
-                   help="md/docx: what participants are called, e.g. GPs")
+    p.add_argument("--participants-called", default=None, metavar="WORD",
+                   help="md/docx: what participants are called, e.g. GPs "
+                        "(default: participants, in the project's language)")
     add_coder_filter(p, "export")
     p.set_defaults(run=run_export)

@@ -18,14 +18,15 @@ ATTRIBUTE_HINTS = (
 class ExportOptions:
     """Choices shared by every format; each writer uses the ones that concern it.
 
-    ``attributes``: participant attributes shown beside each quote (None: the
-    ones a results chapter reports — gender, age, years of experience,
-    practice type — when present, else the first four).
+    ``attributes``: participant attributes shown beside each quote (None: every
+    attribute that was loaded, in the project's order: a study's key variable is
+    often not gender or age, and leaving one out hid it from the supervisor).
     ``attribution``: how the quote report names a speaker, after the
     participant: each item an attribute name, or a template such as
     ``"{age} j."`` (None: practice type and age when present).
     ``quotes_per_code``: at most this many quotes per code in the report.
-    ``participants_called``: the word for participants ("GPs").
+    ``participants_called``: the word for participants ("GPs"; None: "participants"
+    in the project's language).
     ``progress``: called as ``progress(fraction, message)`` by writers that
     take long on a big project (xlsx, docx); the CLI shows it on a terminal.
     ``coders``: only these coders' codings, in every sheet, quote and count
@@ -35,7 +36,7 @@ class ExportOptions:
     attributes: tuple[str, ...] | None = None
     attribution: tuple[str, ...] | None = None
     quotes_per_code: int | None = None
-    participants_called: str = "participants"
+    participants_called: str | None = None
     coders: tuple[str, ...] | None = None
     progress: Callable[[float, str], None] | None = field(default=None, compare=False)
 
@@ -49,8 +50,7 @@ def quote_attributes(options: ExportOptions, available: list[str]) -> list[str]:
     """The attribute columns beside each quote, in the project's attribute order."""
     if options.attributes is not None:
         return [name for name in options.attributes if name in available]
-    chosen = [n for n in available if any(_matches(n, hints) for hints in ATTRIBUTE_HINTS)]
-    return chosen or available[:4]
+    return list(available)
 
 
 def attribution_items(options: ExportOptions, available: list[str], language: str) -> list[str]:

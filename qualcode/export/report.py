@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qualcode.export.gather import ExportData, Quote, gather
 from qualcode.export.options import ExportOptions, attribution_items
 from qualcode.export.safety import UNSTORABLE, atomic_output
+from qualcode.export.wording import Wording, wording
 
 if TYPE_CHECKING:
     from qualcode.project import Project
@@ -53,6 +54,8 @@ class Report:
     #: (heading, memo text) for the project's, documents' and codes' memos; memos
     #: on codings are printed under their quote.
     memos: tuple[tuple[str, str], ...] = ()
+    #: The fixed words in the project's language (the writers' "Memos", "memo:", "more").
+    words: Wording = field(default_factory=lambda: wording("en"))
 
 
 def _attribution(quote: Quote, data: ExportData, items: list[str]) -> str:
@@ -99,14 +102,11 @@ def _quote_text(quote: Quote, clean: _Cleaner) -> str:
     return text
 
 
-def _mentioned(participants: int, total: int, noun: str) -> str:
-    return f"mentioned by {participants} of {total} {noun}"
-
-
 def build_report(data: ExportData, options: ExportOptions) -> Report:
     items = attribution_items(options, data.attributes, data.language)
     by_code = data.quotes_by_code()
-    noun = options.participants_called
+    words = wording(data.language)
+    noun = options.participants_called or words.participants_noun.many
     total = data.participants_total
     sections: list[ReportSection] = []
     clean = _Cleaner()
@@ -121,16 +121,18 @@ def build_report(data: ExportData, options: ExportOptions) -> Report:
                 for other in codes
             )
             if has_children:
-                frequency = (_mentioned(figures.pooled_participants, total, noun)
-                             + " (sub-codes included)")
+                frequency = (words.mentioned_by.format(count=figures.pooled_participants,
+                                                       total=total, noun=noun)
+                             + f" ({words.sub_codes_included})")
                 if quotes:
-                    frequency += f"; {figures.segments} quotes coded on {code.name} itself"
+                    frequency += "; " + words.coded_on_itself.format(
+                        quotes=words.quotes(figures.segments), name=code.name)
             elif figures.segments:
-                frequency = (_mentioned(figures.participants, total, noun)
-                             + f" ({figures.segments} segment"
-                             + ("s" if figures.segments != 1 else "") + ")")
+                frequency = (words.mentioned_by.format(count=figures.participants,
+                                                       total=total, noun=noun)
+                             + f" ({words.segments(figures.segments)})")
             else:
-                frequency = "not mentioned yet (no quotes)"
+                frequency = words.not_mentioned
             sections.append(ReportSection(
                 level=code.depth + 1,
                 title=clean(code.name),
@@ -141,21 +143,24 @@ def build_report(data: ExportData, options: ExportOptions) -> Report:
                                          clean(q.memo.strip())) for q in shown),
                 omitted=len(quotes) - len(shown),
             ))
-    intro = (f"{len(data.quotes)} coded quotes from {len(data.documents)} interviews with "
-             f"{total} {clean(noun)}; exported {data.exported_at:%Y-%m-%d}. "
-             f"{clean(data.whose_work)}")
+    intro = words.report_intro.format(
+        quotes=words.quotes(len(data.quotes)),
+        interviews=f"{len(data.documents)} interview{'s' if len(data.documents) != 1 else ''}",
+        total=total, noun=clean(noun), date=f"{data.exported_at:%Y-%m-%d}",
+    ) + f" {clean(data.whose_work)}"
     if data.pseudonymised_at:
         intro += (f" The transcripts were pseudonymised on {data.pseudonymised_at[:10]}: "
                   "names and other identifying details are pseudonyms in square brackets.")
-    title = clean(f"{data.project_name}: results by category")
+    title = clean(words.report_title.format(project=data.project_name))
     memos = tuple(
-        (clean("Project" if on == "project" else f"{on.capitalize()} {target}"), clean(text))
+        (clean(words.project if on == "project" else f"{on.capitalize()} {target}"),
+         clean(text))
         for on, target, text, _coder, _at in data.memo_rows() if on != "coding"
     )
     if clean.texts:
         intro += (f" {clean.texts} text{'s' if clean.texts != 1 else ''} had control or "
                   "bidirectional characters removed.")
-    return Report(title, intro, tuple(sections), memos)
+    return Report(title, intro, tuple(sections), memos, words)
 
 
 def _escape(text: str) -> str:
@@ -172,6 +177,13 @@ def _escape(text: str) -> str:
     return re.sub(r"^([-+=@>]|\d+[.)])", r"\\\1", text)
 
 
+def _more(report: Report, omitted: int) -> str:
+    return report.words.more_not_shown.format(more=report.words.more_quotes(omitted))
+
+
+more_not_shown = _more
+
+
 def sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "."
 
@@ -186,12 +198,12 @@ def render_markdown(report: Report) -> str:
         for quote in section.quotes:
             lines.append(f"> “{_escape(quote.text)}” {_escape(quote.attribution)}")
             if quote.memo:
-                lines.append(f"> — memo: {_escape(quote.memo)}")
+                lines.append(f"> — {report.words.memo_prefix}: {_escape(quote.memo)}")
             lines.append("")
         if section.omitted:
-            lines += [f"({section.omitted} more quotes not shown)", ""]
+            lines += [_escape(_more(report, section.omitted)), ""]
     if report.memos:
-        lines += ["## Memos", ""]
+        lines += [f"## {_escape(report.words.memos)}", ""]
         for heading, text in report.memos:
             lines += [f"### {_escape(heading)}", ""]
             lines += [_escape(line) if line.strip() else "" for line in text.split("\n")]

@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape
 
 from qualcode.export.gather import gather
 from qualcode.export.options import ExportOptions
-from qualcode.export.report import Report, build_report, sentence
+from qualcode.export.report import Report, build_report, more_not_shown, sentence
 from qualcode.export.safety import atomic_output
 
 if TYPE_CHECKING:
@@ -62,12 +62,13 @@ def _paragraphs(report: Report, progress: Callable[[int], None]) -> Iterator[str
                 _run(f"“{quote.text}”", "<w:i/>") + _run(f" {quote.attribution}"), _INDENT
             )
             if quote.memo:
-                yield _paragraph(_run(f"memo: {quote.memo}", '<w:sz w:val="16"/>'), _INDENT)
+                memo = f"{report.words.memo_prefix}: {quote.memo}"
+                yield _paragraph(_run(memo, '<w:sz w:val="16"/>'), _INDENT)
             done += 1
             if done % _BATCH == 0:
                 progress(done)
         if section.omitted:
-            yield _paragraph(_run(f"({section.omitted} more quotes not shown)"))
+            yield _paragraph(_run(more_not_shown(report, section.omitted)))
 
 
 def write_docx(report: Report, path: str | os.PathLike[str],
@@ -94,7 +95,7 @@ def write_docx(report: Report, path: str | os.PathLike[str],
     if section_properties is not None:
         body.append(section_properties)
     if report.memos:
-        document.add_heading("Memos", level=1)
+        document.add_heading(report.words.memos, level=1)
         for heading, memo_text in report.memos:
             document.add_heading(heading, level=2)
             for part in memo_text.split("\n\n"):

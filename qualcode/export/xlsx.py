@@ -26,15 +26,16 @@ from qualcode.export.safety import (
     scratch_folder,
     sheet_names,
 )
+from qualcode.export.wording import Wording, fixed_sheets, wording
 from qualcode.export.xlsx_agreement import write_agreement
 from qualcode.export.xlsx_categories import write_category
-from qualcode.export.xlsx_cells import SheetWriter, Styles, tint
+from qualcode.export.xlsx_cells import SheetWriter, Styles, fitted, tint
 
 if TYPE_CHECKING:
     from qualcode.project import Project
 
-FIXED_SHEETS = ["Overview", "Codebook", "Participants", "Frequencies", "Saturation",
-                "Agreement", "Memos"]
+FIXED_SHEETS = fixed_sheets(wording("en"))
+"""The fixed sheets of an English project; a Dutch one has Dutch names (:mod:`wording`)."""
 
 
 def export_workbook(
@@ -77,18 +78,19 @@ def _write(xlsxwriter: Any, data: ExportData, temporary: Path, scratch: Path,
         "strings_to_urls": False,
         "strings_to_numbers": False,
     })
-    workbook.set_properties({"title": f"{data.project_name}: coded quotes",
+    words = wording(data.language)
+    workbook.set_properties({"title": words.workbook_title.format(project=data.project_name),
                              "comments": "Exported by qualcode"})
     styles = Styles(workbook)
     cleaner = CellCleaner()
     categories = data.categories()
-    names = sheet_names([c.name for c, _codes in categories], FIXED_SHEETS)
+    names = sheet_names([c.name for c, _codes in categories], fixed_sheets(words))
 
     def writer(name: str) -> SheetWriter:
         return SheetWriter(workbook.add_worksheet(name), styles, cleaner)
 
-    overview = writer("Overview")
-    _codebook(writer("Codebook"), data)
+    overview = writer(words.overview)
+    _codebook(writer(words.codebook), data, words)
     attributes = quote_attributes(options, data.attributes)
     quotes_by_code = data.quotes_by_code()
     written = 0
@@ -101,14 +103,14 @@ def _write(xlsxwriter: Any, data: ExportData, temporary: Path, scratch: Path,
 
     for (category, codes), name in zip(categories, names, strict=True):
         write_category(writer(name), data, category, codes, quotes_by_code, attributes, done,
-                       lambda w, header: _page(w, data, header))
-    _participants(writer("Participants"), data)
-    _frequencies(writer("Frequencies"), data)
-    _saturation(writer("Saturation"), data, workbook)
-    write_agreement(writer("Agreement"), data, lambda w, header: _page(w, data, header))
+                       lambda w, header: _page(w, data, header), words)
+    _participants(writer(words.participants), data, words)
+    _frequencies(writer(words.frequencies), data, words)
+    _saturation(writer(words.saturation), data, workbook, words)
+    write_agreement(writer(words.agreement), data, lambda w, header: _page(w, data, header))
     if data.memos:
-        _memos(writer("Memos"), data)
-    _overview(overview, data, cleaner, list(zip(names, categories, strict=True)))
+        _memos(writer(words.memos), data, words)
+    _overview(overview, data, cleaner, list(zip(names, categories, strict=True)), words)
     progress(0.92, "compressing the workbook")
     try:
         workbook.close()
@@ -150,21 +152,19 @@ def _table_header(writer: SheetWriter, headers: list[str], freeze_columns: int =
 
 
 def _overview(writer: SheetWriter, data: ExportData, cleaner: CellCleaner,
-              sheets: list[tuple[str, Any]]) -> None:
+              sheets: list[tuple[str, Any]], words: Wording) -> None:
     writer.widths([22, 80])
-    _title(writer, f"{data.project_name}: coded quotes",
-           "Exported by qualcode. Every figure in this workbook comes from the same project "
-           "at the moment of export.")
+    _title(writer, words.workbook_title.format(project=data.project_name), words.exported_by)
     facts: list[tuple[str, str | int]] = [
-        ("Project", data.project_name),
-        ("Project file", data.location),
-        ("Exported", data.exported_at.isoformat(sep=" ")),
-        ("Coders", ", ".join(data.coders) or "none yet"),
-        ("Whose work", data.whose_work),
-        ("Documents", len(data.documents)),
-        ("Participants", data.participants_total),
-        ("Codes", len(data.codes)),
-        ("Codings", len(data.quotes)),
+        (words.project, data.project_name),
+        (words.fact_project_file, data.location),
+        (words.fact_exported, data.exported_at.isoformat(sep=" ")),
+        (words.fact_coders, ", ".join(data.coders) or words.none_yet),
+        (words.fact_whose_work, data.whose_work),
+        (words.documents.many.capitalize(), len(data.documents)),
+        (words.participants, data.participants_total),
+        (words.codes.many.capitalize(), len(data.codes)),
+        (words.codings, len(data.quotes)),
         *([("Pseudonymised", f"on {data.pseudonymised_at}: names, places, dates and other "
             "identifying details were replaced by pseudonyms; this workbook holds no "
             "originals")] if data.pseudonymised_at else []),
@@ -176,39 +176,36 @@ def _overview(writer: SheetWriter, data: ExportData, cleaner: CellCleaner,
     for label, value in facts:
         writer.record([label, value], ["label", "wrap"], [None, None])
     writer.row += 1
-    writer.cell(0, "How to read this workbook", "heading")
+    writer.cell(0, words.how_to_read, "heading")
     writer.row += 1
-    guide = [("Codebook", "the code tree in codebook order: definition, when to use a code and "
-              "when not, its colour and shortcut, and how often it was used.")]
+    guide = [(words.codebook, words.guide_codebook)]
     for name, (category, _codes) in sheets:
-        guide.append((name, f"quotes for the category \"{category.name}\": a heading row per "
-                      "code with its counts, then its quotes in interview order, the quote "
-                      "cell in the code's colour. Use the filter arrows to select a "
-                      "participant or code."))
+        guide.append((name, words.guide_category.format(category=category.name)))
     guide += [
-        ("Participants", "one row per participant (Table 1): attributes, interviews, words "
-         "and number of codings."),
-        ("Frequencies", "segments per code and participant; \"Participants\" reads as in a "
-         "results chapter: 10/11 = 10 of the 11 participants mention the code. A segment is "
-         "a passage: overlapping or touching codings of one code count once."),
-        ("Saturation", "per interview marked coded, in the order held: codes used for the "
-         "first time and the running total of distinct codes (applied codes, not their parent "
-         "categories), with the verdict of each stopping rule and what was not counted."),
-        ("Agreement", "two coders compared (segment, sentence and character units): figures "
-         "per code, then every passage where they differ, with the quote."),
+        (words.participants, words.guide_participants),
+        (words.frequencies, words.guide_frequencies),
+        (words.saturation, words.guide_saturation),
+        (words.agreement, words.guide_agreement),
     ]
     for name, text in guide:
         writer.record([name, text], ["label", "wrap"], [None, None])
     _page(writer, data, None, landscape=False)
 
 
-def _codebook(writer: SheetWriter, data: ExportData) -> None:
-    writer.widths([28, 28, 9, 8, 36, 24, 24, 24, 9, 9, 10])
-    _title(writer, "Codebook", f"{len(data.codes)} codes in codebook order; counts are for "
-           "the code itself (not its sub-codes).")
-    header = _table_header(writer, ["Code", "Path", "Colour", "Shortcut", "Definition",
-                                    "Include when", "Exclude when", "Example", "Segments",
-                                    "Documents", "Participants"])
+def _codebook(writer: SheetWriter, data: ExportData, words: Wording) -> None:
+    deepest = max((code.depth for code in data.codes), default=0)
+    writer.widths([fitted(words.code, (c.name for c in data.codes), 20, 60, deepest),
+                   fitted(words.path, (c.path_text for c in data.codes), 20, 48),
+                   fitted(words.colour, (), 9, 12), fitted(words.shortcut, (), 8, 12),
+                   36, 24, 24, 24,
+                   *(fitted(h, (), 9, 16) for h in (words.segments.many,
+                                                   words.documents.many, words.participants))])
+    _title(writer, words.codebook, words.codebook_subtitle.format(
+        codes=words.codes(len(data.codes))))
+    header = _table_header(writer, [words.code, words.path, words.colour, words.shortcut,
+                                    words.definition, words.include_when, words.exclude_when,
+                                    words.example, words.segments.many.capitalize(),
+                                    words.documents.many.capitalize(), words.participants])
     wrap = "wrap"
     for code in data.codes:
         figures = data.figures[code.id]
@@ -218,7 +215,7 @@ def _codebook(writer: SheetWriter, data: ExportData) -> None:
             [code.name, code.path_text, code.color or "", code.key or "", code.description,
              code.inclusion, code.exclusion, code.example, figures.segments,
              figures.documents, figures.participants],
-            ["label" if code.depth == 0 else "text", wrap, "text", "text", wrap, wrap, wrap,
+            ["label_wrap" if code.depth == 0 else wrap, wrap, "text", "text", wrap, wrap, wrap,
              wrap, "number", "number", "number"],
             fills, keep=(0, 1), mark=None, indent=code.depth,
         )
@@ -226,11 +223,18 @@ def _codebook(writer: SheetWriter, data: ExportData) -> None:
     _page(writer, data, header)
 
 
-def _participants(writer: SheetWriter, data: ExportData) -> None:
-    headers = ["Participant", *data.attributes, "Interviews", "Words", "Codings"]
-    writer.widths([14, *[max(10, min(18, len(a) + 3)) for a in data.attributes], 18, 9, 9])
-    _title(writer, "Participants", f"{data.participants_total} participants in order of "
-           "their first interview (Table 1 of the thesis).")
+def _participants(writer: SheetWriter, data: ExportData, words: Wording) -> None:
+    headers = [words.participant, *data.attributes, words.interviews, words.words,
+               words.codings]
+    people = data.participants
+    writer.widths([
+        fitted(words.participant, (p.name for p in people), 12, 30),
+        *[fitted(a, (p.attributes.get(a) for p in people), 8, 30) for a in data.attributes],
+        fitted(words.interviews, (", ".join(p.documents) for p in people), 18, 60),
+        fitted(words.words, (p.words for p in people), 8, 12),
+        fitted(words.codings, (p.codings for p in people), 8, 12)])
+    _title(writer, words.participants, words.participants_subtitle.format(
+        participants=words.participants_noun(data.participants_total)))
     header = _table_header(writer, headers)
     for participant in data.participants:
         writer.line([participant.name, *(participant.attributes.get(a) for a in data.attributes),
@@ -240,15 +244,17 @@ def _participants(writer: SheetWriter, data: ExportData) -> None:
     _page(writer, data, header)
 
 
-def _frequencies(writer: SheetWriter, data: ExportData) -> None:
+def _frequencies(writer: SheetWriter, data: ExportData, words: Wording) -> None:
     people = [p.name for p in data.participants]
     total = data.participants_total
-    headers = ["Code", "Segments", "Documents", "Participants",
-               "Participants (with sub-codes)", *people]
-    writer.widths([40, 10, 10, 12, 14, *([7] * len(people))])
-    _title(writer, "Frequencies", "Segments per code (rows, codebook order) and participant "
-           "(columns). \"Participants\" = participants who mention the code, of "
-           f"{total}.")
+    headers = [words.code, words.segments.many.capitalize(),
+               words.documents.many.capitalize(), words.participants, words.with_sub_codes,
+               *people]
+    writer.widths([fitted(words.code, (c.name for c in data.codes), 30, 50,
+                          max((c.depth for c in data.codes), default=0)),
+                   *(fitted(h, (), 10, 30) for h in headers[1:5]),
+                   *(fitted(p, (), 6, 24) for p in people)])
+    _title(writer, words.frequencies, words.frequencies_subtitle.format(total=total))
     header = _table_header(writer, headers)
     for code in data.codes:
         figures = data.figures[code.id]
@@ -265,24 +271,21 @@ def _frequencies(writer: SheetWriter, data: ExportData) -> None:
     _page(writer, data, header)
 
 
-def _saturation(writer: SheetWriter, data: ExportData, workbook: Any) -> None:
-    writer.widths([5, 12, 12, 9, 10, 12, 70])
-    _title(writer, "Saturation", "Per interview marked coded, in the order held: codes used "
-           "for the first time and the running total of distinct codes. Saturation is near "
-           "when interviews stop adding codes.")
-    for result in data.saturation_results:
-        writer.paragraph(result.verdict, 6, 120)
-    if data.saturation_results and data.saturation_results[0].table.not_counted:
-        left_out = data.saturation_results[0].table.not_counted
-        writer.paragraph("Not counted: " + "; ".join(f"{n.name} ({n.reason})"
-                                                     for n in left_out), 6, 120)
-    writer.row += 1
+def _saturation(writer: SheetWriter, data: ExportData, workbook: Any, words: Wording) -> None:
+    rows = data.saturation
+    writer.widths([5, fitted(words.document, (r.name or r.document for r in rows), 12, 34),
+                   fitted(words.participant, (r.participant for r in rows), 12, 34),
+                   *(fitted(h, (), 9, 20) for h in (words.codings, words.new_codes,
+                                                   words.cumulative_codes)), 70])
+    _title(writer, words.saturation, words.saturation_subtitle)
     by_participant = bool(data.saturation_results) and \
         data.saturation_results[0].table.by == "participant"
-    header = _table_header(writer, ["#", "Participant" if by_participant else "Document",
-                                    "Participant" if not by_participant else "Documents",
-                                    "Codings", "New codes", "Cumulative codes",
-                                    "Codes new in this interview"], 2)
+    header = _table_header(writer, ["#", words.participant if by_participant
+                                    else words.document,
+                                    words.participant if not by_participant
+                                    else words.documents.many.capitalize(),
+                                    words.codings, words.new_codes, words.cumulative_codes,
+                                    words.codes_new_here], 2)
     for row in data.saturation:
         first = row.name or row.document
         second = ", ".join(row.documents) if by_participant else row.participant
@@ -291,18 +294,26 @@ def _saturation(writer: SheetWriter, data: ExportData, workbook: Any) -> None:
                        "; ".join(" > ".join(p) for p in row.new_code_paths)],
                       ["number", "text", "text", "number", "number", "number", "wrap"],
                       [None] * 7, keep=(0, 1, 2), mark=None)
+    last = writer.row - 1
+    writer.row += 1
+    for result in data.saturation_results:
+        writer.paragraph(result.verdict, 6, 120)
+    if data.saturation_results and data.saturation_results[0].table.not_counted:
+        left_out = data.saturation_results[0].table.not_counted
+        writer.paragraph(f"{words.not_counted}: " + "; ".join(f"{n.name} ({n.reason})"
+                                                     for n in left_out), 6, 120)
     if data.saturation:
         top = max(r.cumulative for r in data.saturation)
-        _saturation_chart(writer, workbook, header, writer.row - 1, top)
+        _saturation_chart(writer, workbook, header, last, top, words)
     _page(writer, data, header)
 
 
-def _memos(writer: SheetWriter, data: ExportData) -> None:
+def _memos(writer: SheetWriter, data: ExportData, words: Wording) -> None:
     """Written only when the project has memos: an empty sheet would only be noise."""
     writer.widths([10, 40, 80, 14, 20])
-    _title(writer, "Memos", "The researchers' memos on the project, documents, codes and "
-           "codings.")
-    header = _table_header(writer, ["On", "What", "Memo", "Coder", "Written"], 2)
+    _title(writer, words.memos, words.memos_subtitle)
+    header = _table_header(writer, [words.on, words.what, words.memo, words.coder,
+                                    words.written], 2)
     for row in data.memo_rows():
         writer.record(list(row), ["text", "wrap", "wrap", "text", "text"], [None] * 5,
                       keep=(0, 1))
@@ -310,24 +321,26 @@ def _memos(writer: SheetWriter, data: ExportData) -> None:
 
 
 def _saturation_chart(writer: SheetWriter, workbook: Any, header: int, last: int,
-                      top: int) -> None:
+                      top: int, words: Wording) -> None:
+    """Below the verdicts; the interviews are labelled by their # in the table, because
+    long document names ("BSR01_transcript_final") made the axis unreadable."""
     name = writer.sheet.name
     chart = workbook.add_chart({"type": "column"})
-    chart.add_series({"name": "New codes", "categories": [name, header + 1, 1, last, 1],
+    chart.add_series({"name": words.new_codes, "categories": [name, header + 1, 0, last, 0],
                       "values": [name, header + 1, 4, last, 4], "fill": {"color": "#7FA7D9"}})
     line = workbook.add_chart({"type": "line"})
-    line.add_series({"name": "Cumulative codes", "categories": [name, header + 1, 1, last, 1],
+    line.add_series({"name": words.cumulative_codes, "categories": [name, header + 1, 0, last, 0],
                      "values": [name, header + 1, 5, last, 5],
                      "line": {"color": "#C0392B", "width": 2.25},
                      "marker": {"type": "circle", "size": 5}})
     chart.combine(line)
-    chart.set_title({"name": "Code saturation", "name_font": {"size": 12}})
-    chart.set_x_axis({"name": "Interview (in the order held)"})
-    chart.set_y_axis({"name": "Codes", "min": 0, "major_unit": max(1, -(-top // 8)),
-                      "major_gridlines": {"visible": True}})
+    chart.set_title({"name": words.chart_title, "name_font": {"size": 12}})
+    chart.set_x_axis({"name": words.chart_x_axis})
+    chart.set_y_axis({"name": words.codes.many.capitalize(), "min": 0,
+                      "major_unit": max(1, -(-top // 8)), "major_gridlines": {"visible": True}})
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": 720, "height": 300})
-    writer.sheet.insert_chart(last + 2, 0, chart, {"x_offset": 4, "y_offset": 8})
+    writer.sheet.insert_chart(writer.row + 1, 0, chart, {"x_offset": 4, "y_offset": 8})
 
 
 __all__ = ["export_workbook", "write_workbook"]

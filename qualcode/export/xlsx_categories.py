@@ -11,41 +11,50 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from qualcode.export.xlsx_cells import SheetWriter, Value, tint
+from qualcode.export.xlsx_cells import SheetWriter, Value, fitted, tint
 
 if TYPE_CHECKING:
     from qualcode.export.gather import ExportData, Quote
+    from qualcode.export.wording import Wording
     from qualcode.project.values import CodeInfo
 
 HEADER_ROW = 3
-FIXED_BEFORE = (("Code", 20), ("Participant", 11), ("Document", 10))
-FIXED_AFTER = (("Speaker", 9), ("Quote", 64), ("Memo", 26), ("Position", 15))
 
 
-def columns(attributes: list[str], with_coder: bool) -> list[tuple[str, float]]:
-    middle = [(name, max(7.0, min(12.0, len(name) + 1.0))) for name in attributes]
-    coder = [("Coder", 12.0)] if with_coder else []
-    return [*FIXED_BEFORE, *middle, *FIXED_AFTER[:1], *coder, *FIXED_AFTER[1:]]
+def columns(data: ExportData, attributes: list[str], with_coder: bool,
+            words: Wording) -> list[tuple[str, float]]:
+    """The columns and their widths: each fits its header's longest word and its values
+    (a document called "BSR01_transcript" is not cut), up to a cap; the quote is wide."""
+    people = data.participants
+    middle = [(name, fitted(name, (p.attributes.get(name) for p in people), 6, 28))
+              for name in attributes]
+    coder = [(words.coder, fitted(words.coder, data.coders, 10, 30))] if with_coder else []
+    return [(words.code, fitted(words.code, (c.name for c in data.codes), 16, 40)),
+            (words.participant, fitted(words.participant, (p.name for p in people), 9, 24)),
+            (words.document, fitted(words.document, (d.name for d in data.documents), 9, 34)),
+            *middle,
+            (words.speaker, fitted(words.speaker, {q.speaker for q in data.quotes}, 8, 20)),
+            *coder, (words.quote, 64), (words.memo, 26), (words.position, 15)]
 
 
-def _heading(data: ExportData, code: CodeInfo, category: CodeInfo, quotes: int) -> str:
+def _heading(data: ExportData, code: CodeInfo, category: CodeInfo, quotes: int,
+             words: Wording) -> str:
     figures = data.figures[code.id]
-    relative = " > ".join(code.path[len(category.path):]) or f"{code.name} (the category itself)"
+    relative = (" > ".join(code.path[len(category.path):])
+                or words.category_itself.format(name=code.name))
     if not quotes:
-        return f"{relative} — no quotes yet"
+        return f"{relative} — {words.no_quotes_yet}"
     total = data.participants_total
-    return (f"{relative} — {figures.segments} segment{'s' if figures.segments != 1 else ''}"
-            f" · {figures.participants}/{total} participants")
+    return (f"{relative} — {words.segments(figures.segments)}"
+            f" · {figures.participants}/{total} {words.participants_noun.many}")
 
 
-def _subtitle(data: ExportData, category: CodeInfo) -> str:
+def _subtitle(data: ExportData, category: CodeInfo, words: Wording) -> str:
     figures = data.figures[category.id]
     parts = [category.description.strip()] if category.description.strip() else []
-    parts.append(
-        f"{figures.pooled_segments} quotes, mentioned by {figures.pooled_participants} of "
-        f"{data.participants_total} participants (sub-codes included). Quotes are grouped "
-        "by code in codebook order, then in interview order."
-    )
+    parts.append(words.category_subtitle.format(
+        quotes=words.quotes(figures.pooled_segments), mentioned=figures.pooled_participants,
+        total=words.participants_noun(data.participants_total)))
     return " ".join(parts)
 
 
@@ -58,16 +67,17 @@ def write_category(
     attributes: list[str],
     done: Callable[[int], None],
     page: Callable[[SheetWriter, int], None],
+    words: Wording,
 ) -> None:
     """Write one category sheet; ``done(n)`` is told after every ``n`` quotes written."""
     with_coder = len(data.coders) > 1
-    cols = columns(attributes, with_coder)
+    cols = columns(data, attributes, with_coder, words)
     last = len(cols) - 1
     writer.widths([w for _n, w in cols])
     writer.cell(0, category.path_text, "title")
     writer.sheet.set_row(0, 24)
     writer.row = 1
-    writer.cell(0, _subtitle(data, category), "subtitle")
+    writer.cell(0, _subtitle(data, category, words), "subtitle")
     writer.row = HEADER_ROW
     writer.line([name for name, _w in cols], "header")
     writer.sheet.freeze_panes(HEADER_ROW + 1, 0)
@@ -83,7 +93,7 @@ def write_category(
             continue
         color = data.color_of(code)
         heading_fill = tint(color, 0.45)
-        writer.cell(0, _heading(data, code, category, len(quotes)), "heading", heading_fill,
+        writer.cell(0, _heading(data, code, category, len(quotes), words), "heading", heading_fill,
                     indent=max(0, code.depth - 1))
         for column in range(1, last + 1):
             writer.cell(column, None, "heading", heading_fill)

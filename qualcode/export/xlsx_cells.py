@@ -8,7 +8,7 @@ characters, and spreads text longer than a cell over marked continuation rows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -20,7 +20,7 @@ Value = str | int | float | None
 FONT = "Calibri"
 HEADER_FILL = "#DDE3EA"
 NEUTRAL = "#B0B7C3"
-WRAPPING = frozenset({"wrap", "header"})
+WRAPPING = frozenset({"wrap", "header", "label_wrap"})
 SHORT = EXCEL_CELL_LIMIT // 2
 """Texts up to this length fit a cell even if every character needs two UTF-16 units."""
 
@@ -35,6 +35,31 @@ def tint(color: str | None, share: float) -> str:
         rgb = [int(NEUTRAL[i : i + 2], 16) for i in (1, 3, 5)]
     mixed = [round(255 - (255 - c) * share) for c in rgb]
     return "#" + "".join(f"{c:02X}" for c in mixed)
+
+
+def readable_on(fill: str) -> str:
+    """Black or white, whichever contrasts more with ``fill`` (WCAG relative luminance):
+    a code coloured dark blue shows its "#1F3A93" in white, a yellow one in black."""
+    try:
+        rgb = [int(fill[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    except ValueError:
+        return "#000000"
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#FFFFFF" if (1.05 / (luminance + 0.05)) > ((luminance + 0.05) / 0.05) else "#000000"
+
+
+def fitted(header: str, values: Iterable[Value], least: float, most: float,
+           indent: int = 0) -> float:
+    """A column width (in characters) that shows ``values`` whole and never breaks a word of
+    ``header`` (headers wrap at spaces), between ``least`` and ``most``.
+
+    ``indent`` is the deepest indent level used in the column (about 3 characters each).
+    Numbers count by their printed length; the small margin covers bold text.
+    """
+    longest_word = max((len(word) for word in header.split()), default=0)
+    longest_value = max((len(str(v)) for v in values if v is not None and v != ""), default=0)
+    return max(least, min(most, max(longest_word, longest_value + 3 * indent) + 2.0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +87,7 @@ class Styles:
         "zero": {"valign": "top", "align": "right", "font_color": "#B8B8B8"},
         "heading": {"bold": True, "valign": "top"},
         "label": {"bold": True, "valign": "top"},
+        "label_wrap": {"bold": True, "valign": "top", "text_wrap": True, "align": "left"},
         "continued": {"italic": True, "font_color": "#6B7280", "valign": "top"},
         "note": {"italic": True, "font_color": "#4A5568", "valign": "top"},
     }
@@ -79,6 +105,8 @@ class Styles:
             if fill:
                 props["bg_color"] = fill
                 props["pattern"] = 1
+                if readable_on(fill) == "#FFFFFF":
+                    props["font_color"] = "#FFFFFF"
             if indent:
                 props["indent"] = indent
             if quote_prefix:

@@ -40,8 +40,8 @@ async def test_e_exports_the_workbook_beside_the_project_with_its_sheets(study):
         assert seen.messages("information")[-1] == f"wrote {out}"
         assert app.screen.query_one("#progress").has_class("idle")
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames[:2] == ["Overview", "Codebook"]
-    assert {"Belasting", "Rol van de huisarts", "Participants", "Frequencies"} <= set(
+    assert book.sheetnames[:2] == ["Overzicht", "Codeboek"]
+    assert {"Belasting", "Rol van de huisarts", "Deelnemers", "Frequenties"} <= set(
         book.sheetnames)
     quotes = [cell for row in book["Belasting"].iter_rows(values_only=True) for cell in row]
     assert any(isinstance(c, str) and c.startswith("Maar het kost veel tijd") for c in quotes)
