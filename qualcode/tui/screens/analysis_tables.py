@@ -22,14 +22,10 @@ from qualcode.analysis.matrices import (
 )
 from qualcode.analysis.saturation_text import plural
 from qualcode.analysis.snapshot import StudySnapshot
-from qualcode.tui.screens.analysis_base import AnalysisPane, code_label
+from qualcode.tui.screens.analysis_base import AnalysisPane, code_label, short
 from qualcode.tui.screens.cell_quotes import CellQuotes, coding_passages, pair_passages
 
 ALL_CODERS = "(all coders)"
-
-
-def _short(text: str, width: int = 14) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class MatrixPane(AnalysisPane):
@@ -122,7 +118,7 @@ class MatrixPane(AnalysisPane):
         self.matrix = matrix
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        table.add_columns("code", *(_short(c) for c in matrix.columns), "total")
+        table.add_columns("code", *(short(c) for c in matrix.columns), "total")
         for path, cells, total in zip(matrix.rows, matrix.cells, matrix.row_totals,
                                       strict=True):
             table.add_row(code_label(path), *cells, total)
@@ -187,7 +183,7 @@ class CooccurrencePane(AnalysisPane):
         self.matrix = matrix
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        table.add_columns("code", *(_short(path[-1], 12) for path in matrix.rows))
+        table.add_columns("code", *(short(path[-1], 12) for path in matrix.rows))
         for path, cells in zip(matrix.rows, matrix.cells, strict=True):
             table.add_row(code_label(path), *cells)
 
