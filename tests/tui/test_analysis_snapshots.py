@@ -30,3 +30,8 @@ def test_analysis_screen_shows_saturation_table_verdicts_and_curve(snap_compare,
 @pytest.mark.parametrize("size", SIZES)
 def test_analysis_screen_frequencies_tab(snap_compare, size):
     assert snap_compare(study_app(), terminal_size=size, run_before=_on_tab("f"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_analysis_screen_matrix_tab(snap_compare, size):
+    assert snap_compare(study_app(), terminal_size=size, run_before=_on_tab("m"))

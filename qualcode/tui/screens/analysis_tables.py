@@ -28,12 +28,42 @@ from qualcode.tui.screens.cell_quotes import CellQuotes, coding_passages, pair_p
 ALL_CODERS = "(all coders)"
 
 
+LABEL_WIDTH = 10
+
+
+def _shared_ending(names: tuple[str, ...]) -> str:
+    length = 0
+    shortest = min(len(n) for n in names)
+    while length < shortest and len({n[len(n) - length - 1] for n in names}) == 1:
+        length += 1
+    return names[0][len(names[0]) - length:] if length else ""
+
+
+def column_labels(columns: tuple[str, ...]) -> tuple[list[str], str]:
+    """Short column headings and, when numbers stand in for names, the legend.
+
+    "BSR01_transcript", "BSR02_transcript" become "BSR01", "BSR02" (the part all names
+    share at the end says nothing); names still longer than a few characters become
+    1, 2, 3… with "1 = …" spelled out under the table, so an 80-column terminal shows
+    the counts rather than cut names.
+    """
+    if all(len(c) <= LABEL_WIDTH for c in columns):
+        return list(columns), ""
+    shared = _shared_ending(columns) if len(columns) > 1 else ""
+    trimmed = [c[: len(c) - len(shared)].rstrip(" _-·.") if shared else c for c in columns]
+    if all(0 < len(c) <= LABEL_WIDTH for c in trimmed) and len(set(trimmed)) == len(trimmed):
+        return trimmed, ""
+    numbers = [str(i) for i in range(1, len(columns) + 1)]
+    return numbers, " · ".join(f"{n} = {c}" for n, c in zip(numbers, columns, strict=True))
+
+
 class MatrixPane(AnalysisPane):
     """Code × document, participant or attribute; Enter on a cell shows its codings."""
 
     def __init__(self) -> None:
         super().__init__(id="matrix")
         self.matrix: Matrix | None = None
+        self.attribute_measure = "participants"
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="parameters"):
@@ -42,8 +72,9 @@ class MatrixPane(AnalysisPane):
                          id="matrix-by", value="participant", allow_blank=False, compact=True)
             yield Label("count")
             yield Select([("participants", "participants"), ("segments", "segments")],
-                         id="matrix-measure", value="participants", allow_blank=False,
+                         id="matrix-measure", value="segments", allow_blank=False,
                          compact=True, disabled=True)
+        with Horizontal(classes="parameters"):
             yield Label("band width")
             yield Input(id="matrix-band", type="number", placeholder="none", compact=True,
                         disabled=True)
@@ -79,21 +110,33 @@ class MatrixPane(AnalysisPane):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
+        measure = self.query_one("#matrix-measure", Select)
+        if event.select is measure and not measure.disabled:
+            self.attribute_measure = str(measure.value)
         self.recount()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.recount()
 
+    def _show_measure(self, by_attribute: bool) -> str:
+        """Document and participant columns always count segments: the selector says so
+        (greyed out) instead of showing the attribute tables' choice it does not apply to."""
+        select = self.query_one("#matrix-measure", Select)
+        measure = self.attribute_measure if by_attribute else "segments"
+        with self.prevent(Select.Changed):
+            select.value = measure
+        select.disabled = not by_attribute
+        return measure
+
     def recount(self) -> None:
         study = self.counted
         if study is None:
             return
         by = str(self.query_one("#matrix-by", Select).value)
-        measure = str(self.query_one("#matrix-measure", Select).value)
         band_input = self.query_one("#matrix-band", Input)
         by_attribute = by.startswith("attribute:")
-        self.query_one("#matrix-measure", Select).disabled = not by_attribute
+        measure = self._show_measure(by_attribute)
         band_input.disabled = not by_attribute
         band: float | None = None
         if by_attribute and band_input.value.strip():
@@ -118,7 +161,8 @@ class MatrixPane(AnalysisPane):
         self.matrix = matrix
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        table.add_columns("code", *(short(c) for c in matrix.columns), "total")
+        labels, legend = column_labels(matrix.columns)
+        table.add_columns("code", *labels, "total")
         for path, cells, total in zip(matrix.rows, matrix.cells, matrix.row_totals,
                                       strict=True):
             table.add_row(code_label(path), *cells, total)
@@ -129,7 +173,7 @@ class MatrixPane(AnalysisPane):
         whose = f" of {coder}'s codings" if isinstance(coder, str) else ""
         self.query_one("#matrix-hint", Static).update(
             f"{matrix.title}, counting {matrix.measure}{whose}{base}. "
-            "Enter on a cell lists its passages."
+            "Enter on a cell lists its passages." + (f"\nColumns: {legend}" if legend else "")
         )
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
