@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.tui.analysis_helpers import open_analysis, settle
-from tests.tui.snapshot_apps import study_app
+from tests.tui.snapshot_apps import cooccurring_app, study_app
 
 SIZES = [pytest.param((120, 36), id="120x36"), pytest.param((80, 24), id="80x24")]
 
@@ -35,3 +35,9 @@ def test_analysis_screen_frequencies_tab(snap_compare, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_analysis_screen_matrix_tab(snap_compare, size):
     assert snap_compare(study_app(), terminal_size=size, run_before=_on_tab("m"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_analysis_screen_cooccurrence_tab_lists_pairs(snap_compare, size):
+    assert snap_compare(cooccurring_app(), terminal_size=size, run_before=_on_tab("o"))
+

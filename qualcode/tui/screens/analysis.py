@@ -272,6 +272,7 @@ class AnalysisScreen(QualcodeScreen):
         Binding("g", "show_tab('agreement')", "Agreement"),
         Binding("w", "resolve", "Resolve disagreements"),
         Binding("c", "toggle_curve", "Curve/table"),
+        Binding("t", "toggle_cooccurrence", "Co-occurrence list/grid"),
         Binding("ctrl+r", "recount", "Count again", show=False),
     ]
 
@@ -381,8 +382,13 @@ class AnalysisScreen(QualcodeScreen):
         self.action_show_tab("saturation")
         self.toggle_class("curve-only")
 
+    def action_toggle_cooccurrence(self) -> None:
+        self.action_show_tab("cooccurrence")
+        self.query_one(CooccurrencePane).toggle_grid()
+
     def action_show_tab(self, key: str) -> None:
         self.query_one(TabbedContent).active = f"tab-{key}"
-        tables = self.query_one(f"#{key}", AnalysisPane).query(DataTable)
+        tables = [table for table in self.query_one(f"#{key}", AnalysisPane).query(DataTable)
+                  if table.display]
         if tables:
-            self.call_after_refresh(tables.first().focus)
+            self.call_after_refresh(tables[0].focus)

@@ -197,19 +197,51 @@ class MatrixPane(AnalysisPane):
 
 
 class CooccurrencePane(AnalysisPane):
-    """Codes applied to the same passages; Enter on a cell lists the passage pairs."""
+    """Codes applied to the same passages: the pairs that co-occur, most often first, or the
+    code × code grid (``t`` switches); Enter lists the passages where the two codes meet."""
 
     def __init__(self) -> None:
         super().__init__(id="cooccurrence")
         self.matrix: CooccurrenceMatrix | None = None
+        self.listed: list[tuple[int, int]] = []
+        self.as_grid = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="parameters"):
             yield Checkbox("also count codes in the same speaker turn", id="same-turn",
                            compact=True)
+        yield DataTable(id="cooccurrence-list", cursor_type="row", zebra_stripes=True)
         yield DataTable(id="cooccurrence-table", cursor_type="cell", zebra_stripes=True)
-        yield Static("Passage pairs per pair of codes; the diagonal is the code's own "
-                     "segments. Enter on a cell lists the pairs.", classes="hint")
+        yield Static(id="cooccurrence-hint", classes="hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#cooccurrence-list", DataTable).add_columns(
+            "passages", "code", "co-occurs with")
+        self._show_mode()
+
+    @property
+    def shown_table(self) -> DataTable:
+        return self.query_one("#cooccurrence-table" if self.as_grid else "#cooccurrence-list",
+                              DataTable)
+
+    def toggle_grid(self) -> None:
+        """Switch between the list of co-occurring pairs and the full grid."""
+        self.as_grid = not self.as_grid
+        self._show_mode()
+        self.shown_table.focus()
+
+    def _show_mode(self) -> None:
+        self.query_one("#cooccurrence-list", DataTable).display = not self.as_grid
+        self.query_one("#cooccurrence-table", DataTable).display = self.as_grid
+        if self.as_grid:
+            hint = ("Passage pairs per pair of codes; the diagonal is the code's own "
+                    "segments. Enter on a cell lists the pairs; t shows the list.")
+        elif self.matrix is not None and not self.listed:
+            hint = "No two codes share a passage yet. t shows the grid."
+        else:
+            hint = ("Pairs of codes on the same passages, most often first. Enter lists "
+                    "the passages; t shows the grid.")
+        self.query_one("#cooccurrence-hint", Static).update(hint)
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
@@ -221,15 +253,30 @@ class CooccurrencePane(AnalysisPane):
             return
         same_turn = self.query_one("#same-turn", Checkbox).value
         self.compute(lambda: cooccurrence(study, same_turn=same_turn), self._show,
-                     self.query_one(DataTable))
+                     self.shown_table)
 
     def _show(self, matrix: CooccurrenceMatrix) -> None:
         self.matrix = matrix
-        table = self.query_one(DataTable)
+        table = self.query_one("#cooccurrence-table", DataTable)
         table.clear(columns=True)
         table.add_columns("code", *(short(path[-1], 12) for path in matrix.rows))
         for path, cells in zip(matrix.rows, matrix.cells, strict=True):
             table.add_row(code_label(path), *cells)
+        size = len(matrix.rows)
+        pairs = [(row, column) for row in range(size) for column in range(row + 1, size)
+                 if matrix.cells[row][column] > 0]
+        self.listed = sorted(pairs, key=lambda rc: -matrix.cells[rc[0]][rc[1]])
+        listing = self.query_one("#cooccurrence-list", DataTable)
+        listing.clear()
+        for row, column in self.listed:
+            listing.add_row(matrix.cells[row][column], short(matrix.rows[row][-1], 30),
+                            short(matrix.rows[column][-1], 30))
+        self._show_mode()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if 0 <= event.cursor_row < len(self.listed):
+            self._open(*self.listed[event.cursor_row])
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         event.stop()
@@ -239,6 +286,13 @@ class CooccurrencePane(AnalysisPane):
             return
         if row == column:
             self.notify(f"the diagonal counts the segments of {matrix.rows[row][-1]} itself")
+            return
+        self._open(row, column)
+
+    def _open(self, row: int, column: int) -> None:
+        """The passages where the codes of ``row`` and ``column`` co-occur, in a list."""
+        matrix = self.matrix
+        if matrix is None:
             return
         pairs = matrix.pairs(row, column)
         if not pairs:
