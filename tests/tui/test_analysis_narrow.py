@@ -36,3 +36,14 @@ async def test_at_80_columns_every_saturation_parameter_keeps_its_label(two_code
                 assert checkbox.region.right <= 80
         assert screen.query_one("#saturation-table", DataTable).display
         assert not screen.query_one("#saturation-chart").display
+
+
+@asynctest
+async def test_at_80_columns_every_agreement_parameter_is_on_screen(two_coders):  # noqa: F811
+    app = make_app(two_coders, coder="Lotte")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_analysis(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        for name in ("#coder-a", "#coder-b", "#agreement-unit", "#agreement-overlap"):
+            assert app.screen.query_one(name).region.right <= 80

@@ -41,3 +41,7 @@ def test_analysis_screen_matrix_tab(snap_compare, size):
 def test_analysis_screen_cooccurrence_tab_lists_pairs(snap_compare, size):
     assert snap_compare(cooccurring_app(), terminal_size=size, run_before=_on_tab("o"))
 
+
+@pytest.mark.parametrize("size", SIZES)
+def test_analysis_screen_agreement_tab(snap_compare, size):
+    assert snap_compare(study_app(), terminal_size=size, run_before=_on_tab("g"))
