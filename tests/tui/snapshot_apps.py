@@ -32,3 +32,19 @@ def tabs_app() -> QualcodeApp:
         project.set_setting("name", "tabs")
         project.import_document(shutil.copy(source, folder / "WT01.txt"))
     return make_app(folder / "tabs.qualcode", coder="Lotte")
+
+
+def cooccurring_app() -> QualcodeApp:
+    """The small study with two more codings on Lotte's "Objectieve belasting" passage in
+    HA01, so three pairs of codes co-occur."""
+    folder = Path(tempfile.mkdtemp(prefix="qualcode-snap-"))
+    path = make_study(folder / "study.qualcode")
+    with Project.open(path, coder="Lotte") as project:
+        project.set_setting("name", "study")
+        text = project.document_text("HA01").text
+        start = text.index("Ik loop dan uit")
+        project.add_coding("HA01", "Gebrek aan wederkerigheid", start, start + 15)
+        start = text.index("het kost veel tijd")
+        project.add_coding("HA01", "Gebrek aan wederkerigheid", start, start + 10)
+        project.add_coding("HA01", "Variatie", start, start + 10)
+    return make_app(path, coder="Lotte")

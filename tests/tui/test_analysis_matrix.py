@@ -75,7 +75,8 @@ async def test_cooccurrence_cell_lists_the_passage_pairs(two_coders):  # noqa: F
     app = make_app(two_coders, coder="Lotte")
     async with app.run_test(size=(120, 36)) as pilot:
         await open_analysis(pilot)
-        await pilot.press("o")
+        await pilot.press("o", "t")
+        await pilot.pause()
         table = app.screen.query_one("#cooccurrence-table", DataTable)
         assert table.get_row_at(1)[1:4] == [0, 2, 1]
         await pilot.press("down", "right", "right", "right", "enter")

@@ -34,7 +34,7 @@ from qualcode.analysis.frequencies import FrequencyTable, PrevalenceReport, freq
 from qualcode.analysis.saturation import SaturationResult
 from qualcode.analysis.saturation_options import SaturationOptions
 from qualcode.tui.screens.analysis_agreement import AgreementPane
-from qualcode.tui.screens.analysis_base import AnalysisPane, code_label
+from qualcode.tui.screens.analysis_base import AnalysisPane, code_label, short
 from qualcode.tui.screens.analysis_tables import CooccurrencePane, MatrixPane
 from qualcode.tui.screens.base import QualcodeScreen
 from qualcode.tui.widgets.saturation_chart import SaturationChart
@@ -59,7 +59,8 @@ class SaturationPane(AnalysisPane):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="parameters"):
-            yield Label("Guest et al. 2020", classes="rule")
+            yield Label("Guest et al. 2020", classes="rule long")
+            yield Label("Guest 2020", classes="rule short")
             yield Label("base")
             yield Input(id="base", type="integer", compact=True)
             yield Label("run")
@@ -70,13 +71,17 @@ class SaturationPane(AnalysisPane):
             yield Select([("base", "base"), ("cumulative", "cumulative")], id="denominator",
                          allow_blank=False, compact=True)
         with Horizontal(classes="parameters"):
-            yield Label("Francis et al. 2010", classes="rule")
+            yield Label("Francis et al. 2010", classes="rule long")
+            yield Label("Francis 2010", classes="rule short")
             yield Label("initial")
             yield Input(id="initial", type="integer", compact=True)
             yield Label("stop")
             yield Input(id="stop", type="integer", compact=True)
             yield Label("category")
             yield Select([], id="category", prompt=ALL_CODES, compact=True)
+        with Horizontal(classes="parameters"):
+            yield Label("both rules", classes="rule long")
+            yield Label("both", classes="rule short")
             yield Checkbox("respondent turns only", id="respondent", compact=True)
             yield Checkbox("by participant", id="by-participant", compact=True)
         yield Static(id="verdict-guest", classes="verdict", markup=False)
@@ -183,7 +188,8 @@ class SaturationPane(AnalysisPane):
         for row in self.guest.table.rows:
             share = "-" if row.cumulative_share is None else f"{row.cumulative_share:.0%}"
             new = ", ".join(path[-1] for path in row.new_code_paths)
-            table.add_row(row.number, row.name or row.document, row.participant, row.new_codes,
+            table.add_row(row.number, short(row.name or row.document, 16),
+                          short(row.participant, 14), row.new_codes,
                           row.cumulative, share, new[:26] + ("…" if len(new) > 26 else ""))
         self.query_one(SaturationChart).show(self.guest.table, self.guest.saturated_at)
         self._show_new(table.cursor_row)
@@ -208,8 +214,9 @@ class SaturationPane(AnalysisPane):
 
 
 class FrequenciesPane(AnalysisPane):
-    """Per code: segments, documents, share, words, and the same with its sub-codes ("+sub");
-    then the one-interview codes."""
+    """Per code: share of interviews, segments, documents, words, and the same with its
+    sub-codes ("+sub"); then the one-interview codes. The share ("10/11") comes first after
+    the code because it is what a reader looks for and must stay visible at 80 columns."""
 
     def __init__(self) -> None:
         super().__init__(id="frequencies")
@@ -222,7 +229,7 @@ class FrequenciesPane(AnalysisPane):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(
-            "code", "segments", "docs", "share", "words", "+sub seg.", "+sub docs", "+sub share"
+            "code", "share", "segments", "docs", "words", "+sub share", "+sub seg.", "+sub docs"
         )
 
     def recount(self) -> None:
@@ -237,8 +244,9 @@ class FrequenciesPane(AnalysisPane):
         table.clear()
         for row in self.table.rows:
             pooled = row.pooled
-            table.add_row(code_label(row.code_path), row.segments, row.documents, row.share,
-                          row.words, pooled.segments, pooled.documents, pooled.share)
+            table.add_row(short(code_label(row.code_path), 32), row.share, row.segments,
+                          row.documents, row.words, pooled.share, pooled.segments,
+                          pooled.documents)
         single = [f"{c.code_path[-1]} ({c.documents[0]})"
                   for c in self.prevalence.single_interview]
         lines = [f"Seen in only one interview ({len(single)}): " + (", ".join(single) or "none")]
@@ -264,6 +272,7 @@ class AnalysisScreen(QualcodeScreen):
         Binding("g", "show_tab('agreement')", "Agreement"),
         Binding("w", "resolve", "Resolve disagreements"),
         Binding("c", "toggle_curve", "Curve/table"),
+        Binding("t", "toggle_cooccurrence", "Co-occurrence list/grid"),
         Binding("ctrl+r", "recount", "Count again", show=False),
     ]
 
@@ -373,8 +382,13 @@ class AnalysisScreen(QualcodeScreen):
         self.action_show_tab("saturation")
         self.toggle_class("curve-only")
 
+    def action_toggle_cooccurrence(self) -> None:
+        self.action_show_tab("cooccurrence")
+        self.query_one(CooccurrencePane).toggle_grid()
+
     def action_show_tab(self, key: str) -> None:
         self.query_one(TabbedContent).active = f"tab-{key}"
-        tables = self.query_one(f"#{key}", AnalysisPane).query(DataTable)
+        tables = [table for table in self.query_one(f"#{key}", AnalysisPane).query(DataTable)
+                  if table.display]
         if tables:
-            self.call_after_refresh(tables.first().focus)
+            self.call_after_refresh(tables[0].focus)

@@ -39,6 +39,7 @@ class AgreementPane(AnalysisPane):
             yield Select([], id="coder-a", compact=True)
             yield Label("coder B")
             yield Select([], id="coder-b", compact=True)
+        with Horizontal(classes="parameters"):
             yield Label("unit")
             yield Select([(u, u) for u in UNITS], id="agreement-unit", value="segment",
                          allow_blank=False, compact=True)

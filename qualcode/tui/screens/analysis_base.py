@@ -35,6 +35,12 @@ def code_label(path: tuple[str, ...]) -> str:
     return "  " * (len(path) - 1) + path[-1]
 
 
+def short(text: str, width: int = 14) -> str:
+    """A label cut to ``width`` characters with "…", so a long name cannot push the
+    figures out of an 80-column table."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 class AnalysisPane(Vertical):
     """A tab that counts from the study snapshot; subclasses implement :meth:`recount`."""
 

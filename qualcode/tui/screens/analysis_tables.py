@@ -22,14 +22,39 @@ from qualcode.analysis.matrices import (
 )
 from qualcode.analysis.saturation_text import plural
 from qualcode.analysis.snapshot import StudySnapshot
-from qualcode.tui.screens.analysis_base import AnalysisPane, code_label
+from qualcode.tui.screens.analysis_base import AnalysisPane, code_label, short
 from qualcode.tui.screens.cell_quotes import CellQuotes, coding_passages, pair_passages
 
 ALL_CODERS = "(all coders)"
 
 
-def _short(text: str, width: int = 14) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+LABEL_WIDTH = 10
+
+
+def _shared_ending(names: tuple[str, ...]) -> str:
+    length = 0
+    shortest = min(len(n) for n in names)
+    while length < shortest and len({n[len(n) - length - 1] for n in names}) == 1:
+        length += 1
+    return names[0][len(names[0]) - length:] if length else ""
+
+
+def column_labels(columns: tuple[str, ...]) -> tuple[list[str], str]:
+    """Short column headings and, when numbers stand in for names, the legend.
+
+    "BSR01_transcript", "BSR02_transcript" become "BSR01", "BSR02" (the part all names
+    share at the end says nothing); names still longer than a few characters become
+    1, 2, 3… with "1 = …" spelled out under the table, so an 80-column terminal shows
+    the counts rather than cut names.
+    """
+    if all(len(c) <= LABEL_WIDTH for c in columns):
+        return list(columns), ""
+    shared = _shared_ending(columns) if len(columns) > 1 else ""
+    trimmed = [c[: len(c) - len(shared)].rstrip(" _-·.") if shared else c for c in columns]
+    if all(0 < len(c) <= LABEL_WIDTH for c in trimmed) and len(set(trimmed)) == len(trimmed):
+        return trimmed, ""
+    numbers = [str(i) for i in range(1, len(columns) + 1)]
+    return numbers, " · ".join(f"{n} = {c}" for n, c in zip(numbers, columns, strict=True))
 
 
 class MatrixPane(AnalysisPane):
@@ -38,6 +63,7 @@ class MatrixPane(AnalysisPane):
     def __init__(self) -> None:
         super().__init__(id="matrix")
         self.matrix: Matrix | None = None
+        self.attribute_measure = "participants"
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="parameters"):
@@ -46,8 +72,9 @@ class MatrixPane(AnalysisPane):
                          id="matrix-by", value="participant", allow_blank=False, compact=True)
             yield Label("count")
             yield Select([("participants", "participants"), ("segments", "segments")],
-                         id="matrix-measure", value="participants", allow_blank=False,
+                         id="matrix-measure", value="segments", allow_blank=False,
                          compact=True, disabled=True)
+        with Horizontal(classes="parameters"):
             yield Label("band width")
             yield Input(id="matrix-band", type="number", placeholder="none", compact=True,
                         disabled=True)
@@ -83,21 +110,33 @@ class MatrixPane(AnalysisPane):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
+        measure = self.query_one("#matrix-measure", Select)
+        if event.select is measure and not measure.disabled:
+            self.attribute_measure = str(measure.value)
         self.recount()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.recount()
 
+    def _show_measure(self, by_attribute: bool) -> str:
+        """Document and participant columns always count segments: the selector says so
+        (greyed out) instead of showing the attribute tables' choice it does not apply to."""
+        select = self.query_one("#matrix-measure", Select)
+        measure = self.attribute_measure if by_attribute else "segments"
+        with self.prevent(Select.Changed):
+            select.value = measure
+        select.disabled = not by_attribute
+        return measure
+
     def recount(self) -> None:
         study = self.counted
         if study is None:
             return
         by = str(self.query_one("#matrix-by", Select).value)
-        measure = str(self.query_one("#matrix-measure", Select).value)
         band_input = self.query_one("#matrix-band", Input)
         by_attribute = by.startswith("attribute:")
-        self.query_one("#matrix-measure", Select).disabled = not by_attribute
+        measure = self._show_measure(by_attribute)
         band_input.disabled = not by_attribute
         band: float | None = None
         if by_attribute and band_input.value.strip():
@@ -122,7 +161,8 @@ class MatrixPane(AnalysisPane):
         self.matrix = matrix
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        table.add_columns("code", *(_short(c) for c in matrix.columns), "total")
+        labels, legend = column_labels(matrix.columns)
+        table.add_columns("code", *labels, "total")
         for path, cells, total in zip(matrix.rows, matrix.cells, matrix.row_totals,
                                       strict=True):
             table.add_row(code_label(path), *cells, total)
@@ -133,7 +173,7 @@ class MatrixPane(AnalysisPane):
         whose = f" of {coder}'s codings" if isinstance(coder, str) else ""
         self.query_one("#matrix-hint", Static).update(
             f"{matrix.title}, counting {matrix.measure}{whose}{base}. "
-            "Enter on a cell lists its passages."
+            "Enter on a cell lists its passages." + (f"\nColumns: {legend}" if legend else "")
         )
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
@@ -157,19 +197,51 @@ class MatrixPane(AnalysisPane):
 
 
 class CooccurrencePane(AnalysisPane):
-    """Codes applied to the same passages; Enter on a cell lists the passage pairs."""
+    """Codes applied to the same passages: the pairs that co-occur, most often first, or the
+    code × code grid (``t`` switches); Enter lists the passages where the two codes meet."""
 
     def __init__(self) -> None:
         super().__init__(id="cooccurrence")
         self.matrix: CooccurrenceMatrix | None = None
+        self.listed: list[tuple[int, int]] = []
+        self.as_grid = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="parameters"):
             yield Checkbox("also count codes in the same speaker turn", id="same-turn",
                            compact=True)
+        yield DataTable(id="cooccurrence-list", cursor_type="row", zebra_stripes=True)
         yield DataTable(id="cooccurrence-table", cursor_type="cell", zebra_stripes=True)
-        yield Static("Passage pairs per pair of codes; the diagonal is the code's own "
-                     "segments. Enter on a cell lists the pairs.", classes="hint")
+        yield Static(id="cooccurrence-hint", classes="hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#cooccurrence-list", DataTable).add_columns(
+            "passages", "code", "co-occurs with")
+        self._show_mode()
+
+    @property
+    def shown_table(self) -> DataTable:
+        return self.query_one("#cooccurrence-table" if self.as_grid else "#cooccurrence-list",
+                              DataTable)
+
+    def toggle_grid(self) -> None:
+        """Switch between the list of co-occurring pairs and the full grid."""
+        self.as_grid = not self.as_grid
+        self._show_mode()
+        self.shown_table.focus()
+
+    def _show_mode(self) -> None:
+        self.query_one("#cooccurrence-list", DataTable).display = not self.as_grid
+        self.query_one("#cooccurrence-table", DataTable).display = self.as_grid
+        if self.as_grid:
+            hint = ("Passage pairs per pair of codes; the diagonal is the code's own "
+                    "segments. Enter on a cell lists the pairs; t shows the list.")
+        elif self.matrix is not None and not self.listed:
+            hint = "No two codes share a passage yet. t shows the grid."
+        else:
+            hint = ("Pairs of codes on the same passages, most often first. Enter lists "
+                    "the passages; t shows the grid.")
+        self.query_one("#cooccurrence-hint", Static).update(hint)
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
@@ -181,15 +253,30 @@ class CooccurrencePane(AnalysisPane):
             return
         same_turn = self.query_one("#same-turn", Checkbox).value
         self.compute(lambda: cooccurrence(study, same_turn=same_turn), self._show,
-                     self.query_one(DataTable))
+                     self.shown_table)
 
     def _show(self, matrix: CooccurrenceMatrix) -> None:
         self.matrix = matrix
-        table = self.query_one(DataTable)
+        table = self.query_one("#cooccurrence-table", DataTable)
         table.clear(columns=True)
-        table.add_columns("code", *(_short(path[-1], 12) for path in matrix.rows))
+        table.add_columns("code", *(short(path[-1], 12) for path in matrix.rows))
         for path, cells in zip(matrix.rows, matrix.cells, strict=True):
             table.add_row(code_label(path), *cells)
+        size = len(matrix.rows)
+        pairs = [(row, column) for row in range(size) for column in range(row + 1, size)
+                 if matrix.cells[row][column] > 0]
+        self.listed = sorted(pairs, key=lambda rc: -matrix.cells[rc[0]][rc[1]])
+        listing = self.query_one("#cooccurrence-list", DataTable)
+        listing.clear()
+        for row, column in self.listed:
+            listing.add_row(matrix.cells[row][column], short(matrix.rows[row][-1], 30),
+                            short(matrix.rows[column][-1], 30))
+        self._show_mode()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if 0 <= event.cursor_row < len(self.listed):
+            self._open(*self.listed[event.cursor_row])
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         event.stop()
@@ -199,6 +286,13 @@ class CooccurrencePane(AnalysisPane):
             return
         if row == column:
             self.notify(f"the diagonal counts the segments of {matrix.rows[row][-1]} itself")
+            return
+        self._open(row, column)
+
+    def _open(self, row: int, column: int) -> None:
+        """The passages where the codes of ``row`` and ``column`` co-occur, in a list."""
+        matrix = self.matrix
+        if matrix is None:
             return
         pairs = matrix.pairs(row, column)
         if not pairs:

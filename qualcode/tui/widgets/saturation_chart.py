@@ -40,5 +40,7 @@ class SaturationChart(PlotextPlot):
         top = max([*table.cumulative, 1])
         tick = max(1, math.ceil(top / 5))
         plt.yticks(list(range(0, top + tick, tick)))
-        plt.ylim(0, top + tick // 2)
+        # headroom above the highest point: the legend sits in the top rows of the plot and
+        # would otherwise cover the cumulative line where it levels off (saturation)
+        plt.ylim(0, top * 1.35 + 0.5)
         self.refresh()
