@@ -282,11 +282,35 @@ class CodingScreen(QualcodeScreen):
             return
         name = picked.new_name
         assert name is not None
-        parent = " > ".join(picked.new_parent) if picked.new_parent else None
-        if self.qualcode.attempt(lambda: self.qualcode.project.add_code(parent, name)) is None:
+        parents = picked.new_parent or ()
+        known = {c.path for c in self.codes}
+        missing = [parents[:n] for n in range(1, len(parents) + 1) if parents[:n] not in known]
+        if not missing:
+            self._create_and_apply(parents, name)
+            return
+        listed = ", ".join(" > ".join(path) for path in missing)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._create_and_apply(parents, name, missing)
+
+        self.app.push_screen(Confirm(f"Create the missing {listed} first?"), answered)
+
+    def _create_and_apply(self, parents: tuple[str, ...], name: str,
+                          missing: list[tuple[str, ...]] | None = None) -> None:
+        """Create the missing parents (each its own change), the code, then apply it."""
+        project = self.qualcode.project
+        for path in missing or []:
+            parent = " > ".join(path[:-1]) or None
+            if self.qualcode.attempt(lambda p=parent, n=path[-1]: project.add_code(p, n)) is None:
+                self.reload_codebook()
+                return
+        parent = " > ".join(parents) or None
+        if self.qualcode.attempt(lambda: project.add_code(parent, name)) is None:
+            self.reload_codebook()
             return
         self.reload_codebook()
-        path = (*(picked.new_parent or ()), name.strip())
+        path = (*parents, name.strip())
         created = next((c for c in self.codes if c.path == path), None)
         if created is not None:
             self.apply_code(created)
