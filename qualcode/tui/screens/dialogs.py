@@ -38,9 +38,15 @@ class TextPrompt(Dialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.question)
-            yield Input(value=self.value, id="answer")
+            yield Input(value=self.value, id="answer", select_on_focus=False)
             if self.hint:
                 yield Label(self.hint, classes="hint")
+
+    def on_mount(self) -> None:
+        """Typing appends to a pre-filled value ("Consent > ") instead of replacing it."""
+        answer = self.query_one("#answer", Input)
+        answer.focus()
+        answer.cursor_position = len(answer.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
