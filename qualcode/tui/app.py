@@ -177,6 +177,12 @@ class QualcodeApp(App[None]):
 
     # -- actions ---------------------------------------------------------------
 
+    async def action_quit(self) -> None:
+        """Remember the selection first: reopening the project lands back on it."""
+        if self.coding.is_mounted:
+            self.coding.remember_selection()
+        await super().action_quit()
+
     def action_help(self) -> None:
         from qualcode.tui.screens.help import HelpScreen
 

@@ -120,7 +120,7 @@ class CodingScreen(QualcodeScreen):
         self.transcript.me = self.qualcode.project.coder
         start = self.qualcode.start_document()
         if start is not None:
-            self.open_document(start)
+            self.open_document(start, self._remembered_selection(start))
         else:
             self.qualcode.show_where(None)
             self._update_here()
@@ -161,6 +161,23 @@ class CodingScreen(QualcodeScreen):
         memo = project.memo_of("document", name)
         if memo:
             self.notify(memo, title=f"memo on {name}", timeout=8)
+
+    def remember_selection(self) -> None:
+        """Kept with the document's name, so reopening the project lands on it again."""
+        if self.document is not None:
+            start, end = self.transcript.selection
+            self.qualcode.remember("last_selection", f"{start}:{end}:{self.document.name}")
+
+    def _remembered_selection(self, name: str) -> tuple[int, int] | None:
+        saved = self.qualcode.project.setting("last_selection") or ""
+        start, _, rest = saved.partition(":")
+        end, _, document = rest.partition(":")
+        if document != name or not (start.isdigit() and end.isdigit()):
+            return None
+        length = len(self.qualcode.project.document_text(name).text)
+        if not int(start) < int(end) <= length:
+            return None
+        return int(start), int(end)
 
     def refresh_codings(self) -> None:
         if self.document is not None:
