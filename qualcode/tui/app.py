@@ -48,6 +48,8 @@ class QualcodeApp(App[None]):
     """
 
     TITLE = "qualcode"
+    #: Toasts at the top right, under the header: the status lines at the bottom stay readable.
+    CSS = "ToastRack { dock: top; align: right top; margin-top: 1; margin-bottom: 0; }"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),

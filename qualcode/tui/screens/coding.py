@@ -289,7 +289,8 @@ class CodingScreen(QualcodeScreen):
         if self.document is None:
             self.notify("Import a transcript first (p, then i).", severity="warning")
             return
-        self.app.push_screen(CodePicker(self.codes, self._category()), self._picked)
+        place = "bottom" if self.transcript.selection_in_upper_half() else "top"
+        self.app.push_screen(CodePicker(self.codes, self._category(), place), self._picked)
 
     def _picked(self, picked: Picked | None) -> None:
         if picked is None:

@@ -74,11 +74,14 @@ class CodePicker(Dialog[Picked | None]):
         Binding("up", "move(-1)", "Previous", show=False),
     ]
 
-    def __init__(self, codes: list[CodeInfo], category: tuple[str, ...] | None) -> None:
+    def __init__(self, codes: list[CodeInfo], category: tuple[str, ...] | None,
+                 place: str = "middle") -> None:
+        """``place`` ("top", "middle", "bottom") keeps the selected passage visible."""
         super().__init__()
         self.codes = codes
         self.category = category
         self.shown: list[CodeInfo] = []
+        self.add_class(f"picker-{place}")
 
     def compose(self) -> ComposeResult:
         with Vertical():
