@@ -51,12 +51,12 @@ class QualcodeApp(App[None]):
     #: Toasts at the top right, under the header: the status lines at the bottom stay readable.
     CSS = "ToastRack { dock: top; align: right top; margin-top: 1; margin-bottom: 0; }"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit"),
+        Binding("q", "quit", "Quit", show=False),
         Binding("question_mark", "help", "Help"),
-        Binding("p", "project", "Project"),
-        Binding("r", "retrieve", "Quotes"),
-        Binding("b", "codebook", "Codebook"),
-        Binding("a", "analysis", "Analysis"),
+        Binding("p", "project", "Project", show=False),
+        Binding("r", "retrieve", "Quotes", show=False),
+        Binding("b", "codebook", "Codebook", show=False),
+        Binding("a", "analysis", "Analysis", show=False),
         Binding("ctrl+f", "search_study", "Search all", show=False),
         Binding("ctrl+n", "coder", "Change coder", show=False),
     ]

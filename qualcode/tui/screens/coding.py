@@ -82,18 +82,18 @@ class CodingScreen(QualcodeScreen):
         *[Binding(str(n), f"apply_key('{n}')", f"Apply code with key {n}", show=False)
           for n in range(1, 10)],
         Binding("x,delete", "remove_coding", "Uncode"),
-        Binding("m", "memo", "Memo"),
+        Binding("m", "memo", "Memo", show=False),
         Binding("ctrl+z", "undo", "Undo"),
-        Binding("ctrl+y", "redo", "Redo"),
-        Binding("]", "next_document", "Next doc"),
+        Binding("ctrl+y", "redo", "Redo", show=False),
+        Binding("]", "next_document", "Next doc", show=False),
         Binding("[", "previous_document", "Prev doc", show=False),
         Binding("slash", "search", "Search"),
         Binding("n", "search_next", "Next match", show=False),
         Binding("f", "filter", "Filter by code", show=False),
         Binding("escape", "clear_filter", "Show all codes", show=False),
         Binding("t", "toggle_focus", "Text/codebook", show=False),
-        Binding("v", "cycle_view", "Mine/others/both"),
-        Binding("s", "status", "Status"),
+        Binding("v", "cycle_view", "Mine/others/both", show=False),
+        Binding("s", "status", "Status", show=False),
     ]
 
     def __init__(self) -> None:
