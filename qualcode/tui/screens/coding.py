@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -319,8 +320,8 @@ class CodingScreen(QualcodeScreen):
         """Create the missing parents (each its own change), the code, then apply it."""
         project = self.qualcode.project
         for path in missing or []:
-            parent = " > ".join(path[:-1]) or None
-            if self.qualcode.attempt(lambda p=parent, n=path[-1]: project.add_code(p, n)) is None:
+            if self.qualcode.attempt(partial(project.add_code, " > ".join(path[:-1]) or None,
+                                             path[-1])) is None:
                 self.reload_codebook()
                 return
         parent = " > ".join(parents) or None
