@@ -24,7 +24,7 @@ from qualcode.identity import CoderChoice, resolve_coder
 from qualcode.project import Project
 from qualcode.tui.screens.coder import CoderDialog
 from qualcode.tui.screens.coding import CodingScreen
-from qualcode.tui.screens.dialogs import TextPrompt
+from qualcode.tui.screens.dialogs import Choose, TextPrompt
 
 T = TypeVar("T")
 
@@ -48,13 +48,15 @@ class QualcodeApp(App[None]):
     """
 
     TITLE = "qualcode"
+    #: Toasts at the top right, under the header: the status lines at the bottom stay readable.
+    CSS = "ToastRack { dock: top; align: right top; margin-top: 1; margin-bottom: 0; }"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit"),
+        Binding("q", "quit", "Quit", show=False),
         Binding("question_mark", "help", "Help"),
-        Binding("p", "project", "Project"),
-        Binding("r", "retrieve", "Quotes"),
-        Binding("b", "codebook", "Codebook"),
-        Binding("a", "analysis", "Analysis"),
+        Binding("p", "project", "Project", show=False),
+        Binding("r", "retrieve", "Quotes", show=False),
+        Binding("b", "codebook", "Codebook", show=False),
+        Binding("a", "analysis", "Analysis", show=False),
         Binding("ctrl+f", "search_study", "Search all", show=False),
         Binding("ctrl+k", "coding_query", "Coding query", show=False),
         Binding("ctrl+n", "coder", "Change coder", show=False),
@@ -178,6 +180,12 @@ class QualcodeApp(App[None]):
 
     # -- actions ---------------------------------------------------------------
 
+    async def action_quit(self) -> None:
+        """Remember the selection first: reopening the project lands back on it."""
+        if self.coding.is_mounted:
+            self.coding.remember_selection()
+        await super().action_quit()
+
     def action_help(self) -> None:
         from qualcode.tui.screens.help import HelpScreen
 
@@ -278,7 +286,46 @@ class QualcodeApp(App[None]):
         yield SystemCommand("Back up the project",
                             "write a complete copy of the project to a .qualcode file",
                             self.action_backup)
+        yield SystemCommand("Go to document…", "open one of the study's transcripts",
+                            self.action_go_to_document)
+        yield SystemCommand("Export…", "the workbook, a report, REFI-QDA or the codebook",
+                            lambda: self.on_project_screen("action_export"))
+        yield SystemCommand("Import…", "transcripts (.txt .md .docx .odt .rtf .vtt .srt)",
+                            lambda: self.on_project_screen("action_import_files"))
+        yield SystemCommand("Analysis", "saturation, frequencies, matrix, co-occurrence, "
+                            "agreement", self.action_analysis)
+        yield SystemCommand("Codebook", "add, rename, move, merge and describe codes",
+                            self.action_codebook)
+        yield SystemCommand("Change coder", "code under another name from now on",
+                            self.action_coder)
         yield from super().get_system_commands(screen)
+
+    def on_project_screen(self, action: str) -> None:
+        """Open the project screen and start one of its actions (export, import)."""
+        from qualcode.tui.screens.project import ProjectScreen
+
+        self.action_project()
+
+        def start() -> None:
+            if isinstance(self.screen, ProjectScreen):
+                getattr(self.screen, action)()
+
+        self.call_after_refresh(start)
+
+    def action_go_to_document(self) -> None:
+        names = [d.name for d in self.project.documents()]
+        if not names:
+            self.notify("No transcripts yet: press p for the project screen, then i to import.")
+            return
+
+        def chosen(index: int | None) -> None:
+            if index is None:
+                return
+            while self.screen is not self.coding and len(self.screen_stack) > 1:
+                self.pop_screen()
+            self.coding.open_document(names[index])
+
+        self.push_screen(Choose("Go to document:", names), chosen)
 
     def action_coder(self) -> None:
         self.ask_coder(False)

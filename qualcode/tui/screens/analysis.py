@@ -265,11 +265,11 @@ class AnalysisScreen(QualcodeScreen):
     CSS_PATH = "analysis.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "show_tab('saturation')", "Saturation"),
-        Binding("f", "show_tab('frequencies')", "Frequencies"),
-        Binding("m", "show_tab('matrix')", "Matrix"),
-        Binding("o", "show_tab('cooccurrence')", "Co-occurrence"),
-        Binding("g", "show_tab('agreement')", "Agreement"),
+        Binding("s", "show_tab('saturation')", "Saturation", show=False),
+        Binding("f", "show_tab('frequencies')", "Frequencies", show=False),
+        Binding("m", "show_tab('matrix')", "Matrix", show=False),
+        Binding("o", "show_tab('cooccurrence')", "Co-occurrence", show=False),
+        Binding("g", "show_tab('agreement')", "Agreement", show=False),
         Binding("w", "resolve", "Resolve disagreements"),
         Binding("c", "toggle_curve", "Curve/table"),
         Binding("t", "toggle_cooccurrence", "Co-occurrence list/grid"),
@@ -277,11 +277,11 @@ class AnalysisScreen(QualcodeScreen):
     ]
 
     TABS: ClassVar[list[tuple[str, str]]] = [
-        ("saturation", "Saturation"),
-        ("frequencies", "Frequencies"),
-        ("matrix", "Matrix"),
-        ("cooccurrence", "Co-occurrence"),
-        ("agreement", "Agreement"),
+        ("saturation", "Saturation (s)"),
+        ("frequencies", "Frequencies (f)"),
+        ("matrix", "Matrix (m)"),
+        ("cooccurrence", "Co-occurrence (o)"),
+        ("agreement", "Agreement (g)"),
     ]
 
     def __init__(self) -> None:

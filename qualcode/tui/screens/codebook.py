@@ -31,16 +31,16 @@ class CodebookScreen(QualcodeScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add"),
         Binding("e", "rename", "Rename"),
-        Binding("m", "move", "Move"),
-        Binding("g", "merge", "Merge into"),
+        Binding("m", "move", "Move", show=False),
+        Binding("g", "merge", "Merge into", show=False),
         Binding("d", "delete", "Delete"),
-        Binding("k", "color", "Colour"),
-        Binding("K", "colour_all", "Colour all"),
-        Binding("w", "memo", "Memo"),
-        Binding("i", "describe", "Description"),
-        Binding("s", "shortcut", "Shortcut key"),
-        Binding("ctrl+z", "undo", "Undo"),
-        Binding("ctrl+y", "redo", "Redo"),
+        Binding("k", "color", "Colour", show=False),
+        Binding("K", "colour_all", "Colour all", show=False),
+        Binding("w", "memo", "Memo", show=False),
+        Binding("i", "describe", "Description", show=False),
+        Binding("s", "shortcut", "Shortcut key", show=False),
+        Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("ctrl+y", "redo", "Redo", show=False),
     ]
 
     def compose_body(self) -> ComposeResult:

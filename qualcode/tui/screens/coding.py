@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -82,18 +83,18 @@ class CodingScreen(QualcodeScreen):
         *[Binding(str(n), f"apply_key('{n}')", f"Apply code with key {n}", show=False)
           for n in range(1, 10)],
         Binding("x,delete", "remove_coding", "Uncode"),
-        Binding("m", "memo", "Memo"),
+        Binding("m", "memo", "Memo", show=False),
         Binding("ctrl+z", "undo", "Undo"),
-        Binding("ctrl+y", "redo", "Redo"),
-        Binding("]", "next_document", "Next doc"),
+        Binding("ctrl+y", "redo", "Redo", show=False),
+        Binding("]", "next_document", "Next doc", show=False),
         Binding("[", "previous_document", "Prev doc", show=False),
         Binding("slash", "search", "Search"),
         Binding("n", "search_next", "Next match", show=False),
         Binding("f", "filter", "Filter by code", show=False),
         Binding("escape", "clear_filter", "Show all codes", show=False),
         Binding("t", "toggle_focus", "Text/codebook", show=False),
-        Binding("v", "cycle_view", "Mine/others/both"),
-        Binding("s", "status", "Status"),
+        Binding("v", "cycle_view", "Mine/others/both", show=False),
+        Binding("s", "status", "Status", show=False),
     ]
 
     def __init__(self) -> None:
@@ -120,7 +121,7 @@ class CodingScreen(QualcodeScreen):
         self.transcript.me = self.qualcode.project.coder
         start = self.qualcode.start_document()
         if start is not None:
-            self.open_document(start)
+            self.open_document(start, self._remembered_selection(start))
         else:
             self.qualcode.show_where(None)
             self._update_here()
@@ -161,6 +162,23 @@ class CodingScreen(QualcodeScreen):
         memo = project.memo_of("document", name)
         if memo:
             self.notify(memo, title=f"memo on {name}", timeout=8)
+
+    def remember_selection(self) -> None:
+        """Kept with the document's name, so reopening the project lands on it again."""
+        if self.document is not None:
+            start, end = self.transcript.selection
+            self.qualcode.remember("last_selection", f"{start}:{end}:{self.document.name}")
+
+    def _remembered_selection(self, name: str) -> tuple[int, int] | None:
+        saved = self.qualcode.project.setting("last_selection") or ""
+        start, _, rest = saved.partition(":")
+        end, _, document = rest.partition(":")
+        if document != name or not (start.isdigit() and end.isdigit()):
+            return None
+        length = len(self.qualcode.project.document_text(name).text)
+        if not int(start) < int(end) <= length:
+            return None
+        return int(start), int(end)
 
     def refresh_codings(self) -> None:
         if self.document is not None:
@@ -272,7 +290,8 @@ class CodingScreen(QualcodeScreen):
         if self.document is None:
             self.notify("Import a transcript first (p, then i).", severity="warning")
             return
-        self.app.push_screen(CodePicker(self.codes, self._category()), self._picked)
+        place = "bottom" if self.transcript.selection_in_upper_half() else "top"
+        self.app.push_screen(CodePicker(self.codes, self._category(), place), self._picked)
 
     def _picked(self, picked: Picked | None) -> None:
         if picked is None:
@@ -282,11 +301,35 @@ class CodingScreen(QualcodeScreen):
             return
         name = picked.new_name
         assert name is not None
-        parent = " > ".join(picked.new_parent) if picked.new_parent else None
-        if self.qualcode.attempt(lambda: self.qualcode.project.add_code(parent, name)) is None:
+        parents = picked.new_parent or ()
+        known = {c.path for c in self.codes}
+        missing = [parents[:n] for n in range(1, len(parents) + 1) if parents[:n] not in known]
+        if not missing:
+            self._create_and_apply(parents, name)
+            return
+        listed = ", ".join(" > ".join(path) for path in missing)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._create_and_apply(parents, name, missing)
+
+        self.app.push_screen(Confirm(f"Create the missing {listed} first?"), answered)
+
+    def _create_and_apply(self, parents: tuple[str, ...], name: str,
+                          missing: list[tuple[str, ...]] | None = None) -> None:
+        """Create the missing parents (each its own change), the code, then apply it."""
+        project = self.qualcode.project
+        for path in missing or []:
+            if self.qualcode.attempt(partial(project.add_code, " > ".join(path[:-1]) or None,
+                                             path[-1])) is None:
+                self.reload_codebook()
+                return
+        parent = " > ".join(parents) or None
+        if self.qualcode.attempt(lambda: project.add_code(parent, name)) is None:
+            self.reload_codebook()
             return
         self.reload_codebook()
-        path = (*(picked.new_parent or ()), name.strip())
+        path = (*parents, name.strip())
         created = next((c for c in self.codes if c.path == path), None)
         if created is not None:
             self.apply_code(created)

@@ -38,9 +38,15 @@ class TextPrompt(Dialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.question)
-            yield Input(value=self.value, id="answer")
+            yield Input(value=self.value, id="answer", select_on_focus=False)
             if self.hint:
                 yield Label(self.hint, classes="hint")
+
+    def on_mount(self) -> None:
+        """Typing appends to a pre-filled value ("Consent > ") instead of replacing it."""
+        answer = self.query_one("#answer", Input)
+        answer.focus()
+        answer.cursor_position = len(answer.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -129,8 +135,23 @@ class Choose(Dialog[int | None]):
         self.dismiss(None)
 
 
+def expand_pattern(pattern: str, folder: Path) -> list[Path]:
+    """The files ``pattern`` matches (relative patterns from ``folder``), sorted by name."""
+    path = Path(pattern).expanduser()
+    if path.is_absolute():
+        anchor = Path(path.anchor)
+        found = anchor.glob(str(path.relative_to(anchor)))
+    else:
+        found = folder.glob(pattern)
+    return sorted(p for p in found if p.is_file())
+
+
 class FilePicker(Dialog[list[Path] | None]):
-    """Choose a file from a folder tree, or type paths (separated by ';')."""
+    """Choose a file from a folder tree, or type paths (separated by ';').
+
+    A typed pattern (``interviews/*.txt``) stands for every file it matches, so
+    a whole folder of transcripts is imported in one go.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
@@ -142,7 +163,8 @@ class FilePicker(Dialog[list[Path] | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.question)
-            yield Input(placeholder="a path, or several separated by ';'", id="path")
+            yield Input(placeholder="a path, a pattern (interviews/*.txt), or several "
+                                    "separated by ';'", id="path")
             yield DirectoryTree(self.folder)
             yield Label("Enter on a file chooses it; Tab moves between path and tree.",
                         classes="hint")
@@ -153,8 +175,19 @@ class FilePicker(Dialog[list[Path] | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        paths = [Path(part.strip()).expanduser() for part in event.value.split(";")]
-        self.dismiss([p for p in paths if str(p) not in ("", ".")] or None)
+        paths: list[Path] = []
+        for part in (part.strip() for part in event.value.split(";")):
+            if not part:
+                continue
+            if not any(char in part for char in "*?["):
+                paths.append(Path(part).expanduser())
+                continue
+            matched = expand_pattern(part, self.folder)
+            if not matched:
+                self.notify(f"{part}: no file matches", severity="warning")
+                return
+            paths.extend(matched)
+        self.dismiss(paths or None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

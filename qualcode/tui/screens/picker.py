@@ -3,7 +3,8 @@
 Matching is fuzzy in the way people type: every word typed must occur in
 the code's path (in any order), or the letters must occur in order
 (``wederk`` finds "Gebrek aan wederkerigheid"). When nothing matches, the
-picker offers to create the typed name under the highlighted category.
+picker offers to create the typed name under the highlighted category, or,
+when a path is typed ("Consent > Little guidance"), under that path.
 """
 
 from __future__ import annotations
@@ -53,6 +54,11 @@ def match_score(query: str, code: CodeInfo) -> int | None:
     return 3
 
 
+def split_path(query: str) -> tuple[str, ...]:
+    """The parts of a typed path ("Consent > Little guidance"), blanks dropped."""
+    return tuple(part.strip() for part in query.split(">") if part.strip())
+
+
 def rank(query: str, codes: list[CodeInfo]) -> list[CodeInfo]:
     scored = [(score, index, code) for index, code in enumerate(codes)
               if (score := match_score(query, code)) is not None]
@@ -68,16 +74,20 @@ class CodePicker(Dialog[Picked | None]):
         Binding("up", "move(-1)", "Previous", show=False),
     ]
 
-    def __init__(self, codes: list[CodeInfo], category: tuple[str, ...] | None) -> None:
+    def __init__(self, codes: list[CodeInfo], category: tuple[str, ...] | None,
+                 place: str = "middle") -> None:
+        """``place`` ("top", "middle", "bottom") keeps the selected passage visible."""
         super().__init__()
         self.codes = codes
         self.category = category
         self.shown: list[CodeInfo] = []
+        self.add_class(f"picker-{place}")
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Apply code — type part of a name or path, Enter applies")
-            yield Input(placeholder="code…", id="query")
+            yield Input(placeholder="code… (or a path: Category > New code)", id="query")
+            yield Label("", id="where", classes="hint")
             yield OptionList(id="matches")
 
     def on_mount(self) -> None:
@@ -96,14 +106,36 @@ class CodePicker(Dialog[Picked | None]):
             if code.key:
                 label.append(f"  [{code.key}]", style="dim")
             options.append(Option(label))
-        if query.strip() and not any(c.name.lower() == query.strip().lower() for c in self.shown):
-            where = " > ".join(self.category) if self.category else "the top level"
-            options.append(Option(Text(f"+ create “{query.strip()}” under {where}",
+        parent, name = self.new_place(query)
+        where = " > ".join(parent) if parent else "the top level"
+        self.query_one("#where", Label).update(f"A new code goes under {where}.")
+        known = {c.path for c in self.codes}
+        if name and (*parent, name) not in known and not (
+            len(split_path(query)) == 1
+            and any(c.name.lower() == name.lower() for c in self.shown)
+        ):
+            missing = [" > ".join(parent[:n]) for n in range(1, len(parent) + 1)
+                       if parent[:n] not in known]
+            extra = f" (also creates {', '.join(missing)})" if missing else ""
+            options.append(Option(Text(f"+ create “{name}” under {where}{extra}",
                                        style="italic")))
         matches = self.query_one("#matches", OptionList)
         matches.set_options(options)
         if options:
             matches.highlighted = 0
+
+    def new_place(self, query: str) -> tuple[tuple[str, ...], str]:
+        """Where a code typed as ``query`` would be created, and its name.
+
+        A typed path decides the parent on its own; only a bare name goes
+        under the category highlighted in the codebook.
+        """
+        parts = split_path(query)
+        if not parts:
+            return self.category or (), ""
+        if len(parts) > 1 or ">" in query:
+            return parts[:-1], parts[-1]
+        return self.category or (), parts[0]
 
     def action_move(self, step: int) -> None:
         matches = self.query_one("#matches", OptionList)
@@ -126,9 +158,9 @@ class CodePicker(Dialog[Picked | None]):
         if index < len(self.shown):
             self.dismiss(Picked(code=self.shown[index]))
             return
-        name = self.query_one("#query", Input).value.strip()
+        parent, name = self.new_place(self.query_one("#query", Input).value)
         if name:
-            self.dismiss(Picked(new_name=name, new_parent=self.category))
+            self.dismiss(Picked(new_name=name, new_parent=parent))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -97,21 +97,24 @@ class ProjectScreen(QualcodeScreen):
         Binding("i", "import_files", "Import transcripts"),
         Binding("l", "load_participants", "Load participants"),
         Binding("e", "export", "Export"),
-        Binding("o", "import_exchange", "Import .qdpx/codebook"),
-        Binding("g", "merge", "Merge a copy"),
-        Binding("k", "app.backup", "Back up"),
+        Binding("o", "import_exchange", "Import .qdpx/codebook", show=False),
+        Binding("g", "merge", "Merge a copy", show=False),
+        Binding("k", "app.backup", "Back up", show=False),
 
-        Binding("s", "show_speakers", "Speakers"),
-        Binding("r", "next_role", "Role"),
-        Binding("a", "speaker_participant", "Who speaks"),
-        Binding("n", "rename", "Rename"),
-        Binding("d", "delete_document", "Delete doc"),
-        Binding("t", "assign", "To participant"),
-        Binding("m", "memo", "Memo"),
-        Binding("M", "project_memo", "Project memo"),
+        Binding("s,3", "show_speakers", "Speakers", show=False),
+        Binding("1", "show_tab('documents')", "Documents tab", show=False),
+        Binding("2", "show_tab('participants')", "Participants tab", show=False),
+        Binding("4", "show_tab('codes')", "Codebook tab", show=False),
+        Binding("r", "next_role", "Role", show=False),
+        Binding("a", "speaker_participant", "Who speaks", show=False),
+        Binding("n", "rename", "Rename", show=False),
+        Binding("d", "delete_document", "Delete doc", show=False),
+        Binding("t", "assign", "To participant", show=False),
+        Binding("m", "memo", "Memo", show=False),
+        Binding("M", "project_memo", "Project memo", show=False),
         Binding("ctrl+z", "undo", "Undo", show=False),
         Binding("ctrl+y", "redo", "Redo", show=False),
-        Binding("c", "status", "Coding status"),
+        Binding("c", "status", "Coding status", show=False),
     ]
 
     #: What ``r`` turns a speaker's role into: the next one in this cycle.
@@ -129,13 +132,13 @@ class ProjectScreen(QualcodeScreen):
         yield ProgressBar(id="progress", classes="idle", show_eta=False)
         yield Static(id="project-memo")
         with TabbedContent():
-            with TabPane("Documents", id="documents-tab"):
+            with TabPane("Documents (1)", id="documents-tab"):
                 yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
-            with TabPane("Participants", id="participants-tab"):
+            with TabPane("Participants (2)", id="participants-tab"):
                 yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
-            with TabPane("Speakers", id="speakers-tab"):
+            with TabPane("Speakers (3 or s)", id="speakers-tab"):
                 yield DataTable(id="speakers", cursor_type="row", zebra_stripes=True)
-            with TabPane("Codebook", id="codebook-tab"):
+            with TabPane("Codebook (4)", id="codebook-tab"):
                 yield DataTable(id="codes", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
@@ -253,6 +256,11 @@ class ProjectScreen(QualcodeScreen):
         key = table.ordered_rows[table.cursor_row].key.value or ""
         document, label = key.split("\x1f", 1)
         return document, label, str(table.get_row_at(table.cursor_row)[3])
+
+    def action_show_tab(self, table_id: str) -> None:
+        tab = "codebook-tab" if table_id == "codes" else f"{table_id}-tab"
+        self.query_one(TabbedContent).active = tab
+        self.query_one(f"#{table_id}", DataTable).focus()
 
     def action_show_speakers(self) -> None:
         self.query_one(TabbedContent).active = "speakers-tab"
@@ -422,7 +430,8 @@ class ProjectScreen(QualcodeScreen):
                 bar.update(total=len(paths), progress=0)
                 self.import_files(paths)
 
-        self.app.push_screen(FilePicker("Import transcripts (.txt .md .docx .odt .rtf .vtt .srt)"),
+        self.app.push_screen(FilePicker("Import transcripts (.txt .md .docx .odt .rtf .vtt .srt)"
+                                        " — a pattern such as interviews/*.txt imports several"),
                              chosen)
 
     @work(thread=True, exclusive=True, group="import")

@@ -75,9 +75,9 @@ class SearchScreen(QualcodeScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("ctrl+e", "cycle_mode", "Match how"),
-        Binding("ctrl+r", "cycle_role", "Whose turns"),
+        Binding("ctrl+r", "cycle_role", "Whose turns", show=False),
         Binding("space", "mark", "Mark", show=False),
-        Binding("ctrl+a", "mark_all", "Mark all"),
+        Binding("ctrl+a", "mark_all", "Mark all", show=False),
         Binding("c", "code_hits", "Code hits"),
         Binding("slash", "focus_query", "New search", show=False),
     ]

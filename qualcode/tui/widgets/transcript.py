@@ -186,6 +186,13 @@ class Transcript(ScrollView, can_focus=True):
     def line_of(self, offset: int) -> int:
         return max(0, bisect_right(self._line_starts, offset) - 1)
 
+    def selection_in_upper_half(self) -> bool:
+        """Whether the selection is drawn in the top half of the view (dialogs then
+        go below it, so the passage being coded stays in sight)."""
+        first = self.line_of(self.selection[0]) - self.scroll_offset.y
+        last = self.line_of(max(self.selection[0], self.selection[1] - 1)) - self.scroll_offset.y
+        return (first + last) / 2 < self.size.height / 2
+
     # -- drawing -------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
