@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,24 @@ def test_codings_survive_another_process_closing_the_project_after_a_second_open
     with Project.open(project_path) as reopened:
         assert len(reopened.codings()) == kept
 
+
+def test_adding_a_coding_reports_it_even_if_another_window_undoes_it_at_once(
+    project, project_path, interview, monkeypatch
+):
+    """The acknowledgement is read in the coding's own transaction, not after the commit."""
+    other_window = Project.open(project_path, coder="Lotte")
+    original = Project.change
+
+    @contextmanager
+    def then_undone_elsewhere(self, *args, **kwargs):
+        with original(self, *args, **kwargs) as changes:
+            yield changes
+        other_window.undo()
+
+    monkeypatch.setattr(Project, "change", then_undone_elsewhere)
+    try:
+        stored = project.add_coding("HA1", "Objectieve belasting", 4, 9)
+    finally:
+        other_window.close()
+    assert (stored.document, stored.start, stored.end) == ("HA1", 4, 9)
+    assert project.codings() == []
