@@ -65,6 +65,7 @@ def test_cli_colours(cli, project_path: Path, write_file):
     assert '"color": null' not in cli("codes", project_path, "--json").out
 
 
+@pytest.mark.sqlite_only
 def test_init_refuses_a_language_spacy_cannot_handle_and_lists_codes(cli, project_path: Path):
     result = cli("init", project_path, "--language", "english")
     assert result.code == 1 and result.err.count("\n") == 1

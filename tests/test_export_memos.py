@@ -25,7 +25,7 @@ def test_workbook_has_a_memos_sheet_with_every_memo(project: Project, interview:
     sheet = openpyxl.load_workbook(tmp_path / "out.xlsx")["Memos"]
     rows = [[c for c in row] for row in sheet.iter_rows(min_row=5, values_only=True)]
     assert [row[:3] for row in rows] == [
-        ["project", "study", "Elf huisartsen in Gent."],
+        ["project", project.name, "Elf huisartsen in Gent."],
         ["document", "HA1", "Interview na de middag;\nrustig."],
         ["code", "Belasting", "Alles wat zwaar weegt."],
         ["coding", "HA1 · Belasting > Gebrek aan wederkerigheid · “Die wederkerigheid”",

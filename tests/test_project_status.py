@@ -3,6 +3,8 @@
 import json
 import sqlite3
 
+import pytest
+
 from qualcode.model import SCHEMA_VERSION
 from qualcode.project import Project
 
@@ -60,6 +62,7 @@ def test_an_unknown_status_is_a_usage_error(cli, project, project_path, intervie
     assert cli("status", project_path, "HA1", "--set", "finished").code == 2
 
 
+@pytest.mark.sqlite_only
 def test_a_project_before_the_status_gains_it_on_opening(project, project_path, interview):
     project.add_coding("HA1", "Objectieve belasting", 0, 10)
     project.close()

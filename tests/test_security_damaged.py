@@ -125,7 +125,7 @@ def test_a_read_only_project_file_refuses_changes_and_undo_says_read_only(
     try:
         assert cli("documents", project, "--json").code == 0
         for command in (("import", project, tmp_path / "HA7.txt", "--name", "HA8"),
-                        ("undo", project)):
+                        ("undo", project, "--coder", "Noor")):
             _refused_without_leaks(cli, project, *command, wanted="read-only")
     finally:
         writable(project)

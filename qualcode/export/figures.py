@@ -77,9 +77,10 @@ def snapshot_of_export(data: ExportData) -> StudySnapshot:
     ids = {d.name: d.id for d in data.documents}
     codes = tuple(CodeRef(c.id, c.path, c.guid, c.color) for c in data.codes)
     codings = tuple(
-        CodingRef(q.coding_id, ids[q.document], q.code_id, q.start, q.end, q.coder, q.text,
+        CodingRef(coding_id, ids[q.document], q.code_id, q.start, q.end, coder, q.text,
                   q.role, None if q.turn is None else q.turn - 1)
         for q in data.quotes
+        for coding_id, coder in ((q.coding_id, q.own_coder or q.coder), *q.also)
     )
     cases = tuple(CaseRef(p.name, p.attributes) for p in data.participants if p.is_case)
     return StudySnapshot(documents, codes, codings, cases, {}, data.sentences, data.turns)

@@ -67,6 +67,11 @@ class Quote:
     coder: str
     whole_sentence_start: bool = True
     whole_sentence_end: bool = True
+    #: (coding id, coder) of other coders' codings of exactly this passage and code,
+    #: shown as this one quote (see :func:`combine_identical`) but counted as theirs.
+    also: tuple[tuple[int, str], ...] = ()
+    #: The coder of ``coding_id`` when ``coder`` names several (after combining).
+    own_coder: str = ""
 
     @property
     def position(self) -> str:
@@ -220,7 +225,9 @@ def combine_identical(quotes: list[Quote]) -> list[Quote]:
         if quote.memo and quote.memo != first.memo:
             memo = (f"{first.memo} / {quote.coder}: {quote.memo}" if first.memo
                     else f"{quote.coder}: {quote.memo}")
-        kept[key] = replace(first, coder=f"{first.coder}, {quote.coder}", memo=memo)
+        kept[key] = replace(first, coder=f"{first.coder}, {quote.coder}", memo=memo,
+                            also=(*first.also, (quote.coding_id, quote.coder)),
+                            own_coder=first.own_coder or first.coder)
     return list(kept.values())
 
 

@@ -56,6 +56,7 @@ class QualcodeApp(App[None]):
         Binding("b", "codebook", "Codebook"),
         Binding("a", "analysis", "Analysis"),
         Binding("ctrl+f", "search_study", "Search all", show=False),
+        Binding("ctrl+k", "coding_query", "Coding query", show=False),
         Binding("ctrl+n", "coder", "Change coder", show=False),
     ]
 
@@ -254,6 +255,12 @@ class QualcodeApp(App[None]):
         if not isinstance(self.screen, SearchScreen):
             self.push_screen(SearchScreen())
 
+    def action_coding_query(self) -> None:
+        from qualcode.tui.screens.coding_query import CodingQueryScreen
+
+        if not isinstance(self.screen, CodingQueryScreen):
+            self.push_screen(CodingQueryScreen())
+
     def action_pseudonymise(self) -> None:
         from qualcode.tui.screens.pseudonymise import PseudonymiseScreen
 
@@ -264,6 +271,8 @@ class QualcodeApp(App[None]):
         """qualcode's own actions in the command palette (ctrl+p), then Textual's."""
         yield SystemCommand("Search every interview", "find a word or phrase and code the hits",
                             self.action_search_study)
+        yield SystemCommand("Coding query", "passages coded A and B, A but not B, A among "
+                            "participants with an attribute value", self.action_coding_query)
         yield SystemCommand("Pseudonymise", "find names and other identifying details, review "
                             "them, replace them everywhere (one way)", self.action_pseudonymise)
         yield SystemCommand("Back up the project",
