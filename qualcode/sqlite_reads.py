@@ -43,9 +43,9 @@ def _connect(location: str | os.PathLike[str]) -> sqlite3.Connection | None:
     location = os.fspath(location)
     if "://" in location or not Path(location).is_file():
         return None
-    with open(location, "rb") as handle:
-        if handle.read(16) != b"SQLite format 3\x00":
-            return None
+    # no open() of the file here: closing a descriptor of it would drop the SQLite
+    # locks this process may hold on it (see qualcode.store._check_readable);
+    # SQLite itself refuses a file that is not a database ("file is not a database")
     expected = schema_version()
     connection = sqlite3.connect(location, timeout=10)
     try:

@@ -217,12 +217,24 @@ def _link_into_place(building: Path, final: Path) -> None:
 STAGED = ".creating"
 
 
-def _is_sqlite_file(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(16) == b"SQLite format 3\x00"
-    except PermissionError:
-        raise QualcodeError(f"{quoted(path)}: permission denied (cannot read it)") from None
+def _check_readable(path: Path) -> None:
+    """Refuse an unreadable file or one too short to be SQLite, without opening it.
+
+    A project file is only ever opened through SQLite (here, and by
+    :func:`_read_only_version` for its header). POSIX record locks belong to
+    the process, and closing *any* descriptor of the file drops them all: a
+    Python ``open()``/``close()`` of a project this process already holds
+    open (the TUI, or the CLI run inside the tests) silently released
+    SQLite's shared lock, so another process closing the project believed it
+    was the last one, checkpointed and deleted the ``-wal`` file under the
+    writers still using it, and acknowledged codings were lost
+    (tests/test_concurrent_writers.py). SQLite's own descriptors are
+    deferred-closed while the process holds locks, so its opens are safe.
+    """
+    if not os.access(path, os.R_OK):
+        raise QualcodeError(f"{quoted(path)}: permission denied (cannot read it)")
+    if path.stat().st_size == 0:
+        raise ProjectVersionError(f"{quoted(path)}: not a qualcode project (not a SQLite file)")
 
 
 def create_store(location: str | os.PathLike[str]) -> Store:
@@ -354,6 +366,10 @@ def _read_only_version(path: Path) -> int:
             "SELECT value FROM setting WHERE key = 'schema_version'"
         ).fetchone()
     except sqlite3.DatabaseError as error:
+        if "file is not a database" in str(error):
+            raise ProjectVersionError(
+                f"{quoted(path)}: not a qualcode project (not a SQLite file)"
+            ) from None
         raise QualcodeError(describe_sqlite_error(str(error), str(path))) from None
     except UnicodeDecodeError:
         raise QualcodeError(f"{quoted(path)}: {DAMAGED_TEXT}") from None
@@ -411,10 +427,7 @@ def open_store(location: str | os.PathLike[str]) -> Store:
         path = Path(location)
         if not path.is_file():
             raise QualcodeError(f"{quoted(location)}: no such project file")
-        if not _is_sqlite_file(path):
-            raise ProjectVersionError(
-                f"{quoted(location)}: not a qualcode project (not a SQLite file)"
-            )
+        _check_readable(path)
         version = _read_only_version(path)
         engine = _engine_for(location)
     try:

@@ -468,12 +468,15 @@ class Project:
     ) -> CodingInfo:
         """Apply ``code`` (a path, unique name or id) to ``document.text[start:end]``.
 
-        Returns the coding as stored, so a screen can show it without building its own.
+        Returns the coding as stored, read in the same transaction: another
+        window undoing or removing it right after the commit cannot turn an
+        acknowledged change into a "no such coding" error.
         """
         request = CodingRequest(document, code, start, end, coder, memo)
         with self.change("code", codings.summary_of([request])) as changes:
             (coding_id,) = self._add_codings(changes, [request])
-        return self.coding(coding_id)
+            (stored,) = queries.codings(changes.session, coding_id=coding_id)
+        return stored
 
     def add_codings(self, requests: Sequence[CodingRequest], source: str = "") -> list[int]:
         """Apply many codings in one transaction: all of them, or none."""
