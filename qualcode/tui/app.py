@@ -22,6 +22,7 @@ from textual.worker import Worker
 from qualcode.errors import NotFoundError, QualcodeError
 from qualcode.identity import CoderChoice, resolve_coder
 from qualcode.project import Project
+from qualcode.project.values import EventInfo
 from qualcode.tui.screens.coder import CoderDialog
 from qualcode.tui.screens.coding import CodingScreen
 from qualcode.tui.screens.dialogs import Choose, TextPrompt
@@ -74,6 +75,24 @@ class QualcodeApp(App[None]):
         self._poll: Worker[None] | None = None
 
     # -- helpers screens use -------------------------------------------------
+
+    def step_history(self, *, undo: bool) -> EventInfo | None:
+        """Undo (or redo) this coder's last change, and say what happened.
+
+        Returns the change taken back or re-applied; None when there was none
+        of this coder's ("nothing of yours") or it was refused (the refusal
+        is shown in the CLI's words). Screens refresh themselves after it.
+        """
+        project = self.project
+        verb = "undo" if undo else "redo"
+        result = self.attempt(project.undo if undo else project.redo)
+        if result is None:
+            return None
+        if not isinstance(result, EventInfo):  # attempt() gives True for "nothing"
+            self.notify(f"nothing of yours ({project.coder}) to {verb}")
+            return None
+        self.notify(f"{'undone' if undo else 'redone'}: {result.summary}")
+        return result
 
     def attempt(self, action: Callable[[], T]) -> T | None:
         """Run a Project call; a refusal is shown with the CLI's one-line message.

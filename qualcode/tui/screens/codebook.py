@@ -222,11 +222,7 @@ class CodebookScreen(QualcodeScreen):
         self._step(False)
 
     def _step(self, undo: bool) -> None:
-        project = self.qualcode.project
-        event = self.qualcode.attempt(project.undo if undo else project.redo)
-        if event is None:
-            self.notify(f"nothing to {'undo' if undo else 'redo'}")
+        if self.qualcode.step_history(undo=undo) is None:
             return
         self.reload()
         self.qualcode.coding.reload_all()
-        self.notify(f"{'undone' if undo else 'redone'}: {event.summary}")

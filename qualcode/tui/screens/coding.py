@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 
-from qualcode.errors import QualcodeError
 from qualcode.project.values import CodeInfo, CodingInfo, DocumentText
 from qualcode.tui.screens.base import QualcodeScreen
 from qualcode.tui.screens.dialogs import Choose, Confirm, MemoDialog, TextPrompt
@@ -427,20 +426,12 @@ class CodingScreen(QualcodeScreen):
         self._step(undo=False)
 
     def _step(self, *, undo: bool) -> None:
-        project = self.qualcode.project
-        try:
-            event = project.undo() if undo else project.redo()
-        except QualcodeError as exc:
-            self.qualcode.show_error(exc)
-            return
-        if event is None:
-            self.notify(f"nothing of yours ({project.coder}) to {'undo' if undo else 'redo'}")
+        if self.qualcode.step_history(undo=undo) is None:
             return
         if self.document is not None:
-            self.status = next((d.status for d in project.documents()
+            self.status = next((d.status for d in self.qualcode.project.documents()
                                 if d.name == self.document.name), self.status)
         self.reload_all()
-        self.notify(f"{'undone' if undo else 'redone'}: {event.summary}")
 
     # -- moving around -----------------------------------------------------
 

@@ -216,9 +216,8 @@ class ConsensusScreen(Screen[None]):
             self.show()
 
     def action_undo(self) -> None:
-        event = self.qualcode.attempt(self.qualcode.project.undo)
+        event = self.qualcode.step_history(undo=True)
         if event is None:
-            self.notify("nothing to undo")
             return
         self.decided = self.qualcode.project.consensus_decisions(self.consensus)
         undone = next((i for i, item in enumerate(self.items)
@@ -228,7 +227,6 @@ class ConsensusScreen(Screen[None]):
             self.index = undone
         self.show()
         self.qualcode.coding.reload_all()
-        self.notify(f"undone: {event.summary}")
 
     def action_leave(self) -> None:
         if self.query_one("#walk-reason", Input).has_focus:

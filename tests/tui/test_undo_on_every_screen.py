@@ -1,0 +1,24 @@
+"""ctrl+z on the codebook and project screens with nothing of this coder's to undo."""
+
+from __future__ import annotations
+
+from qualcode.tui.app import make_app
+from tests.tui.conftest import asynctest
+
+
+@asynctest
+async def test_undo_with_nothing_of_mine_says_so_on_the_codebook_and_project_screens(study):
+    notices: list[str] = []
+    app = make_app(study, coder="Jan")
+    async with app.run_test(size=(120, 36)) as pilot:
+        notify = app.notify
+        app.notify = lambda message, *a, **k: notices.append(str(message)) or notify(
+            message, *a, **k)
+        for key in ("b", "p"):
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+    assert notices.count("nothing of yours (Jan) to undo") == 2
