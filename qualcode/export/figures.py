@@ -100,7 +100,7 @@ def code_figures(data: ExportData, snapshot: StudySnapshot) -> dict[int, CodeFig
         own[code.id] = (sum(counts.values()), len(per_document), counts)
     result: dict[int, CodeFigures] = {}
     for code in data.codes:
-        below = [c for c in data.codes if c.path[: len(code.path)] == code.path]
+        below = [c for c in data.codes if c.is_within(code)]
         count, in_documents, counts = own[code.id]
         result[code.id] = CodeFigures(
             count, in_documents, len(counts), counts,

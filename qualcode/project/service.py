@@ -346,7 +346,7 @@ class Project:
                 target = resolve(tree, code)
                 code_ids = {target.id}
                 if include_children:
-                    code_ids |= {c.id for c in tree if c.path[: len(target.path)] == target.path}
+                    code_ids |= {c.id for c in tree if c.is_within(target)}
             if coder is not None and coder not in queries.coder_names(session):
                 raise NotFoundError(f"coder {coder!r}: no codings by this coder")
             return queries.codings(

@@ -132,6 +132,10 @@ class CodeInfo:
     def path_text(self) -> str:
         return " > ".join(self.path)
 
+    def is_within(self, root: CodeInfo) -> bool:
+        """True for ``root`` itself and every code under it (a category's sub-codes)."""
+        return self.path[: len(root.path)] == root.path
+
     def to_json(self) -> dict[str, Any]:
         return {
             "code_path": list(self.path),

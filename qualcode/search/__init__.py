@@ -33,9 +33,8 @@ def resolve_documents(project: Project, names: Sequence[str]) -> frozenset[int] 
 
 
 def code_with_children(project: Project, path: str) -> frozenset[int]:
-    codes = project.codes()
     target = project.code(path)
-    return frozenset(c.id for c in codes if c.path[: len(target.path)] == target.path)
+    return frozenset(c.id for c in project.codes() if c.is_within(target))
 
 
 def find(

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from qualcode.errors import QualcodeError
+from qualcode.search import code_with_children
 from qualcode.search.text import fold
 
 if TYPE_CHECKING:
@@ -76,11 +77,6 @@ class QueryPassage:
         }
 
 
-def _under(project: Project, path: str) -> set[int]:
-    target = project.code(path)
-    return {c.id for c in project.codes() if c.path[: len(target.path)] == target.path}
-
-
 def run_query(project: Project, query: CodingQuery) -> list[QueryPassage]:
     """The passages of ``query`` in interview order, then text order."""
 
@@ -92,9 +88,9 @@ def run_query(project: Project, query: CodingQuery) -> list[QueryPassage]:
     for coder in query.coders:
         if coder not in known_coders:
             raise QualcodeError(f"coder {coder!r}: no codings by this coder")
-    first = _under(project, query.code)
+    first = code_with_children(project, query.code)
     other_path = query.and_code or query.not_code
-    second = _under(project, other_path) if other_path else set()
+    second = code_with_children(project, other_path) if other_path else frozenset()
     allowed_cases = _cases_with(project, query.attributes)
     codings = [
         c for c in project.codings()

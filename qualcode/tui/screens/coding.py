@@ -62,7 +62,7 @@ class CodeCounts:
         itself with everything under it (a participant counted once), never "0/0"."""
         own = {code: (sum(c.values()), len(c)) for code, c in self._cases.items()}
         for code in codes:
-            below = [c.id for c in codes if c.path[: len(code.path)] == code.path]
+            below = [c.id for c in codes if c.is_within(code)]
             if len(below) > 1:
                 people: set[str] = set()
                 for member in below:
@@ -493,8 +493,7 @@ class CodingScreen(QualcodeScreen):
         if self.transcript.focus_code == code.id:
             self.transcript.set_focus_code(None)
         else:
-            under = [c.id for c in self.codes
-                     if len(c.path) > len(code.path) and c.path[: len(code.path)] == code.path]
+            under = [c.id for c in self.codes if c.is_within(code)]
             self.transcript.set_focus_code(code.id, under)
             self.transcript.focus()
         self._update_here()

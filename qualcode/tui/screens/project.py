@@ -191,7 +191,7 @@ class ProjectScreen(QualcodeScreen):
                           "+sub participants", "memo")
         tree = project.codes()
         for code in tree:
-            below = [c.id for c in tree if c.path[: len(code.path)] == code.path]
+            below = [c.id for c in tree if c.is_within(code)]
             pooled_people = set().union(*(people.get(c, set()) for c in below))
             codes.add_row("  " * code.depth + code.name, code.key or "",
                           segments.get(code.id, 0), len(people.get(code.id, ())),
