@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from qualcode.errors import QualcodeError
 from qualcode.export.safety import CellCleaner, atomic_output, csv_value
+from qualcode.positions import format_position
 
 if TYPE_CHECKING:
     from qualcode.search.coding_query import QueryPassage
@@ -24,14 +25,8 @@ HEADER = ["document", "participant", "position", "code", "quote", "coder", "with
 
 
 def position_text(turn: int | None, time: float | None) -> str:
-    if turn is None:
-        return ""
-    if time is None:
-        return f"turn {turn}"
-    hours, rest = divmod(int(time), 3600)
-    minutes, seconds = divmod(rest, 60)
-    clock = f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
-    return f"turn {turn} · {clock}"
+    """"turn 47 · 19:21" (see :func:`qualcode.positions.format_position`); "" outside turns."""
+    return "" if turn is None else format_position(turn, time)
 
 
 def _row(passage: QueryPassage) -> list[str | int]:
