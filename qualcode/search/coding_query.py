@@ -11,7 +11,6 @@ the codings of B it met.
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -78,8 +77,7 @@ class QueryPassage:
 
 
 def run_query(project: Project, query: CodingQuery) -> list[QueryPassage]:
-    """The passages of ``query`` in interview order, then text order."""
-
+    """The passages of ``query`` in interview order, then text order (one read of the study)."""
     if query.and_code and query.not_code:
         raise QualcodeError("query: give either AND or NOT, not both")
     if query.near not in NEAR:
@@ -92,51 +90,44 @@ def run_query(project: Project, query: CodingQuery) -> list[QueryPassage]:
     other_path = query.and_code or query.not_code
     second = code_with_children(project, other_path) if other_path else frozenset()
     allowed_cases = _cases_with(project, query.attributes)
-    codings = [
-        c for c in project.codings()
-        if not query.coders or c.coder in query.coders
-    ]
-    others: dict[str, list[CodingInfo]] = defaultdict(list)
-    for coding in codings:
-        if coding.code_id in second:
-            others[coding.document].append(coding)
-    turns: dict[str, tuple[list[int], list[tuple[int, int, float | None]]]] = {}
-    order = {d.name: d.order for d in project.documents()}
     passages: list[QueryPassage] = []
-    for coding in sorted(codings, key=lambda c: (order.get(c.document, 0), c.start, c.end)):
-        if coding.code_id not in first:
-            continue
-        if allowed_cases is not None and coding.case not in allowed_cases:
-            continue
-        if coding.document not in turns:
-            structure = project.document_text(coding.document)
-            spans = [(t.start, t.end, t.time) for t in structure.turns]
-            turns[coding.document] = ([s for s, _, _ in spans], spans)
-        starts, spans = turns[coding.document]
-        index = bisect.bisect_right(starts, coding.start) - 1
-        turn = spans[index] if index >= 0 and coding.start < spans[index][1] else None
-        met = [
-            other for other in others.get(coding.document, [])
-            if other.id != coding.id and _meets(coding, other, query.near, starts, spans)
-        ]
-        if query.and_code and not met:
-            continue
-        if query.not_code and met:
-            continue
-        passages.append(
-            QueryPassage(
-                document=coding.document,
-                case=coding.case,
-                code_path=coding.code_path,
-                start=coding.start,
-                end=coding.end,
-                text=coding.text,
-                coder=coding.coder,
-                turn=index + 1 if turn is not None else None,
-                time=turn[2] if turn is not None else None,
-                met=tuple(dict.fromkeys(other.code_path for other in met)),
-            )
+    for text, all_codings in project.codings_by_document():
+        codings = sorted(
+            (c for c in all_codings if not query.coders or c.coder in query.coders),
+            key=lambda c: (c.start, c.end),
         )
+        others = [c for c in codings if c.code_id in second]
+        spans = [(t.start, t.end, t.time) for t in text.turns]
+        starts = [start for start, _, _ in spans]
+        for coding in codings:
+            if coding.code_id not in first:
+                continue
+            if allowed_cases is not None and coding.case not in allowed_cases:
+                continue
+            index = bisect.bisect_right(starts, coding.start) - 1
+            turn = spans[index] if index >= 0 and coding.start < spans[index][1] else None
+            met = [
+                other for other in others
+                if other.id != coding.id and _meets(coding, other, query.near, starts, spans)
+            ]
+            if query.and_code and not met:
+                continue
+            if query.not_code and met:
+                continue
+            passages.append(
+                QueryPassage(
+                    document=coding.document,
+                    case=coding.case,
+                    code_path=coding.code_path,
+                    start=coding.start,
+                    end=coding.end,
+                    text=coding.text,
+                    coder=coding.coder,
+                    turn=index + 1 if turn is not None else None,
+                    time=turn[2] if turn is not None else None,
+                    met=tuple(dict.fromkeys(other.code_path for other in met)),
+                )
+            )
     return passages
 
 
