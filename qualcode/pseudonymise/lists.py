@@ -40,11 +40,12 @@ PERSON_TITLES = (
 )
 GP_TITLES = ("dokter", "dr.", "dr", "huisarts", "doctor")
 
-#: Places the detector knows by name: Flemish municipalities and the districts of Ghent and
-#: Antwerp, Brussels' municipalities, large Walloon, Dutch and British towns. Names that are
-#: also everyday words ("As", "Ham", "Boom", "Peer", "Landen", "Laken") or surnames ("Damme",
-#: "Vorst") are left out: a capitalised word at the start of a sentence would match. For Dutch
-#: projects deduce adds every Dutch municipality and residence (qualcode.pseudonymise.dutch).
+#: Places the detector knows by name: Flemish municipalities, the districts and some
+#: neighbourhoods of Ghent and Antwerp, Brussels' municipalities, large Walloon, Dutch and
+#: British towns. Names that are also everyday words ("As", "Ham", "Boom", "Peer", "Landen",
+#: "Laken") or surnames ("Damme", "Vorst") are left out: a capitalised word at the start of a
+#: sentence would match. For Dutch projects deduce adds every Dutch municipality and residence
+#: (qualcode.pseudonymise.dutch).
 PLACES = frozenset("""
 Aalst Aalter Antwerpen Arlon Asse Beveren Blankenberge Bornem Brasschaat Brugge Brussel
 Deinze Dendermonde Destelbergen Diest Drongen Eeklo Evergem Genk Gent Geel Gentbrugge Geraardsbergen
@@ -89,7 +90,8 @@ Koekelberg Oudergem Schaarbeek Sint-Agatha-Berchem Sint-Gillis Sint-Jans-Molenbe
 Sint-Joost-ten-Node Sint-Lambrechts-Woluwe Sint-Pieters-Woluwe Ukkel Watermaal-Bosvoorde
 Charleroi Mons Doornik Tournai Moeskroen Mouscron Waver Wavre Nijvel Nivelles Verviers Seraing
 Eupen Aarlen Bastenaken Ottignies Louvain-la-Neuve
-""".split()) | {"De Haan", "De Panne", "Den Haag", "Brugse Poort"}
+Muide Rabot Dampoort Bloemekenswijk Macharius Heirnis Watersportbaan Kiel Linkeroever
+""".split()) | {"De Haan", "De Panne", "Den Haag", "Brugse Poort", "Nieuw Gent"}
 
 #: Street name endings (Dutch ones are part of the word: "Kerkstraat").
 STREET_ENDINGS = (
