@@ -21,17 +21,11 @@ from sqlalchemy.orm import Session
 from qualcode.errors import QualcodeError
 from qualcode.identity import resolve_coder
 from qualcode.model import Event, Setting, table_of, utcnow
-from qualcode.project import (
-    codings,
-    queries,
-)
+from qualcode.project import codings, queries
 from qualcode.project.changes import ChangeSet, ReplayConflict, replay
-from qualcode.project.values import (
-    EventInfo,
-)
+from qualcode.project.values import EventInfo
 from qualcode.store import (
     Store,
-    backup_store,
     create_store,
     discard_store,
     open_store,
@@ -124,6 +118,8 @@ class ProjectBase:
         """A complete, consistent copy of the project as a new ``.qualcode`` file at ``out``
         (atomic, owner-only), safe while other windows keep coding. Returns the copy's
         ``{"document": n, "coding": m}`` row counts."""
+        from qualcode.store_maintenance import backup_store
+
         return backup_store(self._store, out)
 
     def close(self) -> None:

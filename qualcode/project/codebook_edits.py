@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from qualcode.project import (
-    codebook_ops,
-)
+from qualcode.project import codebook_ops
 from qualcode.project.reads import ProjectReads
 
 if TYPE_CHECKING:

@@ -13,17 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qualcode.errors import QualcodeError
-from qualcode.project import (
-    codings,
-    memos,
-    queries,
-)
+from qualcode.project import codings, memos, queries
 from qualcode.project.changes import ChangeSet
 from qualcode.project.codings import CodingRequest
 from qualcode.project.reads import ProjectReads
-from qualcode.project.values import (
-    CodingInfo,
-)
+from qualcode.project.values import CodingInfo
 
 if TYPE_CHECKING:
     from qualcode.analysis.comparison import Disagreement

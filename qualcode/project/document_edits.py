@@ -14,19 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qualcode.errors import IngestError, QualcodeError
-from qualcode.project import (
-    documents,
-    importing,
-    participants,
-)
+from qualcode.project import documents, importing, participants
 from qualcode.project import speakers as speaker_ops
 from qualcode.project import status as status_ops
 from qualcode.project.reads import ProjectReads
-from qualcode.project.values import (
-    ImportReport,
-    ParticipantsReport,
-    SpeakerInfo,
-)
+from qualcode.project.values import ImportReport, ParticipantsReport, SpeakerInfo
 
 if TYPE_CHECKING:
     from qualcode.ingest import AnchoredComment, TurnSpan
@@ -253,7 +245,7 @@ class DocumentEdits(ProjectReads):
         """
         from qualcode.pseudonymise import occurrence_pattern
         from qualcode.pseudonymise.apply import apply_pairs
-        from qualcode.store import others_connected, scrub
+        from qualcode.store_maintenance import others_connected, scrub
 
         pattern = occurrence_pattern(text for text, _ in pairs)
         if pattern is None:

@@ -13,12 +13,7 @@ from sqlalchemy.orm import Session
 
 from qualcode.errors import NotFoundError
 from qualcode.model import Document
-from qualcode.project import (
-    documents,
-    importing,
-    memos,
-    queries,
-)
+from qualcode.project import documents, importing, memos, queries
 from qualcode.project.base import ProjectBase
 from qualcode.project.codetree import code_tree, resolve
 from qualcode.project.memos import MemoEntry

@@ -11,7 +11,7 @@ What changes, and why each part is needed for "no original remains":
   longer be undone — pseudonymisation is one-way;
 * the search index (stems of names) is dropped, to be rebuilt.
 
-Afterwards :func:`qualcode.store.scrub` rewrites the database file and
+Afterwards :func:`qualcode.store_maintenance.scrub` rewrites the database file and
 empties the ``-wal`` file, so freed pages keep no copy either.
 """
 
