@@ -270,9 +270,9 @@ class AnalysisScreen(QualcodeScreen):
         Binding("m", "show_tab('matrix')", "Matrix", show=False),
         Binding("o", "show_tab('cooccurrence')", "Co-occurrence", show=False),
         Binding("g", "show_tab('agreement')", "Agreement", show=False),
-        Binding("w", "resolve", "Resolve disagreements"),
+        Binding("w", "resolve", "Resolve", tooltip="Resolve disagreements"),
         Binding("c", "toggle_curve", "Curve/table"),
-        Binding("t", "toggle_cooccurrence", "Co-occurrence list/grid"),
+        Binding("t", "toggle_cooccurrence", "List/grid", tooltip="Co-occurrence list/grid"),
         Binding("ctrl+r", "recount", "Count again", show=False),
     ]
 
