@@ -34,7 +34,14 @@ from qualcode.analysis.frequencies import FrequencyTable, PrevalenceReport, freq
 from qualcode.analysis.saturation import SaturationResult
 from qualcode.analysis.saturation_options import SaturationOptions
 from qualcode.tui.screens.analysis_agreement import AgreementPane
-from qualcode.tui.screens.analysis_base import AnalysisPane, code_label, short
+from qualcode.tui.screens.analysis_base import (
+    AnalysisPane,
+    FittedTable,
+    code_label,
+    fit_names,
+    short,
+    spare_width,
+)
 from qualcode.tui.screens.analysis_tables import CooccurrencePane, MatrixPane
 from qualcode.tui.screens.base import QualcodeScreen
 from qualcode.tui.widgets.saturation_chart import SaturationChart
@@ -48,6 +55,8 @@ ALL_CODES = "(all codes)"
 
 class SaturationPane(AnalysisPane):
     """New codes per interview, both rules' verdicts with editable parameters, the curve."""
+
+    HEADINGS = ("#", "interview", "participant", "new", "cumulative", "share", "new codes")
 
     def __init__(self) -> None:
         super().__init__(id="saturation")
@@ -87,14 +96,12 @@ class SaturationPane(AnalysisPane):
         yield Static(id="verdict-guest", classes="verdict", markup=False)
         yield Static(id="verdict-francis", classes="verdict", markup=False)
         with Horizontal(id="saturation-body"):
-            yield DataTable(id="saturation-table", cursor_type="row", zebra_stripes=True)
+            yield FittedTable(id="saturation-table", cursor_type="row", zebra_stripes=True)
             yield SaturationChart(id="saturation-chart")
         yield Static(id="saturation-new", markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one("#saturation-table", DataTable)
-        table.add_columns("#", "interview", "participant", "new", "cumulative", "share",
-                          "new codes")
+        self.query_one("#saturation-table", DataTable).add_columns(*self.HEADINGS)
 
     def set_study(self, study: StudySnapshot) -> None:
         self._loading_options = True
@@ -183,16 +190,35 @@ class SaturationPane(AnalysisPane):
         self.guest, self.francis = results
         self.query_one("#verdict-guest", Static).update(self.guest.verdict)
         self.query_one("#verdict-francis", Static).update(self.francis.verdict)
-        table = self.query_one("#saturation-table", DataTable)
-        table.clear()
-        for row in self.guest.table.rows:
-            share = "-" if row.cumulative_share is None else f"{row.cumulative_share:.0%}"
-            new = ", ".join(path[-1] for path in row.new_code_paths)
-            table.add_row(row.number, short(row.name or row.document, 16),
-                          short(row.participant, 14), row.new_codes,
-                          row.cumulative, share, new[:26] + ("…" if len(new) > 26 else ""))
+        self._fill_table()
         self.query_one(SaturationChart).show(self.guest.table, self.guest.saturated_at)
-        self._show_new(table.cursor_row)
+        self._show_new(self.query_one("#saturation-table", DataTable).cursor_row)
+
+    def on_fitted_table_width_changed(self, event: FittedTable.WidthChanged) -> None:
+        event.stop()
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        """One row per interview; the new codes' names take the width the figures leave,
+        as many as fit and "+N" for the rest (the line under the table lists them all)."""
+        if self.guest is None:
+            return
+        table = self.query_one("#saturation-table", DataTable)
+        rows = [(row.number, short(row.name or row.document, 12), short(row.participant, 10),
+                 row.new_codes, row.cumulative,
+                 "-" if row.cumulative_share is None else f"{row.cumulative_share:.0%}",
+                 [path[-1] for path in row.new_code_paths])
+                for row in self.guest.table.rows]
+        widths = [max([len(h)] + [len(str(r[i])) for r in rows])
+                  for i, h in enumerate(self.HEADINGS[:-1])]
+        room = spare_width(table, widths, len(rows), fallback=26)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        table.add_columns(*self.HEADINGS)
+        for *figures, names in rows:
+            table.add_row(*figures, fit_names(names, room))
+        if rows:
+            table.move_cursor(row=min(cursor, len(rows) - 1), animate=False)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_new(event.cursor_row)
