@@ -88,10 +88,12 @@ class AgreementPane(AnalysisPane):
         overlap_input = self.query_one("#agreement-overlap", Input)
         overlap_input.disabled = unit != "segment"
         if len(coders) < 2:
+            self._show_tables(False)
             overall.update("Agreement needs codings by two coders; this project has "
                            f"{len(coders)} ({', '.join(coders) or 'none'}).")
             return
         if not isinstance(a, str) or not isinstance(b, str) or a == b:
+            self._show_tables(False)
             overall.update("Pick two different coders.")
             return
         try:
@@ -109,8 +111,16 @@ class AgreementPane(AnalysisPane):
         self.compute(lambda: agreement(study, a, b, unit=unit, overlap=overlap), self._show,
                      self.query_one("#agreement-table", DataTable))
 
+    def _show_tables(self, shown: bool) -> None:
+        """The tables only once there are two coders to compare (no empty header bars)."""
+        for name in ("#agreement-table", "#disagreements-title", "#disagreement-list"):
+            self.query_one(name).display = shown
+        if not shown:
+            self.report, self._asked = None, None
+
     def _show(self, report: AgreementReport) -> None:
         self.report = report
+        self._show_tables(True)
         a, b = report.coders
         self._fill_codes()
         self.query_one("#agreement-overall", Static).update(
