@@ -10,7 +10,7 @@ from textual.widgets import DataTable
 
 from qualcode.project import Project
 from qualcode.tui.app import make_app
-from qualcode.tui.screens.analysis_base import fit_names
+from qualcode.tui.screens.analysis_base import fit_lines, fit_names
 from tests.tui.analysis_helpers import open_analysis, settle
 from tests.tui.conftest import asynctest, make_study
 
@@ -92,3 +92,14 @@ async def test_the_agreement_tables_fit_with_a_long_coder_name(long_names, size)
             assert headings[2:4] == ["only A", "only B"]
         else:
             assert headings[3] == f"only {SUPERVISOR}"
+
+
+def test_a_list_that_does_not_fit_its_lines_says_how_many_more():
+    from rich.console import Console
+
+    console = Console(width=40)
+    codes = ["Belasting > Objectieve belasting", "Belasting > Subjectieve belasting",
+             "Rol van de huisarts > Laagdrempeligheid", "Energiebronnen > Variatie"]
+    text = fit_lines("Interview 1 (HA01) new: ", codes, 40, 2, console)
+    assert text == "Interview 1 (HA01) new: Belasting > Objectieve belasting; +3 more"
+    assert fit_lines("new: ", codes[:1], 40, 2, console) == f"new: {codes[0]}"

@@ -38,6 +38,7 @@ from qualcode.tui.screens.analysis_base import (
     AnalysisPane,
     FittedTable,
     code_label,
+    fit_lines,
     fit_names,
     short,
     spare_width,
@@ -192,7 +193,6 @@ class SaturationPane(AnalysisPane):
         self.query_one("#verdict-francis", Static).update(self.francis.verdict)
         self._fill_table()
         self.query_one(SaturationChart).show(self.guest.table, self.guest.saturated_at)
-        self._show_new(self.query_one("#saturation-table", DataTable).cursor_row)
 
     def on_fitted_table_width_changed(self, event: FittedTable.WidthChanged) -> None:
         event.stop()
@@ -219,6 +219,7 @@ class SaturationPane(AnalysisPane):
             table.add_row(*figures, fit_names(names, room))
         if rows:
             table.move_cursor(row=min(cursor, len(rows) - 1), animate=False)
+        self._show_new(table.cursor_row)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_new(event.cursor_row)
@@ -230,12 +231,15 @@ class SaturationPane(AnalysisPane):
             return
         table = self.guest.table
         row = table.rows[index]
-        codes = "; ".join(" > ".join(p) for p in row.new_code_paths) or "no new codes"
-        lines = [f"Interview {row.number} ({', '.join(row.documents) or row.document}) new: "
-                 f"{codes}"]
+        width, console = line.content_size.width, self.app.console
+        head = f"Interview {row.number} ({', '.join(row.documents) or row.document}) new: "
+        codes = [" > ".join(p) for p in row.new_code_paths]
+        lines = [fit_lines(head, codes, width, 2 if table.not_counted else 3, console)
+                 if codes else head + "no new codes"]
         if table.not_counted:
-            lines.append("Not counted: " + "; ".join(f"{n.name} ({n.reason})"
-                                                     for n in table.not_counted))
+            lines.append(fit_lines("Not counted: ", [f"{n.name} ({n.reason})"
+                                                     for n in table.not_counted],
+                                   width, 1, console))
         line.update("\n".join(lines))
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from rich.console import Console
+from rich.text import Text
 from textual import events, work
 from textual.containers import Vertical
 from textual.message import Message
@@ -58,6 +60,20 @@ def fit_names(names: list[str], width: int) -> str:
     rest = f" +{len(names) - 1}" if len(names) > 1 else ""
     room = width - len(rest)
     return names[0][: max(room - 1, 1)] + "…" + rest
+
+
+def fit_lines(head: str, items: list[str], width: int, lines: int, console: Console) -> str:
+    """``head`` and as many of ``items`` ("; " between them) as wrap into ``lines`` lines of
+    ``width``, then "+N more", so a line that cannot show everything says so."""
+    def wrapped(text: str) -> int:
+        return len(Text(text).wrap(console, width)) if width > 0 else 1
+
+    for shown in range(len(items), -1, -1):
+        more = f" +{len(items) - shown} more" if shown < len(items) else ""
+        text = head + "; ".join(items[:shown]) + (";" if shown and more else "") + more
+        if wrapped(text) <= lines:
+            return text
+    return head + f"+{len(items)} more"
 
 
 def spare_width(table: DataTable, widths: list[int], rows: int, fallback: int) -> int:
