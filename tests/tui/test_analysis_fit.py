@@ -103,3 +103,22 @@ def test_a_list_that_does_not_fit_its_lines_says_how_many_more():
     text = fit_lines("Interview 1 (HA01) new: ", codes, 40, 2, console)
     assert text == "Interview 1 (HA01) new: Belasting > Objectieve belasting; +3 more"
     assert fit_lines("new: ", codes[:1], 40, 2, console) == f"new: {codes[0]}"
+
+
+@asynctest
+async def test_widening_the_terminal_fits_the_tables_again(long_names):
+    app = make_app(long_names, coder="Lotte")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_analysis(pilot)
+        table = app.screen.query_one("#saturation-table", DataTable)
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.resize_terminal(120, 36)
+        await settle(pilot)
+        codes = app.screen.query_one("#agreement-table", DataTable)
+        assert [str(c.label) for c in codes.columns.values()][3] == f"only {SUPERVISOR}"
+        assert _fits(codes)
+        await pilot.press("s")
+        await settle(pilot)
+        assert _fits(table)
+        assert table.get_row_at(0)[6].endswith("+5")

@@ -40,6 +40,7 @@ from qualcode.tui.screens.analysis_base import (
     code_label,
     fit_lines,
     fit_names,
+    refill,
     short,
     spare_width,
 )
@@ -212,13 +213,8 @@ class SaturationPane(AnalysisPane):
         widths = [max([len(h)] + [len(str(r[i])) for r in rows])
                   for i, h in enumerate(self.HEADINGS[:-1])]
         room = spare_width(table, widths, len(rows), fallback=26)
-        cursor = table.cursor_row
-        table.clear(columns=True)
-        table.add_columns(*self.HEADINGS)
-        for *figures, names in rows:
-            table.add_row(*figures, fit_names(names, room))
-        if rows:
-            table.move_cursor(row=min(cursor, len(rows) - 1), animate=False)
+        refill(table, self.HEADINGS, [(*figures, fit_names(names, room))
+                                      for *figures, names in rows])
         self._show_new(table.cursor_row)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

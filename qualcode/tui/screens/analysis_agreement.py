@@ -21,6 +21,7 @@ from qualcode.tui.screens.analysis_base import (
     AnalysisPane,
     FittedTable,
     number,
+    refill,
     short,
     spare_width,
 )
@@ -158,13 +159,9 @@ class AgreementPane(AnalysisPane):
             room = spare_width(table, widths, len(figures), fallback=48)
             if room >= 24:
                 break
-        cursor = table.cursor_row
-        table.clear(columns=True)
-        table.add_columns("code", *headings)
-        for code, row in zip(report.codes, figures, strict=True):
-            table.add_row(_flat(" > ".join(code.code_path[-2:]), min(room, 48)), *row)
-        if figures:
-            table.move_cursor(row=min(cursor, len(figures) - 1), animate=False)
+        refill(table, ("code", *headings),
+               [(_flat(" > ".join(code.code_path[-2:]), min(room, 48)), *row)
+                for code, row in zip(report.codes, figures, strict=True)])
 
     def _fill_disagreements(self) -> None:
         """One row per disagreement; code and passage share the width the rest leaves
@@ -188,14 +185,10 @@ class AgreementPane(AnalysisPane):
         code_width = min(30, max(12, room * 2 // 5),
                          max([4] + [len(d.code_path[-1]) for d in found]))
         passage_width = max(room - code_width, 8)
-        cursor = listing.cursor_row
-        listing.clear(columns=True)
-        listing.add_columns("document", "where", "code", "applied by", "passage")
-        for d, (document, where), coders in zip(found, places, by, strict=True):
-            listing.add_row(document, where, _flat(d.code_path[-1], code_width), coders,
-                            _flat(d.text, min(passage_width, 70)))
-        if found:
-            listing.move_cursor(row=min(cursor, len(found) - 1), animate=False)
+        refill(listing, ("document", "where", "code", "applied by", "passage"),
+               [(document, where, _flat(d.code_path[-1], code_width), coders,
+                 _flat(d.text, min(passage_width, 70)))
+                for d, (document, where), coders in zip(found, places, by, strict=True)])
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id != "disagreement-list" or self.report is None:

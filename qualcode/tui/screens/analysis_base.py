@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 from textual import events, work
@@ -86,6 +87,26 @@ def spare_width(table: DataTable, widths: list[int], rows: int, fallback: int) -
     scrollbar = table.styles.scrollbar_size_vertical if rows >= table.size.height else 0
     used = sum(width + padding for width in widths) + padding + scrollbar
     return max(table.size.width - used, 8)
+
+
+def refill(table: DataTable, headings: tuple[str, ...] | list[str],
+           rows: list[tuple[object, ...]]) -> None:
+    """Replace the table's columns and rows, each column exactly as wide as its widest
+    cell, keeping the cursor's row.
+
+    The widths are given rather than left to the DataTable, which measures them
+    only when idle: rows drawn before that (a refill during a resize) stay drawn
+    with the old widths.
+    """
+    widths = [max([cell_len(h)] + [cell_len(str(row[i])) for row in rows])
+              for i, h in enumerate(headings)]
+    cursor = table.cursor_row
+    table.clear(columns=True)
+    for heading, width in zip(headings, widths, strict=True):
+        table.add_column(heading, width=width)
+    table.add_rows(rows)
+    if rows:
+        table.move_cursor(row=min(max(cursor, 0), len(rows) - 1), animate=False)
 
 
 class FittedTable(DataTable):
