@@ -48,3 +48,15 @@ def cooccurring_app() -> QualcodeApp:
         project.add_coding("HA01", "Gebrek aan wederkerigheid", start, start + 10)
         project.add_coding("HA01", "Variatie", start, start + 10)
     return make_app(path, coder="Lotte")
+
+
+def two_coders_app() -> QualcodeApp:
+    """The small study with Prof. Claes's two codings beside Lotte's, so agreement has
+    figures and disagreements to show."""
+    from tests.tui.analysis_helpers import add_second_coder
+
+    folder = Path(tempfile.mkdtemp(prefix="qualcode-snap-"))
+    path = add_second_coder(make_study(folder / "study.qualcode"))
+    with Project.open(path, coder="Lotte") as project:
+        project.set_setting("name", "study")
+    return make_app(path, coder="Lotte")

@@ -34,7 +34,16 @@ from qualcode.analysis.frequencies import FrequencyTable, PrevalenceReport, freq
 from qualcode.analysis.saturation import SaturationResult
 from qualcode.analysis.saturation_options import SaturationOptions
 from qualcode.tui.screens.analysis_agreement import AgreementPane
-from qualcode.tui.screens.analysis_base import AnalysisPane, code_label, short
+from qualcode.tui.screens.analysis_base import (
+    AnalysisPane,
+    FittedTable,
+    code_label,
+    fit_lines,
+    fit_names,
+    refill,
+    short,
+    spare_width,
+)
 from qualcode.tui.screens.analysis_tables import CooccurrencePane, MatrixPane
 from qualcode.tui.screens.base import QualcodeScreen
 from qualcode.tui.widgets.saturation_chart import SaturationChart
@@ -48,6 +57,8 @@ ALL_CODES = "(all codes)"
 
 class SaturationPane(AnalysisPane):
     """New codes per interview, both rules' verdicts with editable parameters, the curve."""
+
+    HEADINGS = ("#", "interview", "participant", "new", "cumulative", "share", "new codes")
 
     def __init__(self) -> None:
         super().__init__(id="saturation")
@@ -87,14 +98,12 @@ class SaturationPane(AnalysisPane):
         yield Static(id="verdict-guest", classes="verdict", markup=False)
         yield Static(id="verdict-francis", classes="verdict", markup=False)
         with Horizontal(id="saturation-body"):
-            yield DataTable(id="saturation-table", cursor_type="row", zebra_stripes=True)
+            yield FittedTable(id="saturation-table", cursor_type="row", zebra_stripes=True)
             yield SaturationChart(id="saturation-chart")
         yield Static(id="saturation-new", markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one("#saturation-table", DataTable)
-        table.add_columns("#", "interview", "participant", "new", "cumulative", "share",
-                          "new codes")
+        self.query_one("#saturation-table", DataTable).add_columns(*self.HEADINGS)
 
     def set_study(self, study: StudySnapshot) -> None:
         self._loading_options = True
@@ -183,15 +192,29 @@ class SaturationPane(AnalysisPane):
         self.guest, self.francis = results
         self.query_one("#verdict-guest", Static).update(self.guest.verdict)
         self.query_one("#verdict-francis", Static).update(self.francis.verdict)
-        table = self.query_one("#saturation-table", DataTable)
-        table.clear()
-        for row in self.guest.table.rows:
-            share = "-" if row.cumulative_share is None else f"{row.cumulative_share:.0%}"
-            new = ", ".join(path[-1] for path in row.new_code_paths)
-            table.add_row(row.number, short(row.name or row.document, 16),
-                          short(row.participant, 14), row.new_codes,
-                          row.cumulative, share, new[:26] + ("…" if len(new) > 26 else ""))
+        self._fill_table()
         self.query_one(SaturationChart).show(self.guest.table, self.guest.saturated_at)
+
+    def on_fitted_table_width_changed(self, event: FittedTable.WidthChanged) -> None:
+        event.stop()
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        """One row per interview; the new codes' names take the width the figures leave,
+        as many as fit and "+N" for the rest (the line under the table lists them all)."""
+        if self.guest is None:
+            return
+        table = self.query_one("#saturation-table", DataTable)
+        rows = [(row.number, short(row.name or row.document, 12), short(row.participant, 10),
+                 row.new_codes, row.cumulative,
+                 "-" if row.cumulative_share is None else f"{row.cumulative_share:.0%}",
+                 [path[-1] for path in row.new_code_paths])
+                for row in self.guest.table.rows]
+        widths = [max([len(h)] + [len(str(r[i])) for r in rows])
+                  for i, h in enumerate(self.HEADINGS[:-1])]
+        room = spare_width(table, widths, len(rows), fallback=26)
+        refill(table, self.HEADINGS, [(*figures, fit_names(names, room))
+                                      for *figures, names in rows])
         self._show_new(table.cursor_row)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -204,12 +227,15 @@ class SaturationPane(AnalysisPane):
             return
         table = self.guest.table
         row = table.rows[index]
-        codes = "; ".join(" > ".join(p) for p in row.new_code_paths) or "no new codes"
-        lines = [f"Interview {row.number} ({', '.join(row.documents) or row.document}) new: "
-                 f"{codes}"]
+        width, console = line.content_size.width, self.app.console
+        head = f"Interview {row.number} ({', '.join(row.documents) or row.document}) new: "
+        codes = [" > ".join(p) for p in row.new_code_paths]
+        lines = [fit_lines(head, codes, width, 2 if table.not_counted else 3, console)
+                 if codes else head + "no new codes"]
         if table.not_counted:
-            lines.append("Not counted: " + "; ".join(f"{n.name} ({n.reason})"
-                                                     for n in table.not_counted))
+            lines.append(fit_lines("Not counted: ", [f"{n.name} ({n.reason})"
+                                                     for n in table.not_counted],
+                                   width, 1, console))
         line.update("\n".join(lines))
 
 
@@ -270,9 +296,9 @@ class AnalysisScreen(QualcodeScreen):
         Binding("m", "show_tab('matrix')", "Matrix", show=False),
         Binding("o", "show_tab('cooccurrence')", "Co-occurrence", show=False),
         Binding("g", "show_tab('agreement')", "Agreement", show=False),
-        Binding("w", "resolve", "Resolve disagreements"),
+        Binding("w", "resolve", "Resolve", tooltip="Resolve disagreements"),
         Binding("c", "toggle_curve", "Curve/table"),
-        Binding("t", "toggle_cooccurrence", "Co-occurrence list/grid"),
+        Binding("t", "toggle_cooccurrence", "List/grid", tooltip="Co-occurrence list/grid"),
         Binding("ctrl+r", "recount", "Count again", show=False),
     ]
 

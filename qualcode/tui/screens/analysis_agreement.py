@@ -17,7 +17,14 @@ from qualcode.analysis.agreement import AgreementReport, agreement
 from qualcode.analysis.comparison import DEFAULT_OVERLAP, UNITS
 from qualcode.analysis.saturation_text import plural
 from qualcode.analysis.snapshot import StudySnapshot
-from qualcode.tui.screens.analysis_base import AnalysisPane, number
+from qualcode.tui.screens.analysis_base import (
+    AnalysisPane,
+    FittedTable,
+    number,
+    refill,
+    short,
+    spare_width,
+)
 
 
 def _flat(text: str, width: int) -> str:
@@ -47,13 +54,9 @@ class AgreementPane(AnalysisPane):
             yield Input(str(round(DEFAULT_OVERLAP * 100)), id="agreement-overlap",
                         type="number", compact=True)
         yield Static(id="agreement-overall", markup=False)
-        yield DataTable(id="agreement-table", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(id="agreement-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="disagreements-title", classes="hint", markup=False)
-        yield DataTable(id="disagreement-list", cursor_type="row", zebra_stripes=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#disagreement-list", DataTable).add_columns(
-            "document", "where", "code", "applied by", "passage")
+        yield FittedTable(id="disagreement-list", cursor_type="row", zebra_stripes=True)
 
     def set_study(self, study: StudySnapshot) -> None:
         coders = sorted({c.coder for c in study.codings})
@@ -86,10 +89,12 @@ class AgreementPane(AnalysisPane):
         overlap_input = self.query_one("#agreement-overlap", Input)
         overlap_input.disabled = unit != "segment"
         if len(coders) < 2:
+            self._show_tables(False)
             overall.update("Agreement needs codings by two coders; this project has "
                            f"{len(coders)} ({', '.join(coders) or 'none'}).")
             return
         if not isinstance(a, str) or not isinstance(b, str) or a == b:
+            self._show_tables(False)
             overall.update("Pick two different coders.")
             return
         try:
@@ -107,31 +112,83 @@ class AgreementPane(AnalysisPane):
         self.compute(lambda: agreement(study, a, b, unit=unit, overlap=overlap), self._show,
                      self.query_one("#agreement-table", DataTable))
 
+    def _show_tables(self, shown: bool) -> None:
+        """The tables only once there are two coders to compare (no empty header bars)."""
+        for name in ("#agreement-table", "#disagreements-title", "#disagreement-list"):
+            self.query_one(name).display = shown
+        if not shown:
+            self.report, self._asked = None, None
+
     def _show(self, report: AgreementReport) -> None:
         self.report = report
+        self._show_tables(True)
         a, b = report.coders
-        table = self.query_one("#agreement-table", DataTable)
-        table.clear(columns=True)
-        both = "matched" if report.unit == "segment" else "both"
-        table.add_columns("code", both, f"only {a}", f"only {b}", "agree %", "kappa")
-        for code in report.codes:
-            c = code.figures.counts
-            table.add_row(_flat(" > ".join(code.code_path[-2:]), 48), c.both, c.only_a, c.only_b,
-                          number(code.figures.percent, 1), number(code.figures.kappa))
+        self._fill_codes()
         self.query_one("#agreement-overall", Static).update(
             f"{a} vs {b}, {plural(len(report.documents), 'document')} coded by both, unit "
             f"{report.summary()}"
         )
         found = report.disagreements
         self.query_one("#disagreements-title", Static).update(
-            f"{len(found)} disagreements in document order; Enter opens the passage with "
+            f"{plural(len(found), 'disagreement')} in document order; Enter opens one with "
             "both coders' codings." if found else "No disagreements."
         )
+        self._fill_disagreements()
+
+    def on_fitted_table_width_changed(self, event: FittedTable.WidthChanged) -> None:
+        event.stop()
+        if event.control is self.query_one("#agreement-table"):
+            self._fill_codes()
+        else:
+            self._fill_disagreements()
+
+    def _fill_codes(self) -> None:
+        """Figures per code; the code's name takes the width the figures leave, and the
+        coders' columns say "only A"/"only B" when their names would squeeze it."""
+        report = self.report
+        if report is None:
+            return
+        table = self.query_one("#agreement-table", DataTable)
+        figures = [(c.figures.counts.both, c.figures.counts.only_a, c.figures.counts.only_b,
+                    number(c.figures.percent, 1), number(c.figures.kappa)) for c in report.codes]
+        both = "matched" if report.unit == "segment" else "both"
+        for a, b in (report.coders, ("A", "B")):
+            headings = (both, f"only {a}", f"only {b}", "agree %", "kappa")
+            widths = [max([len(h)] + [len(str(f[i])) for f in figures])
+                      for i, h in enumerate(headings)]
+            room = spare_width(table, widths, len(figures), fallback=48)
+            if room >= 24:
+                break
+        refill(table, ("code", *headings),
+               [(_flat(" > ".join(code.code_path[-2:]), min(room, 48)), *row)
+                for code, row in zip(report.codes, figures, strict=True)])
+
+    def _fill_disagreements(self) -> None:
+        """One row per disagreement; code and passage share the width the rest leaves
+        (the coders become A and B when their names would squeeze the passage)."""
+        report = self.report
+        if report is None:
+            return
         listing = self.query_one("#disagreement-list", DataTable)
-        listing.clear()
-        for d in found:
-            listing.add_row(d.document, d.where, _flat(d.code_path[-1], 30),
-                            " + ".join(d.coders), _flat(d.text, 70))
+        found = report.disagreements
+        letters = dict(zip(report.coders, ("A", "B"), strict=True))
+        places = [(short(d.document, 12), d.where) for d in found]
+        for names in (False, True):
+            by = [" + ".join(d.coders if not names else (letters.get(c, c) for c in d.coders))
+                  for d in found]
+            widths = [max([len(h)] + [len(row[i]) for row in places])
+                      for i, h in enumerate(("document", "where"))]
+            widths.append(max([len("applied by")] + [len(text) for text in by]))
+            room = spare_width(listing, widths, len(found), fallback=100) - 2
+            if room >= 40:
+                break
+        code_width = min(30, max(12, room * 2 // 5),
+                         max([4] + [len(d.code_path[-1]) for d in found]))
+        passage_width = max(room - code_width, 8)
+        refill(listing, ("document", "where", "code", "applied by", "passage"),
+               [(document, where, _flat(d.code_path[-1], code_width), coders,
+                 _flat(d.text, min(passage_width, 70)))
+                for d, (document, where), coders in zip(found, places, by, strict=True)])
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id != "disagreement-list" or self.report is None:

@@ -7,9 +7,11 @@ from typing import ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DirectoryTree, Input, Label, OptionList, TextArea
+from textual.widgets import Button, DirectoryTree, Footer, Input, Label, OptionList, TextArea
+
+from qualcode.tui.widgets.file_tree import MarkingTree
 
 T = TypeVar("T")
 
@@ -150,32 +152,70 @@ class FilePicker(Dialog[list[Path] | None]):
     """Choose a file from a folder tree, or type paths (separated by ';').
 
     A typed pattern (``interviews/*.txt``) stands for every file it matches, so
-    a whole folder of transcripts is imported in one go.
+    a whole folder of transcripts is imported in one go. With ``multiple``,
+    space marks files in the tree (:class:`MarkingTree`) and Enter or the
+    Import button chooses every marked file, in the order marked, together
+    with any paths typed; with nothing marked, Enter chooses the file under
+    the cursor as before.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("tab", "app.focus_next", "Path/tree"),
+    ]
 
-    def __init__(self, question: str, folder: Path | None = None) -> None:
+    def __init__(self, question: str, folder: Path | None = None,
+                 multiple: bool = False) -> None:
         super().__init__()
         self.question = question
         self.folder = folder or Path.cwd()
+        self.multiple = multiple
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="multiple" if self.multiple else ""):
             yield Label(self.question)
-            yield Input(placeholder="a path, a pattern (interviews/*.txt), or several "
-                                    "separated by ';'", id="path")
-            yield DirectoryTree(self.folder)
-            yield Label("Enter on a file chooses it; Tab moves between path and tree.",
-                        classes="hint")
+            yield Input(placeholder="a path, a pattern (interviews/*.txt), or paths "
+                                    "separated by ;", id="path")
+            if not self.multiple:
+                yield DirectoryTree(self.folder)
+                yield Label("Enter on a file chooses it; Tab moves between path and tree.",
+                            classes="hint")
+                return
+            yield MarkingTree(self.folder)
+            with Horizontal(id="marking"):
+                yield Label(self._marked_text(0), id="marked", classes="hint")
+                yield Button("Import marked", id="import-marked", disabled=True,
+                             compact=True)
+        yield Footer()
+
+    @staticmethod
+    def _marked_text(count: int) -> str:
+        if count == 0:
+            return "space marks files in the tree; Enter imports"
+        files = "1 file" if count == 1 else f"{count} files"
+        return f"{files} marked · Enter imports them"
+
+    @property
+    def marked(self) -> list[Path]:
+        return self.query_one(MarkingTree).marked if self.multiple else []
+
+    def on_marking_tree_marks_changed(self, event: MarkingTree.MarksChanged) -> None:
+        event.stop()
+        self.query_one("#marked", Label).update(self._marked_text(event.count))
+        self.query_one("#import-marked", Button).disabled = event.count == 0
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if self.marked:
+            self.dismiss(self.marked)
 
     def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
         event.stop()
-        self.dismiss([Path(event.path)])
+        self.dismiss(self.marked or [Path(event.path)])
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        paths: list[Path] = []
+        paths: list[Path] = list(self.marked)
         for part in (part.strip() for part in event.value.split(";")):
             if not part:
                 continue
@@ -187,7 +227,7 @@ class FilePicker(Dialog[list[Path] | None]):
                 self.notify(f"{part}: no file matches", severity="warning")
                 return
             paths.extend(matched)
-        self.dismiss(paths or None)
+        self.dismiss(list(dict.fromkeys(paths)) or None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -29,6 +30,7 @@ def _sections() -> list[tuple[str, list[Binding]]]:
     from qualcode.tui.screens.picker import CodePicker
     from qualcode.tui.screens.project import ProjectScreen
     from qualcode.tui.screens.retrieval import RetrievalScreen
+    from qualcode.tui.widgets.file_tree import MarkingTree
     from qualcode.tui.widgets.transcript import Transcript
 
     def bindings(owner: type[DOMNode]) -> list[Binding]:
@@ -49,6 +51,8 @@ def _sections() -> list[tuple[str, list[Binding]]]:
         ("Coding: codes", bindings(CodingScreen)),
         ("Code picker", bindings(CodePicker)),
         ("Project screen", bindings(ProjectScreen)),
+        ("Importing transcripts (i on the project screen): the folder tree",
+         bindings(MarkingTree)),
         ("Quotes (retrieval) screen", bindings(RetrievalScreen)),
         ("Codebook screen", bindings(CodebookScreen)),
         ("Analysis screen", bindings(AnalysisScreen)),
@@ -61,12 +65,14 @@ def _key_names(keys: str) -> str:
     return ", ".join(names.get(k.strip(), k.strip()) for k in keys.split(","))
 
 
-def help_table() -> Table:
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column()
+def help_table() -> Group:
+    """One small two-column table per section under its title, so a long section title
+    never widens the key column of every other section."""
+    parts: list[Text | Table] = []
     for title, bindings in _sections():
-        table.add_row(Text(title, style="bold underline"), "")
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True, min_width=8)
+        table.add_column()
         seen = set()
         for binding in bindings:
             if binding.action.startswith("apply_key"):
@@ -75,10 +81,11 @@ def help_table() -> Table:
                 seen.add("apply_key")
                 table.add_row("1 … 9", "Apply the code with that shortcut key")
                 continue
-            table.add_row(_key_names(binding.key), binding.description or binding.action)
-        table.add_row("", "")
-    table.add_row(Text("Mouse", style="bold underline"), MOUSE)
-    return table
+            table.add_row(_key_names(binding.key),
+                          binding.tooltip or binding.description or binding.action)
+        parts += [Text(title, style="bold underline"), table, Text("")]
+    parts += [Text("Mouse", style="bold underline"), Text(MOUSE)]
+    return Group(*parts)
 
 
 class HelpScreen(QualcodeScreen):

@@ -49,8 +49,9 @@ class ImportProgress(Message):
     """One file of an import finished: ``line`` is its report or error line."""
 
     def __init__(self, done: int, total: int, line: str, failed: bool,
-                 warnings: tuple[str, ...] = ()) -> None:
+                 warnings: tuple[str, ...], path: Path) -> None:
         super().__init__()
+        self.path = path
         self.done = done
         self.total = total
         self.line = line
@@ -94,8 +95,9 @@ class ProjectScreen(QualcodeScreen):
     CSS_PATH = "project.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("i", "import_files", "Import transcripts"),
-        Binding("l", "load_participants", "Load participants"),
+        Binding("i", "import_files", "Import", tooltip="Import transcripts (several at once)"),
+        Binding("l", "load_participants", "Participants",
+                tooltip="Load participants and their attributes (.csv, .xlsx)"),
         Binding("e", "export", "Export"),
         Binding("o", "import_exchange", "Import .qdpx/codebook", show=False),
         Binding("g", "merge", "Merge a copy", show=False),
@@ -127,6 +129,8 @@ class ProjectScreen(QualcodeScreen):
         super().__init__()
         #: Document name -> coding status, as last shown.
         self.statuses: dict[str, str] = {}
+        #: Names of the files of the running import that were refused, for its summary.
+        self.refused_files: list[str] = []
 
     def compose_body(self) -> ComposeResult:
         yield ProgressBar(id="progress", classes="idle", show_eta=False)
@@ -424,11 +428,11 @@ class ProjectScreen(QualcodeScreen):
                 bar = self.query_one(ProgressBar)
                 bar.remove_class("idle")
                 bar.update(total=len(paths), progress=0)
+                self.refused_files = []
                 self.import_files(paths)
 
-        self.app.push_screen(FilePicker("Import transcripts (.txt .md .docx .odt .rtf .vtt .srt)"
-                                        " — a pattern such as interviews/*.txt imports several"),
-                             chosen)
+        self.app.push_screen(FilePicker("Import transcripts (.txt .md .docx .odt .rtf .vtt .srt)",
+                                        multiple=True), chosen)
 
     @work(thread=True, exclusive=True, group="import")
     def import_files(self, paths: list[Path]) -> None:
@@ -440,12 +444,13 @@ class ProjectScreen(QualcodeScreen):
                 line, failed, warnings = report.line(), False, report.warnings
             except QualcodeError as exc:
                 line, failed = str(exc), True
-            self.post_message(ImportProgress(done, len(paths), line, failed, warnings))
+            self.post_message(ImportProgress(done, len(paths), line, failed, warnings, path))
 
     def on_import_progress(self, message: ImportProgress) -> None:
         bar = self.query_one(ProgressBar)
         bar.update(total=message.total, progress=message.done)
         if message.failed:
+            self.refused_files.append(message.path.name)
             self.qualcode.show_error(message.line)
         else:
             self.notify(message.line)
@@ -453,12 +458,24 @@ class ProjectScreen(QualcodeScreen):
             self.notify(warning, title="warning", severity="warning", timeout=12)
         if message.done == message.total:
             bar.add_class("idle")
+            if message.total > 1:
+                self._import_summary(message.total)
             self.fill()
             self.qualcode.coding.reload_codebook()
             if self.qualcode.coding.document is None:
                 names = [d.name for d in self.qualcode.project.documents()]
                 if names:
                     self.qualcode.coding.open_document(names[0])
+
+    def _import_summary(self, total: int) -> None:
+        """One line for a batch: how many landed and which files were refused."""
+        refused = self.refused_files
+        line = f"imported {total - len(refused)} of {total} files"
+        if refused:
+            self.notify(f"{line}; refused: {', '.join(refused)}", severity="warning",
+                        timeout=12)
+        else:
+            self.notify(line)
 
     def action_load_participants(self) -> None:
         def chosen(paths: list[Path] | None) -> None:

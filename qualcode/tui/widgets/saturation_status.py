@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.console import Console, RenderableType
+from rich.text import Text
 from textual import work
 from textual.message import Message
 from textual.widgets import Static
@@ -82,8 +84,24 @@ def compute_status(project: Project) -> str:
         return f"Saturation: {error}"
 
 
+def fitted(line: str, width: int, lines: int, console: Console) -> str:
+    """``line`` with its last " · " parts left off until it wraps to at most ``lines``
+    lines of ``width``: a narrow screen keeps the verdict and loses "HA10 added 2 new"
+    rather than showing half of it."""
+    parts = line.split(" · ")
+    while len(parts) > 1 and len(Text(" · ".join(parts)).wrap(console, width)) > lines:
+        parts.pop()
+    return " · ".join(parts)
+
+
 class SaturationStatus(Static):
-    """One line: is the study saturated by the chosen rule, and what came in last."""
+    """One line: is the study saturated by the chosen rule, and what came in last.
+
+    ``content`` is always the whole line; what is drawn leaves off its last parts
+    when the column is too narrow for it in two lines.
+    """
+
+    LINES = 2
 
     DEFAULT_CSS = """
     SaturationStatus { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
@@ -112,3 +130,8 @@ class SaturationStatus(Static):
     def on_saturation_status_counted(self, message: Counted) -> None:
         message.stop()
         self.update(message.line)
+
+    def render(self) -> RenderableType:
+        width = self.content_size.width
+        line = str(self.content)
+        return Text(line if width <= 0 else fitted(line, width, self.LINES, self.app.console))
