@@ -28,7 +28,7 @@ def test_workbook_has_a_memos_sheet_with_every_memo(project: Project, interview:
         ["project", project.name, "Elf huisartsen in Gent."],
         ["document", "HA1", "Interview na de middag;\nrustig."],
         ["code", "Belasting", "Alles wat zwaar weegt."],
-        ["coding", "HA1 · Belasting > Gebrek aan wederkerigheid · “Die wederkerigheid”",
+        ["codering", "HA1 · Belasting > Gebrek aan wederkerigheid · “Die wederkerigheid”",
          "Kern van wederkerigheid."],
     ]
     assert all(row[3] == "Lotte" for row in rows)

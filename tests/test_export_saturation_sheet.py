@@ -20,7 +20,7 @@ def test_the_verdict_sits_under_the_table_and_the_chart_counts_by_number(
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Saturatie").to_python()
     table = [i for i, row in enumerate(rows) if isinstance(row[0], int | float) and row[0]]
     verdicts = [i for i, row in enumerate(rows)
-                if isinstance(row[0], str) and "interviews are marked coded" in row[0]]
+                if isinstance(row[0], str) and "gemarkeerd als gecodeerd" in row[0]]
     assert table and verdicts
     assert min(verdicts) > max(table)
     with zipfile.ZipFile(out) as archive:
