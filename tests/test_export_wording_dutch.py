@@ -329,3 +329,11 @@ def test_a_not_counted_interview_gives_its_reason_in_dutch():
         "bezig, niet gemarkeerd als gecodeerd", "uitgesloten"]
     assert [not_counted_reason(n, "en") for n in table.not_counted] == [
         "in progress, not marked coded", "excluded"]
+
+
+def test_word_checks_a_dutch_reports_spelling_in_dutch(tmp_path):
+    with _study(tmp_path, "nl") as project:
+        export("docx", project, tmp_path / "out.docx")
+    document = docx.Document(str(tmp_path / "out.docx"))
+    languages = document.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val")
+    assert languages == ["nl-NL"] and document.core_properties.language == "nl-NL"

@@ -56,6 +56,8 @@ class Report:
     memos: tuple[tuple[str, str], ...] = ()
     #: The fixed words in the project's language (the writers' "Memos", "memo:", "more").
     words: Wording = field(default_factory=lambda: wording("en"))
+    #: The project's language tag ("nl", "en-GB"): Word checks the spelling in it.
+    language: str = "en"
 
 
 def _attribution(quote: Quote, data: ExportData, items: list[str], words: Wording) -> str:
@@ -160,7 +162,7 @@ def build_report(data: ExportData, options: ExportOptions) -> Report:
     )
     if clean.texts:
         intro += " " + words.report_cleaned(clean.texts)
-    return Report(title, intro, tuple(sections), memos, words)
+    return Report(title, intro, tuple(sections), memos, words, data.language)
 
 
 def _escape(text: str) -> str:

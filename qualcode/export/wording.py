@@ -144,6 +144,8 @@ class Wording:
     # memos: what a memo is on
     memo_on: dict[str, str]
     coding_number: str
+    #: Word's proofing language when the project's tag names no region ("nl" → "nl-NL").
+    proofing_language: str
     # the saturation verdicts' language ("en" keeps the analysis layer's own sentence)
     verdict_language: str
     # the Agreement sheet
@@ -282,7 +284,7 @@ EN = Wording(
     first_part="{text} (part 1 of {parts})", next_part="continued: part {part} of {parts}",
     memo_on={"project": "project", "document": "document", "code": "code", "coding": "coding"},
     coding_number="coding {id}",
-    verdict_language="en",
+    proofing_language="en-US", verdict_language="en",
     decimal_comma=False,
     agreement_intro="Two coders compared code by code on the documents both coded. Segment: "
     "codings match when their overlap covers at least {overlap} of the longer one; kappa's "
@@ -406,7 +408,7 @@ NL = Wording(
     memo_on={"project": "project", "document": "document", "code": "code",
              "coding": "codering"},
     coding_number="codering {id}",
-    verdict_language="nl",
+    proofing_language="nl-NL", verdict_language="nl",
     decimal_comma=True,
     agreement_intro="Twee codeurs vergeleken, code per code, op de documenten die ze allebei "
     "codeerden. Segment: coderingen komen overeen als hun overlap minstens {overlap} van de "
