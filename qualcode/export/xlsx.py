@@ -317,8 +317,9 @@ def _memos(writer: SheetWriter, data: ExportData, words: Wording) -> None:
     _title(writer, words.memos, words.memos_subtitle)
     header = _table_header(writer, [words.on, words.what, words.memo, words.coder,
                                     words.written], 2)
-    for on, *rest in data.memo_rows(words):
-        writer.record([words.memo_on.get(on, on), *rest],
+    for on, target, text, coder, at in data.memo_rows(words):
+        writer.record([words.memo_on.get(on, on), target, text, coder,
+                       at[:16].replace("T", " ")],  # "2026-11-30 08:11", not ISO's "T"
                       ["text", "wrap", "wrap", "text", "text"], [None] * 5, keep=(0, 1))
     _page(writer, data, header, words)
 
@@ -344,6 +345,8 @@ def _saturation_chart(writer: SheetWriter, workbook: Any, header: int, last: int
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": 720, "height": 300})
     writer.sheet.insert_chart(writer.row + 1, 0, chart, {"x_offset": 4, "y_offset": 8})
+    # Printed, the chart starts a page of its own: below a long table it was cut in two.
+    writer.sheet.set_h_pagebreaks([writer.row + 1])
 
 
 __all__ = ["export_workbook", "write_workbook"]
