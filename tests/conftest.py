@@ -24,11 +24,20 @@ INTERVIEW = (
 )
 
 
+@pytest.fixture(scope="session")
+def user_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder per test process (deduce's tables are built into it once)."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def user_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def user_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, user_cache: Path
+) -> Path:
     """Every test gets an empty user config folder and no QUALCODE_CODER from outside."""
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("QUALCODE_CONFIG_DIR", str(folder))
+    monkeypatch.setenv("QUALCODE_CACHE_DIR", str(user_cache))
     monkeypatch.delenv("QUALCODE_CODER", raising=False)
     return folder
 

@@ -25,6 +25,7 @@ from qualcode.pseudonymise.detect import (
     spans_in,
     surname_form,
 )
+from qualcode.pseudonymise.dutch import dutch_spans, looks_dutch
 
 if TYPE_CHECKING:
     from qualcode.project import Project
@@ -50,9 +51,11 @@ def detect(project: Project, extra: Sequence[tuple[str, str]] = ()) -> list[Find
         turn.speaker for document in documents for turn in document.turns
         if looks_like_a_name(turn.speaker)
     }
+    dutch = project.language.startswith("nl")
     findings: dict[str, Finding] = {}
     for document in documents:
-        for span in spans_in(document.text, speaker_names=speakers, extra=extra):
+        more = dutch_spans(document.text) if dutch and looks_dutch(document.text) else ()
+        for span in spans_in(document.text, speaker_names=speakers, extra=extra, more=more):
             text = document.text[span.start:span.end]
             finding = findings.get(text)
             if finding is None:

@@ -119,6 +119,10 @@ class Finding:
                 "pseudonym": self.pseudonym}
 
 
+#: Particles that, written in lower case right after a title, are a preposition instead.
+PREPOSITIONS = frozenset({"in", "op", "te", "het"})
+
+
 def _person_spans(text: str, speaker_names: Iterable[str]) -> list[Span]:
     spans: list[Span] = []
     titles = sorted((*PERSON_TITLES, *GP_TITLES), key=len, reverse=True)
@@ -128,12 +132,15 @@ def _person_spans(text: str, speaker_names: Iterable[str]) -> list[Span]:
     )
     for match in title_pattern.finditer(text):
         name = match.group("name")
-        if name.split()[0].lower() in PARTICLES and len(name.split()) == 1:
+        first = name.split()[0]
+        if first.lower() in PARTICLES and len(name.split()) == 1:
             continue
+        if first in PREPOSITIONS:
+            continue  # "huisarts in Harderwijk", "huisarts te Gent": a place, not a name
         title = match.group("title").lower()
         subkind = "gp" if title in GP_TITLES else "person"
         spans.append(Span(match.start("name"), match.end("name"), "person", subkind,
-                          _surname(name)))
+                          surname_key(name)))
     first = re.compile(rf"\b(?P<first>{CAP})(?P<rest>{NAME_TAIL}{{0,2}})")
     for match in first.finditer(text):
         if match.group("first") not in FIRST_NAMES:
@@ -145,12 +152,12 @@ def _person_spans(text: str, speaker_names: Iterable[str]) -> list[Span]:
         if name == match.group("first") and name in WORD_NAMES:
             continue
         spans.append(Span(match.start(), match.start() + len(name), "person", "person",
-                          _surname(name)))
+                          surname_key(name)))
     for label in speaker_names:
         speaker, gp = without_title(label)
         for match in re.finditer(rf"(?<!\w){re.escape(speaker)}(?!\w)", text):
             spans.append(Span(match.start(), match.end(), "person", "gp" if gp else "person",
-                              _surname(speaker)))
+                              surname_key(speaker)))
     return spans
 
 
@@ -159,7 +166,8 @@ def _looks_like_surname(words: Sequence[str]) -> bool:
     return bool(last[:1].isupper()) and last not in PLACES
 
 
-def _surname(name: str) -> str:
+def surname_key(name: str) -> str:
+    """The key that joins every form of one person's name: the surname, lowercased."""
     words = name.split()
     if words[0].lower() in PARTICLES:
         return name.lower()
@@ -193,9 +201,14 @@ def _place_spans(text: str, places: Iterable[str]) -> list[Span]:
 
 def spans_in(
     text: str, *, speaker_names: Iterable[str] = (), places: Iterable[str] = PLACES,
-    extra: Sequence[tuple[str, str]] = (),
+    extra: Sequence[tuple[str, str]] = (), more: Iterable[Span] = (),
 ) -> list[Span]:
-    """Non-overlapping findings in ``text``, in text order."""
+    """Non-overlapping findings in ``text``, in text order.
+
+    ``more`` are spans another detector found in the same text (deduce's, for
+    Dutch); a longer span wins, and on a tie the patterns' (which know titles
+    such as "dokter") win.
+    """
     found: list[Span] = []
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
@@ -211,10 +224,12 @@ def spans_in(
     for item, kind in extra:
         for match in re.finditer(rf"(?<!\w){re.escape(item)}(?!\w)", text):
             found.append(Span(match.start(), match.end(), kind, kind,
-                              _surname(item) if kind == "person" else None))
-    found.sort(key=lambda s: (-(s.end - s.start), PRIORITY.index(s.kind), s.start))
+                              surname_key(item) if kind == "person" else None))
+    ranked = [(span, 0) for span in found] + [(span, 1) for span in more]
+    ranked.sort(key=lambda r: (-(r[0].end - r[0].start), r[1], PRIORITY.index(r[0].kind),
+                               r[0].start))
     taken: list[Span] = []
-    for span in found:
+    for span, _ in ranked:
         if all(span.end <= t.start or t.end <= span.start for t in taken):
             taken.append(span)
     return sorted(taken, key=lambda s: s.start)

@@ -40,6 +40,12 @@ PERSON_TITLES = (
 )
 GP_TITLES = ("dokter", "dr.", "dr", "huisarts", "doctor")
 
+#: Places the detector knows by name: Flemish municipalities, the districts and some
+#: neighbourhoods of Ghent and Antwerp, Brussels' municipalities, large Walloon, Dutch and
+#: British towns. Names that are also everyday words ("As", "Ham", "Boom", "Peer", "Landen",
+#: "Laken") or surnames ("Damme", "Vorst") are left out: a capitalised word at the start of a
+#: sentence would match. For Dutch projects deduce adds every Dutch municipality and residence
+#: (qualcode.pseudonymise.dutch).
 PLACES = frozenset("""
 Aalst Aalter Antwerpen Arlon Asse Beveren Blankenberge Bornem Brasschaat Brugge Brussel
 Deinze Dendermonde Destelbergen Diest Drongen Eeklo Evergem Genk Gent Geel Gentbrugge Geraardsbergen
@@ -49,10 +55,43 @@ Oostende Oudenaarde Poperinge Roeselare Ronse Sint-Amandsberg Sint-Martens-Latem
 Sint-Truiden Temse Tielt Tienen Tongeren Torhout Turnhout Veurne Vilvoorde Waregem Wetteren
 Wevelgem Wondelgem Zelzate Zele Zottegem Zwijnaarde Oostakker Gentse Brugse Antwerpse
 Amsterdam Rotterdam Utrecht Eindhoven Groningen Tilburg Almere Breda Nijmegen Arnhem Haarlem
-Enschede Maastricht Leiden Dordrecht Zwolle Delft Deventer Den-Haag Middelburg Vlissingen
+Enschede Maastricht Leiden Dordrecht Zwolle Delft Deventer Middelburg Vlissingen
 London Manchester Birmingham Leeds Bristol Liverpool Sheffield Glasgow Edinburgh Cardiff Belfast
 Dublin Oxford Cambridge York Brighton Nottingham Leicester Coventry Newcastle Southampton
-""".split())
+""".split()) | frozenset("""
+Alveringem Anzegem Ardooie Avelgem Beernem Bredene Deerlijk Dentergem Diksmuide
+Gistel Heuvelland Hooglede Houthulst Ichtegem Ingelmunster Izegem Jabbeke Knokke-Heist Koekelare
+Koksijde Kortemark Kuurne Langemark-Poelkapelle Ledegem Lendelede Lichtervelde Lo-Reninge Mesen
+Meulebeke Middelkerke Moorslede Nieuwpoort Oostkamp Oostrozebeke Oudenburg Pittem Ruiselede
+Spiere-Helkijn Staden Vleteren Wervik Wielsbeke Wingene Zedelgem Zonnebeke Zuienkerke Zwevegem
+Assenede Berlare Brakel Buggenhout Denderleeuw Erpe-Mere Gavere Haaltert Hamme Herzele Horebeke
+Kaprijke Kluisbergen Knesselare Kruibeke Kruishoutem Kruisem Laarne Lebbeke Lede Lierde Lievegem
+Lovendegem Maarkedal Maldegem Moerbeke Nevele Oosterzele Sint-Gillis-Waas Sint-Laureins
+Sint-Lievens-Houtem Stekene Waarschoot Waasmunster Wachtebeke Wichelen Wortegem-Petegem Zingem
+Zomergem Zulte Zwalm Sint-Denijs-Westrem Afsnee Desteldonk Mendonk Sint-Kruis-Winkel
+Aartselaar Arendonk Baarle-Hertog Beerse Berlaar Boechout Bonheiden Borsbeek Dessel Duffel
+Edegem Essen Grobbendonk Heist-op-den-Berg Hemiksem Herenthout Herselt Hoogstraten Hove Hulshout
+Kalmthout Kapellen Kasterlee Kontich Laakdal Lille Malle Meerhout Merksplas Mortsel Niel Nijlen
+Olen Oud-Turnhout Putte Puurs Ranst Ravels Retie Rijkevorsel Rumst Schelle Schilde Schoten
+Sint-Amands Sint-Katelijne-Waver Stabroek Vorselaar Vosselaar Westerlo Wijnegem Willebroek
+Wommelgem Wuustwezel Zandhoven Zoersel Zwijndrecht Berchem Borgerhout Deurne Ekeren Merksem
+Wilrijk Berendrecht Aarschot Affligem Beersel Begijnendijk Bekkevoort Bertem Bierbeek
+Boortmeerbeek Boutersem Dilbeek Drogenbos Galmaarden Geetbets Glabbeek Gooik Grimbergen Haacht
+Herent Herne Hoegaarden Hoeilaart Holsbeek Huldenberg Kampenhout Kapelle-op-den-Bos Keerbergen
+Kortenaken Kortenberg Kraainem Lennik Liedekerke Linkebeek Linter Londerzeel Lubbeek Machelen Meise
+Merchtem Opwijk Oud-Heverlee Overijse Pepingen Roosdaal Rotselaar Scherpenheuvel-Zichem
+Sint-Genesius-Rode Sint-Pieters-Leeuw Steenokkerzeel Ternat Tervuren Tielt-Winge Tremelo Wemmel
+Wezembeek-Oppem Zaventem Zemst Zoutleeuw Heverlee Kessel-Lo Alken Beringen Bilzen Bocholt Borgloon
+Bree Diepenbeek Dilsen-Stokkem Gingelom Hamont-Achel Hechtel-Eksel Heers Herk-de-Stad Herstappe
+Heusden-Zolder Hoeselt Houthalen-Helchteren Kinrooi Kortessem Lanaken Leopoldsburg Lommel Lummen
+Maaseik Maasmechelen Meeuwen-Gruitrode Neerpelt Nieuwerkerken Opglabbeek Overpelt Pelt Oudsbergen
+Riemst Tessenderlo Voeren Wellen Zonhoven Zutendaal Anderlecht Elsene Etterbeek Evere Ganshoren
+Koekelberg Oudergem Schaarbeek Sint-Agatha-Berchem Sint-Gillis Sint-Jans-Molenbeek Molenbeek
+Sint-Joost-ten-Node Sint-Lambrechts-Woluwe Sint-Pieters-Woluwe Ukkel Watermaal-Bosvoorde
+Charleroi Mons Doornik Tournai Moeskroen Mouscron Waver Wavre Nijvel Nivelles Verviers Seraing
+Eupen Aarlen Bastenaken Ottignies Louvain-la-Neuve
+Muide Rabot Dampoort Bloemekenswijk Macharius Heirnis Watersportbaan Kiel Linkeroever
+""".split()) | {"De Haan", "De Panne", "Den Haag", "Brugse Poort", "Nieuw Gent"}
 
 #: Street name endings (Dutch ones are part of the word: "Kerkstraat").
 STREET_ENDINGS = (

@@ -39,6 +39,7 @@ async def test_review_skip_add_and_apply(tmp_path: Path) -> None:
         assert "Jan Peeters" in texts and "Sluizeken" not in texts
         occurrences = screen.query_one("#pseudo-occurrences")
         assert occurrences.option_count == 1  # the first finding, shown in context
+        assert str(occurrences.border_title).endswith(": 1 occurrence")
         row = texts.index("12 maart 2023")
         for _ in range(row):
             await pilot.press("down")

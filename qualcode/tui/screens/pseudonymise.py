@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Label, OptionList
 from textual.widgets.option_list import Option
 
+from qualcode.analysis.saturation_text import plural
 from qualcode.errors import QualcodeError
 from qualcode.pseudonymise import KINDS, Finding, detect, write_key
 from qualcode.tui.screens.base import QualcodeScreen
@@ -157,7 +158,7 @@ class PseudonymiseScreen(QualcodeScreen):
             label.append(" " + after + "…")
             options.append(Option(label))
         listing.set_options(options)
-        listing.border_title = f"{finding.text}: {finding.count} occurrences"
+        listing.border_title = f"{finding.text}: {plural(finding.count, 'occurrence')}"
 
     def action_toggle_keep(self) -> None:
         finding = self.highlighted()
