@@ -61,13 +61,18 @@ class Position:
         return format_position(self.turn, self.time)
 
 
-def format_position(turn: int | None, time: float | None = None) -> str:
-    """"turn 47 · 19:21", "turn 47" without a time, "before the first turn" without a turn."""
+def format_position(turn: int | None, time: float | None = None, *, turn_word: str = "turn",
+                    outside: str = "before the first turn") -> str:
+    """"turn 47 · 19:21", "turn 47" without a time, "before the first turn" without a turn.
+
+    ``turn_word`` and ``outside`` give the words in another language (a Dutch
+    workbook says "beurt 47 · 19:21").
+    """
     if turn is None:
-        return "before the first turn"
+        return outside
     if time is None:
-        return f"turn {turn}"
-    return f"turn {turn} · {format_time(time)}"
+        return f"{turn_word} {turn}"
+    return f"{turn_word} {turn} · {format_time(time)}"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ from test_export_study import study  # noqa: F401  (fixture)
 
 from qualcode.analysis import agreement
 from qualcode.export import export_workbook
+from qualcode.export.wording import wording
+from qualcode.export.xlsx_agreement import summary
 from qualcode.project import Project
 
 
@@ -30,14 +32,14 @@ def test_agreement_sheet_lists_figures_then_each_disagreement_with_its_quote(
     export_workbook(study, out)
     rows = _rows(openpyxl.load_workbook(out)["Overeenstemming"])
     texts = [" | ".join(str(v) for v in r) for r in rows]
-    assert "Lotte and Prof: 1 document coded by both (HA1)" in texts
-    assert report.summary() in texts
-    assert any(t.startswith("sentence: ") for t in texts)
-    assert any(t.startswith("character: ") for t in texts)
-    pooled = next(r for r in rows if r[0] == "All codes (pooled)")
+    assert "Lotte en Prof: 1 document door allebei gecodeerd (HA1)" in texts
+    assert summary(report, wording("nl")) in texts
+    assert any(t.startswith("zin: ") for t in texts)
+    assert any(t.startswith("teken: ") for t in texts)
+    pooled = next(r for r in rows if r[0] == "Alle codes (samen)")
     assert pooled[1:4] == [report.pooled.counts.both, report.pooled.counts.only_a,
                            report.pooled.counts.only_b]
-    header = texts.index("Code | Document | Where | Applied by | Start | End | Quote")
+    header = texts.index("Code | Document | Waar | Toegepast door | Begin | Einde | Citaat")
     listed = rows[header + 1: header + 1 + len(report.disagreements)]
     assert [(r[1], r[4], r[5], r[6]) for r in listed] == [
         (d.document, d.start, d.end, d.text) for d in report.disagreements]
@@ -49,4 +51,4 @@ def test_with_one_coder_the_sheet_says_a_second_is_needed(study: Project,  # noq
     out = tmp_path / "thesis.xlsx"
     export_workbook(study, out)
     rows = _rows(openpyxl.load_workbook(out)["Overeenstemming"])
-    assert any("needs two coders" in str(r[0]) for r in rows)
+    assert any("vraagt twee codeurs" in str(r[0]) for r in rows)

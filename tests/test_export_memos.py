@@ -1,5 +1,6 @@
 """Memos reach the workbook (a Memos sheet) and the report (a memo section)."""
 
+import re
 from pathlib import Path
 
 import openpyxl
@@ -28,10 +29,11 @@ def test_workbook_has_a_memos_sheet_with_every_memo(project: Project, interview:
         ["project", project.name, "Elf huisartsen in Gent."],
         ["document", "HA1", "Interview na de middag;\nrustig."],
         ["code", "Belasting", "Alles wat zwaar weegt."],
-        ["coding", "HA1 · Belasting > Gebrek aan wederkerigheid · “Die wederkerigheid”",
+        ["codering", "HA1 · Belasting > Gebrek aan wederkerigheid · “Die wederkerigheid”",
          "Kern van wederkerigheid."],
     ]
     assert all(row[3] == "Lotte" for row in rows)
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", row[4]) for row in rows)
 
 
 def test_workbook_without_memos_has_no_memos_sheet(project: Project, interview: str,

@@ -53,7 +53,7 @@ def test_without_coder_an_identical_passage_appears_once_with_both_names(cli, co
     quotes = quote_rows(out, "Rol van de huisarts")
     assert [(q["Document"], q["Codeur"]) for q in quotes] == [("HA01", "Lotte, Bram")]
     assert facts(out)["Codeurs"] == "Bram, Lotte"
-    assert "together" in facts(out)["Wiens werk"]
+    assert "samen" in facts(out)["Wiens werk"]
     assert facts(out)["Coderingen"] == 4
 
 
@@ -62,7 +62,7 @@ def test_export_with_coder_leaves_out_every_other_coders_quote_and_count(cli, co
     out = tmp_path / "lotte.xlsx"
     assert cli("export", "xlsx", coded_twice, out, "--coder", "Lotte").code == 0
     assert facts(out)["Codeurs"] == "Lotte" and facts(out)["Coderingen"] == 3
-    assert "Lotte only" in facts(out)["Wiens werk"]
+    assert "Alleen het werk van Lotte" in facts(out)["Wiens werk"]
     assert quote_rows(out, "Energiebronnen") == []
     frequencies = {row[0]: row for row in sheet(out, "Frequenties") if row}
     assert not any(str(key).strip() == "Variatie" and row[1] for key, row in frequencies.items())
@@ -77,11 +77,11 @@ def test_the_report_says_whose_work_it_is_and_counts_only_theirs(cli, coded_twic
     out = tmp_path / "lotte.md"
     assert cli("export", "md", coded_twice, out, "--coder", "Lotte").code == 0
     text = out.read_text(encoding="utf-8")
-    assert "3 citaten uit 2 interviews" in text and "The work of Lotte only" in text
+    assert "3 citaten uit 2 interviews" in text and "Alleen het werk van Lotte" in text
     assert "variatie in het werk" not in text
     both = tmp_path / "both.md"
     cli("export", "md", coded_twice, both)
-    assert "The work of Bram and Lotte together" in both.read_text(encoding="utf-8")
+    assert "Het werk van Bram en Lotte samen" in both.read_text(encoding="utf-8")
 
 
 def test_csv_with_two_coders_named_keeps_both(cli, coded_twice, tmp_path):

@@ -30,9 +30,9 @@ def test_markdown_report_reads_like_a_results_chapter(study, tmp_path):  # noqa:
     text = out.read_text(encoding="utf-8")
     assert "## Belasting" in text and "### Objectieve belasting" in text
     assert "Genoemd door 3 van de 4 GPs (3 segmenten)." in text
-    assert ("> “Wij zijn laagdrempelig, mensen komen eerst bij ons.” (HA1, WGC, 41 j., turn 2)"
+    assert ("> “Wij zijn laagdrempelig, mensen komen eerst bij ons.” (HA1, WGC, 41 j., beurt 2)"
             in text)
-    assert "“…bewaak je grenzen…” (HA3, groep, 33 j., turn 2)" in text  # cut sentence marked
+    assert "“…bewaak je grenzen…” (HA3, groep, 33 j., beurt 2)" in text  # cut sentence marked
     assert text.index("(HA1, WGC, 41 j.") < text.index("(HA3, groep, 33 j.")
 
 
@@ -42,9 +42,9 @@ def test_the_report_limits_quotes_per_code_and_takes_chosen_attribution(
     export("md", study, out, ExportOptions(quotes_per_code=1,
                                            attribution=("gender", "{years as GP} jaar HA")))
     text = out.read_text(encoding="utf-8")
-    assert "(HA1, v, 14 jaar HA, turn 2)" in text
+    assert "(HA1, v, 14 jaar HA, beurt 2)" in text
     assert "(2 citaten niet getoond)" in text
-    assert "(HA2, m, 28 jaar HA, turn 2)" in text  # first quote of Grenzen stellen
+    assert "(HA2, m, 28 jaar HA, beurt 2)" in text  # first quote of Grenzen stellen
 
 
 def test_markdown_escapes_text_that_would_become_markup(study, tmp_path):  # noqa: F811
@@ -65,7 +65,7 @@ def test_word_report_has_headings_and_attributed_quotes(study, tmp_path):  # noq
     paragraphs = [(p.style.name, p.text) for p in docx.Document(str(out)).paragraphs]
     assert ("Heading 1", "Belasting") in paragraphs
     assert ("Heading 2", "Objectieve belasting") in paragraphs
-    quote = "“Ik plan nu dubbele consultaties voor die patiënten.” (HA3, groep, 33 j., turn 2)"
+    quote = "“Ik plan nu dubbele consultaties voor die patiënten.” (HA3, groep, 33 j., beurt 2)"
     assert any(t == quote for _s, t in paragraphs)
 
 

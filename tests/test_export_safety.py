@@ -89,7 +89,7 @@ def test_control_characters_are_removed_from_the_cell_and_counted(hostile, tmp_p
     assert "Een bel en een verticale tab" in _quotes(sheet)
     overview = {row[0]: row[1] for row in book["Overzicht"].iter_rows(values_only=True)}
     # the quote and its memo, on the category sheet and again on the Memos sheet
-    assert overview["Cells cleaned"].startswith("4 cells")
+    assert overview["Opgeschoonde cellen"].startswith("uit 4 cellen")
 
 
 def test_a_40000_character_quote_continues_on_marked_rows_and_nothing_is_lost(
@@ -103,13 +103,13 @@ def test_a_40000_character_quote_continues_on_marked_rows_and_nothing_is_lost(
     assert len(pieces) == 2
     assert all(len(r[quote]) <= EXCEL_CELL_LIMIT for r in pieces)
     assert "".join(r[quote] for r in pieces) == ("ik weet het niet " * 2500)[:40_000]
-    assert pieces[0][position].endswith("(part 1 of 2)")
-    assert pieces[1][position] == "continued: part 2 of 2"
+    assert pieces[0][position].endswith("(deel 1 van 2)")
+    assert pieces[1][position] == "vervolg: deel 2 van 2"
     assert pieces[1][1] == "HA2"  # participant repeated so a filter keeps both parts
     overview = dict(r[:2] for r in
                     CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Overzicht")
                     .to_python())
-    assert overview["Long texts split"].startswith("1 texts")
+    assert overview["Gesplitste lange teksten"].startswith("1 tekst langer")
 
 
 def test_sheet_names_are_valid_unique_and_the_title_row_keeps_the_full_name(

@@ -57,7 +57,7 @@ def test_a_quote_row_carries_attributes_speaker_memo_and_position(book):
     assert first[8] == "HA1"
     assert first[9] == "ik loop altijd uit met mijn consultaties"
     assert first[10] == "uitlopen"
-    assert first[11] == "turn 2"  # the transcript gave no times; offsets are in the csv
+    assert first[11] == "beurt 2"  # a Dutch study: "beurt"; no times in the transcript
 
 
 def test_the_quote_cell_is_filled_with_a_light_tint_of_the_code_colour(book):
@@ -113,7 +113,7 @@ def test_the_overview_counts_what_was_exported(book):
     assert facts["Documenten"] == 4 and facts["Deelnemers"] == 4
     assert facts["Codes"] == 8 and facts["Coderingen"] == 8
     assert facts["Codeurs"] == "Lotte"
-    assert facts["Cells cleaned"].startswith("0 cells")
+    assert facts["Opgeschoonde cellen"].startswith("uit 0 cellen")
 
 
 def test_calamine_reads_the_same_quotes(study, tmp_path):  # noqa: F811

@@ -62,18 +62,18 @@ def test_bidirectional_controls_are_removed_from_every_quote_export_and_counted(
     for fmt in ("md", "docx", "xlsx", "csv"):
         export(fmt, hostile, tmp_path / f"out.{fmt}")
     markdown = (tmp_path / "out.md").read_text(encoding="utf-8")
-    assert _bidi_free(markdown) and "had control or bidirectional characters removed" in markdown
+    assert _bidi_free(markdown) and "stuurtekens of richtingstekens verwijderd" in markdown
     word = "\n".join(p.text for p in docx.Document(str(tmp_path / "out.docx")).paragraphs)
     assert _bidi_free(word) and "gnidaer" in word
-    assert "had control or bidirectional characters removed" in word
+    assert "stuurtekens of richtingstekens verwijderd" in word
     with open(tmp_path / "out.csv", encoding="utf-8") as handle:
         assert _bidi_free(handle.read())
     workbook = openpyxl.load_workbook(tmp_path / "out.xlsx", read_only=True)
     cells = [str(value) for sheet in workbook for row in sheet.iter_rows(values_only=True)
              for value in row if value is not None]
     assert all(_bidi_free(cell) for cell in cells)
-    overview = [c for c in cells if "bidirectional controls removed" in c]
-    assert overview and not overview[0].startswith("0 ")
+    overview = [c for c in cells if "richtingstekens verwijderd" in c]
+    assert overview and not overview[0].startswith("uit 0 ")
 
 
 def _killed_in(tmp_path: Path, patch: str, command: list[str]) -> subprocess.CompletedProcess:

@@ -30,6 +30,7 @@ from qualcode.positions import format_position
 if TYPE_CHECKING:
     from qualcode.analysis.saturation import SaturationResult, SaturationRow
     from qualcode.analysis.snapshot import TurnRef
+    from qualcode.export.wording import Wording
     from qualcode.project import Project
     from qualcode.project.memos import MemoEntry
     from qualcode.project.values import (
@@ -110,18 +111,16 @@ class ExportData:
     limited_to: tuple[str, ...] | None = None
     """The coders the export was limited to (``--coder``), None when it shows everyone's."""
 
-    @property
-    def whose_work(self) -> str:
+    def whose_work(self, words: Wording) -> str:
         """One sentence for the Overview and the report: whose codings these are."""
         if not self.coders:
-            return "No codings yet."
-        names = _names(self.coders)
+            return words.no_codings
+        names = words.names(self.coders)
         if self.limited_to is not None:
-            return f"The work of {names} only: codings by other coders are left out."
+            return words.work_limited.format(names=names)
         if len(self.coders) == 1:
-            return f"The work of {names}."
-        return (f"The work of {names} together: a passage coded identically by several "
-                "coders appears once, with all their names.")
+            return words.work_of_one.format(names=names)
+        return words.work_together.format(names=names)
 
     #: Guest 2020 and Francis with the project's saturation options; ``saturation``
     #: holds the rows of the first.
@@ -136,29 +135,42 @@ class ExportData:
     #: Every memo (project, documents, codes, codings), as ``qualcode memos`` lists them.
     memos: list[MemoEntry] = field(default_factory=list)
 
-    def memo_rows(self) -> list[tuple[str, str, str, str, str]]:
-        """(on, what it is on, memo, coder, when) for the Memos sheet and the report.
+    def memo_rows(self, words: Wording) -> list[tuple[str, str, str, str, str]]:
+        """(on, what it is on, memo, coder, when) for the Memos sheet and the report;
+        ``on`` as the memo's key ("project", "document", "code", "coding").
 
         A coding's memo names the document, the code and the coded words, so
-        that it can be read without the project at hand.
+        that it can be read without the project at hand; a memo at a place in a
+        document names the turn there, as every position shown to people does.
         """
         quotes = {quote.coding_id: quote for quote in self.quotes}
+        for combined in self.quotes:
+            for coding_id, _coder in combined.also:  # a passage two coders coded identically
+                quotes.setdefault(coding_id, combined)
         paths = {code.id: code.path_text for code in self.codes}
+        ids = {document.name: document.id for document in self.documents}
         rows = []
         for memo in self.memos:
             if memo.on == "coding":
                 quote = quotes.get(memo.target)  # type: ignore[arg-type]
                 target = (f"{quote.document} · {paths.get(quote.code_id, '')} · "
                           f"“{' '.join(quote.text.split())[:80]}”" if quote
-                          else f"coding {memo.target}")
+                          else words.coding_number.format(id=memo.target))
             elif memo.on == "project":
                 target = self.project_name
             else:
                 target = str(memo.target)
                 if memo.start is not None:
-                    target += f" (at character {memo.start})"
+                    target += f" ({self._place(ids.get(target), memo.start, words)})"
             rows.append((memo.on, target, memo.text, memo.coder, memo.at))
         return rows
+
+    def _place(self, document_id: int | None, offset: int, words: Wording) -> str:
+        from qualcode.positions import turn_index
+
+        place = turn_index(self.turns.get(document_id, ()) if document_id is not None
+                           else ()).position(offset)
+        return words.place(place.turn, place.time)
 
     @property
     def participants_total(self) -> int:
@@ -199,10 +211,6 @@ class ExportData:
     @cached_property
     def _codes_by_path(self) -> dict[tuple[str, ...], CodeInfo]:
         return {c.path: c for c in self.codes}
-
-
-def _names(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def combine_identical(quotes: list[Quote]) -> list[Quote]:

@@ -56,9 +56,11 @@ class Report:
     memos: tuple[tuple[str, str], ...] = ()
     #: The fixed words in the project's language (the writers' "Memos", "memo:", "more").
     words: Wording = field(default_factory=lambda: wording("en"))
+    #: The project's language tag ("nl", "en-GB"): Word checks the spelling in it.
+    language: str = "en"
 
 
-def _attribution(quote: Quote, data: ExportData, items: list[str]) -> str:
+def _attribution(quote: Quote, data: ExportData, items: list[str], words: Wording) -> str:
     person = data.participant(quote.participant)
     values = dict(person.attributes) if person else {}
     parts = [quote.participant]
@@ -70,7 +72,7 @@ def _attribution(quote: Quote, data: ExportData, items: list[str]) -> str:
         elif values.get(item) not in (None, ""):
             parts.append(_plain(values[item]))
     if quote.turn is not None:
-        parts.append(quote.position)
+        parts.append(words.place(quote.turn, quote.time))
     return f"({', '.join(parts)})"
 
 
@@ -139,28 +141,28 @@ def build_report(data: ExportData, options: ExportOptions) -> Report:
                 description=clean(code.description.strip()),
                 frequency=clean(frequency),
                 quotes=tuple(ReportQuote(_quote_text(q, clean),
-                                         clean(_attribution(q, data, items)),
+                                         clean(_attribution(q, data, items, words)),
                                          clean(q.memo.strip())) for q in shown),
                 omitted=len(quotes) - len(shown),
             ))
     intro = words.report_intro.format(
         quotes=words.quotes(len(data.quotes)),
-        interviews=f"{len(data.documents)} interview{'s' if len(data.documents) != 1 else ''}",
-        total=total, noun=clean(noun), date=f"{data.exported_at:%Y-%m-%d}",
-    ) + f" {clean(data.whose_work)}"
+        interviews=words.interviews_noun(len(data.documents)),
+        total=total, noun=clean(options.participants_called or (
+            words.participants_noun.one if total == 1 else words.participants_noun.many)),
+        date=f"{data.exported_at:%Y-%m-%d}",
+    ) + f" {clean(data.whose_work(words))}"
     if data.pseudonymised_at:
-        intro += (f" The transcripts were pseudonymised on {data.pseudonymised_at[:10]}: "
-                  "names and other identifying details are pseudonyms in square brackets.")
+        intro += " " + words.report_pseudonymised.format(date=data.pseudonymised_at[:10])
     title = clean(words.report_title.format(project=data.project_name))
     memos = tuple(
-        (clean(words.project if on == "project" else f"{on.capitalize()} {target}"),
-         clean(text))
-        for on, target, text, _coder, _at in data.memo_rows() if on != "coding"
+        (clean(words.project if on == "project"
+               else f"{words.memo_on.get(on, on).capitalize()} {target}"), clean(text))
+        for on, target, text, _coder, _at in data.memo_rows(words) if on != "coding"
     )
     if clean.texts:
-        intro += (f" {clean.texts} text{'s' if clean.texts != 1 else ''} had control or "
-                  "bidirectional characters removed.")
-    return Report(title, intro, tuple(sections), memos, words)
+        intro += " " + words.report_cleaned(clean.texts)
+    return Report(title, intro, tuple(sections), memos, words, data.language)
 
 
 def _escape(text: str) -> str:

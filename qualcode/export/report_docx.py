@@ -71,6 +71,17 @@ def _paragraphs(report: Report, progress: Callable[[int], None]) -> Iterator[str
             yield _paragraph(_run(more_not_shown(report, section.omitted)))
 
 
+def _proofing(report: Report) -> str:
+    """The language Word checks the report's spelling in (the project's: the quotes are
+    in it): a Dutch report marked as American English is underlined red throughout."""
+    parts = report.language.replace("_", "-").split("-")
+    if len(parts) > 1 and parts[1]:
+        return f"{parts[0].lower()}-{parts[1].upper()}"
+    base = parts[0].lower()
+    default = report.words.proofing_language
+    return default if not base or default.startswith(base + "-") else base
+
+
 def write_docx(report: Report, path: str | os.PathLike[str],
                progress: Callable[[float, str], None] | None = None) -> None:
     """Write ``report`` as a .docx; ``progress(fraction, message)`` as quotes are laid out."""
@@ -85,6 +96,9 @@ def write_docx(report: Report, path: str | os.PathLike[str],
 
     document = Document()
     document.core_properties.title = report.title
+    document.core_properties.language = _proofing(report)
+    for lang in document.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang"):
+        lang.set(f"{{{_W}}}val", _proofing(report))
     body = document.element.body
     section_properties = body[-1] if len(body) and body[-1].tag == f"{{{_W}}}sectPr" else None
     if section_properties is not None:

@@ -24,6 +24,21 @@ class Counted:
 
 
 @dataclass(frozen=True)
+class Sentence:
+    """A text whose verb follows a count: ``Sentence("{n} cell had…", "{n} cells had…")``.
+
+    A :class:`Counted` noun is not enough where the verb agrees with it
+    ("1 cel bevatte", "2 cellen bevatten").
+    """
+
+    one: str
+    many: str
+
+    def __call__(self, count: int, **fields: object) -> str:
+        return (self.one if count == 1 else self.many).format(n=count, **fields)
+
+
+@dataclass(frozen=True)
 class Wording:
     # sheet names (fixed sheets)
     overview: str
@@ -103,6 +118,78 @@ class Wording:
     report_intro: str
     memo_prefix: str
     project: str
+    interviews_noun: Counted
+    report_pseudonymised: str
+    report_cleaned: Sentence
+    # whose work the file holds
+    and_word: str
+    no_codings: str
+    work_of_one: str
+    work_limited: str
+    work_together: str
+    # more of the Overview
+    fact_pseudonymised: str
+    pseudonymised_note: str
+    fact_cells_cleaned: str
+    cells_cleaned: Sentence
+    fact_long_texts: str
+    long_texts_split: Sentence
+    guide_memos: str
+    page_footer: str
+    # positions and long texts cut into parts
+    turn: str
+    before_first_turn: str
+    first_part: str
+    next_part: str
+    # memos: what a memo is on
+    memo_on: dict[str, str]
+    coding_number: str
+    #: Word's proofing language when the project's tag names no region ("nl" → "nl-NL").
+    proofing_language: str
+    # the saturation verdicts' language ("en" keeps the analysis layer's own sentence)
+    verdict_language: str
+    # the Agreement sheet
+    decimal_comma: bool
+    agreement_intro: str
+    agreement_needs_two: str
+    coders_noun: Counted
+    pair_heading: str
+    unit_names: dict[str, str]
+    unit_plurals: dict[str, str]
+    segment_unit: str
+    segment_summary: str
+    unit_summary: str
+    figures_header: tuple[str, ...]
+    pooled: str
+    disagreements_heading: str
+    overlap_note: str
+    passages: Counted
+    no_disagreements: str
+    disagreement_header: tuple[str, ...]
+
+    def number(self, value: float | None, digits: int) -> str:
+        """A figure in running text: "81.4" or, in Dutch, "81,4"; "-" when there is none."""
+        if value is None:
+            return "-"
+        text = f"{value:.{digits}f}"
+        return text.replace(".", ",") if self.decimal_comma else text
+
+    def percent(self, value: float) -> str:
+        """A share as text (0.9 → "90%"), with the language's decimal sign."""
+        text = f"{value * 100:g}"
+        return (text.replace(".", ",") if self.decimal_comma else text) + "%"
+
+    def place(self, turn: int | None, time: float | None = None) -> str:
+        """Where a passage is: "turn 47 · 19:21" / "beurt 47 · 19:21"."""
+        from qualcode.positions import format_position
+
+        return format_position(turn, time, turn_word=self.turn, outside=self.before_first_turn)
+
+    def names(self, names: list[str]) -> str:
+        """ "A", "A and B", "A, B and C" ("en" in Dutch)."""
+        if len(names) <= 1:
+            return "".join(names)
+        return f"{', '.join(names[:-1])} {self.and_word} {names[-1]}"
 
 
 EN = Wording(
@@ -165,6 +252,63 @@ EN = Wording(
     more_not_shown="({more} not shown)",
     report_intro="{quotes} from {interviews} with {total} {noun}; exported {date}.",
     memo_prefix="memo", project="Project",
+    interviews_noun=Counted("interview", "interviews"),
+    report_pseudonymised="The transcripts were pseudonymised on {date}: names and other "
+    "identifying details are pseudonyms in square brackets.",
+    report_cleaned=Sentence("{n} text had control or bidirectional characters removed.",
+                            "{n} texts had control or bidirectional characters removed."),
+    and_word="and", no_codings="No codings yet.",
+    work_of_one="The work of {names}.",
+    work_limited="The work of {names} only: codings by other coders are left out.",
+    work_together="The work of {names} together: a passage coded identically by several "
+    "coders appears once, with all their names.",
+    fact_pseudonymised="Pseudonymised",
+    pseudonymised_note="on {date}: names, places, dates and other identifying details were "
+    "replaced by pseudonyms; this workbook holds no originals",
+    fact_cells_cleaned="Cells cleaned",
+    cells_cleaned=Sentence(
+        "{n} cell had characters Excel cannot store (control characters) or bidirectional "
+        "controls removed",
+        "{n} cells had characters Excel cannot store (control characters) or bidirectional "
+        "controls removed"),
+    fact_long_texts="Long texts split",
+    long_texts_split=Sentence(
+        "{n} text longer than an Excel cell (32,767 characters) continues on rows marked "
+        "\"part n of m\"",
+        "{n} texts longer than an Excel cell (32,767 characters) continue on rows marked "
+        "\"part n of m\""),
+    guide_memos="the researchers' memos on the project, documents, codes and codings, with "
+    "who wrote each and when.",
+    page_footer="Page &P of &N",
+    turn="turn", before_first_turn="before the first turn",
+    first_part="{text} (part 1 of {parts})", next_part="continued: part {part} of {parts}",
+    memo_on={"project": "project", "document": "document", "code": "code", "coding": "coding"},
+    coding_number="coding {id}",
+    proofing_language="en-US", verdict_language="en",
+    decimal_comma=False,
+    agreement_intro="Two coders compared code by code on the documents both coded. Segment: "
+    "codings match when their overlap covers at least {overlap} of the longer one; kappa's "
+    "chance term is 1/codes compared (Brennan & Prediger). Sentence and character: Cohen's "
+    "kappa and Krippendorff's alpha. Codes are shown by their last two levels.",
+    agreement_needs_two="Agreement needs two coders who coded the same document; this "
+    "project has {coders}: {names}.",
+    coders_noun=Counted("coder", "coders"),
+    pair_heading="{a} and {b}: {documents} coded by both ({names})",
+    unit_names={"segment": "segment", "sentence": "sentence", "character": "character"},
+    unit_plurals={"sentence": "sentences", "character": "characters"},
+    segment_unit="segment (overlap {overlap})",
+    segment_summary="{unit}: {matched} of {total} segments matched ({percent}%), kappa "
+    "{kappa} (chance {chance})",
+    unit_summary="{unit}: {percent}% of {units} agree, kappa {kappa} (chance {chance}), "
+    "alpha {alpha}",
+    figures_header=("Code (segments)", "Matched", "Only {a}", "Only {b}", "Agree %", "Kappa"),
+    pooled="All codes (pooled)",
+    disagreements_heading="Disagreements (unit {unit}{overlap}): {passages}, in document "
+    "order",
+    overlap_note=", overlap {overlap}",
+    passages=Counted("passage", "passages"),
+    no_disagreements="None: the two coders agree on every passage.",
+    disagreement_header=("Code", "Document", "Where", "Applied by", "Start", "End", "Quote"),
 )
 
 NL = Wording(
@@ -231,6 +375,67 @@ NL = Wording(
     more_not_shown="({more} niet getoond)",
     report_intro="{quotes} uit {interviews} met {total} {noun}; geëxporteerd op {date}.",
     memo_prefix="memo", project="Project",
+    interviews_noun=Counted("interview", "interviews"),
+    report_pseudonymised="De transcripten zijn gepseudonimiseerd op {date}: namen en andere "
+    "identificerende gegevens zijn pseudoniemen tussen vierkante haken.",
+    report_cleaned=Sentence("Uit {n} tekst zijn stuurtekens of richtingstekens verwijderd.",
+                            "Uit {n} teksten zijn stuurtekens of richtingstekens verwijderd."),
+    and_word="en", no_codings="Nog geen coderingen.",
+    work_of_one="Het werk van {names}.",
+    work_limited="Alleen het werk van {names}: coderingen van andere codeurs zijn weggelaten.",
+    work_together="Het werk van {names} samen: een passage die meerdere codeurs precies zo "
+    "codeerden, staat er één keer in, met al hun namen.",
+    fact_pseudonymised="Gepseudonimiseerd",
+    pseudonymised_note="op {date}: namen, plaatsen, data en andere identificerende gegevens "
+    "zijn vervangen door pseudoniemen; deze werkmap bevat geen originelen",
+    fact_cells_cleaned="Opgeschoonde cellen",
+    cells_cleaned=Sentence(
+        "uit {n} cel zijn stuurtekens (die Excel niet kan bewaren) of richtingstekens "
+        "verwijderd",
+        "uit {n} cellen zijn stuurtekens (die Excel niet kan bewaren) of richtingstekens "
+        "verwijderd"),
+    fact_long_texts="Gesplitste lange teksten",
+    long_texts_split=Sentence(
+        "{n} tekst langer dan een Excel-cel (32.767 tekens) loopt door op regels gemarkeerd "
+        "met \"deel n van m\"",
+        "{n} teksten langer dan een Excel-cel (32.767 tekens) lopen door op regels gemarkeerd "
+        "met \"deel n van m\""),
+    guide_memos="de memo's van de onderzoekers bij het project, de documenten, codes en "
+    "coderingen, met wie ze schreef en wanneer.",
+    page_footer="Pagina &P van &N",
+    turn="beurt", before_first_turn="vóór de eerste beurt",
+    first_part="{text} (deel 1 van {parts})", next_part="vervolg: deel {part} van {parts}",
+    memo_on={"project": "project", "document": "document", "code": "code",
+             "coding": "codering"},
+    coding_number="codering {id}",
+    proofing_language="nl-NL", verdict_language="nl",
+    decimal_comma=True,
+    agreement_intro="Twee codeurs vergeleken, code per code, op de documenten die ze allebei "
+    "codeerden. Segment: coderingen komen overeen als hun overlap minstens {overlap} van de "
+    "langste beslaat; de kansterm van kappa is 1/aantal vergeleken codes (Brennan & "
+    "Prediger). Zin en teken: Cohens kappa en Krippendorffs alfa. Codes staan er met hun "
+    "laatste twee niveaus.",
+    agreement_needs_two="Overeenstemming vraagt twee codeurs die hetzelfde document "
+    "codeerden; dit project heeft {coders}: {names}.",
+    coders_noun=Counted("codeur", "codeurs"),
+    pair_heading="{a} en {b}: {documents} door allebei gecodeerd ({names})",
+    unit_names={"segment": "segment", "sentence": "zin", "character": "teken"},
+    unit_plurals={"sentence": "zinnen", "character": "tekens"},
+    segment_unit="segment (overlap {overlap})",
+    segment_summary="{unit}: {matched} van {total} segmenten komen overeen ({percent}%), "
+    "kappa {kappa} (kans {chance})",
+    unit_summary="{unit}: {percent}% van de {units} komt overeen, kappa {kappa} (kans "
+    "{chance}), alfa {alpha}",
+    figures_header=("Code (segmenten)", "Overeen", "Alleen {a}", "Alleen {b}", "% overeen",
+                    "Kappa"),
+    pooled="Alle codes (samen)",
+    disagreements_heading="Verschillen (eenheid {unit}{overlap}): {passages}, in "
+    "documentvolgorde",
+    overlap_note=", overlap {overlap}",
+    passages=Counted("passage", "passages"),
+    no_disagreements="Geen: de twee codeurs zijn het over elke passage eens.",
+    disagreement_header=("Code", "Document", "Waar", "Toegepast door", "Begin", "Einde",
+                         "Citaat"),
 )
 
 LANGUAGES = {"en": EN, "nl": NL}

@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from qualcode.analysis.saturation_words import not_counted_reason, verdict_in
 from qualcode.errors import QualcodeError, quoted
 from qualcode.export.gather import ExportData, Progress, gather
 from qualcode.export.options import ExportOptions, quote_attributes
@@ -80,14 +81,15 @@ def _write(xlsxwriter: Any, data: ExportData, temporary: Path, scratch: Path,
     })
     words = wording(data.language)
     workbook.set_properties({"title": words.workbook_title.format(project=data.project_name),
-                             "comments": "Exported by qualcode"})
+                             "comments": words.exported_by})
     styles = Styles(workbook)
     cleaner = CellCleaner()
     categories = data.categories()
     names = sheet_names([c.name for c, _codes in categories], fixed_sheets(words))
 
     def writer(name: str) -> SheetWriter:
-        return SheetWriter(workbook.add_worksheet(name), styles, cleaner)
+        return SheetWriter(workbook.add_worksheet(name), styles, cleaner,
+                           (words.first_part, words.next_part))
 
     overview = writer(words.overview)
     _codebook(writer(words.codebook), data, words)
@@ -103,11 +105,12 @@ def _write(xlsxwriter: Any, data: ExportData, temporary: Path, scratch: Path,
 
     for (category, codes), name in zip(categories, names, strict=True):
         write_category(writer(name), data, category, codes, quotes_by_code, attributes, done,
-                       lambda w, header: _page(w, data, header), words)
+                       lambda w, header: _page(w, data, header, words), words)
     _participants(writer(words.participants), data, words)
     _frequencies(writer(words.frequencies), data, words)
     _saturation(writer(words.saturation), data, workbook, words)
-    write_agreement(writer(words.agreement), data, lambda w, header: _page(w, data, header))
+    write_agreement(writer(words.agreement), data,
+                    lambda w, header: _page(w, data, header, words), words)
     if data.memos:
         _memos(writer(words.memos), data, words)
     _overview(overview, data, cleaner, list(zip(names, categories, strict=True)), words)
@@ -128,7 +131,7 @@ def _title(writer: SheetWriter, title: str, subtitle: str) -> None:
     writer.row = 3
 
 
-def _page(writer: SheetWriter, data: ExportData, header: int | None,
+def _page(writer: SheetWriter, data: ExportData, header: int | None, words: Wording,
           landscape: bool = True) -> None:
     """Print setup: A4, one page wide, header row repeated, project and sheet in the margin."""
     sheet = writer.sheet
@@ -141,7 +144,7 @@ def _page(writer: SheetWriter, data: ExportData, header: int | None,
         sheet.repeat_rows(header)
     name = data.project_name.replace("&", "&&")
     sheet.set_header(f"&L&8{name}&R&8&A")
-    sheet.set_footer("&C&8Page &P of &N")
+    sheet.set_footer(f"&C&8{words.page_footer}")
 
 
 def _table_header(writer: SheetWriter, headers: list[str], freeze_columns: int = 1) -> int:
@@ -160,18 +163,16 @@ def _overview(writer: SheetWriter, data: ExportData, cleaner: CellCleaner,
         (words.fact_project_file, data.location),
         (words.fact_exported, data.exported_at.isoformat(sep=" ")),
         (words.fact_coders, ", ".join(data.coders) or words.none_yet),
-        (words.fact_whose_work, data.whose_work),
+        (words.fact_whose_work, data.whose_work(words)),
         (words.documents.many.capitalize(), len(data.documents)),
         (words.participants, data.participants_total),
         (words.codes.many.capitalize(), len(data.codes)),
         (words.codings, len(data.quotes)),
-        *([("Pseudonymised", f"on {data.pseudonymised_at}: names, places, dates and other "
-            "identifying details were replaced by pseudonyms; this workbook holds no "
-            "originals")] if data.pseudonymised_at else []),
-        ("Cells cleaned", f"{cleaner.cells_cleaned} cells had characters Excel cannot store "
-                          "(control characters) or bidirectional controls removed"),
-        ("Long texts split", f"{cleaner.cells_split} texts longer than an Excel cell "
-                             "(32,767 characters) continue on rows marked \"part n of m\""),
+        *([(words.fact_pseudonymised,
+            words.pseudonymised_note.format(date=data.pseudonymised_at))]
+          if data.pseudonymised_at else []),
+        (words.fact_cells_cleaned, words.cells_cleaned(cleaner.cells_cleaned)),
+        (words.fact_long_texts, words.long_texts_split(cleaner.cells_split)),
     ]
     for label, value in facts:
         writer.record([label, value], ["label", "wrap"], [None, None])
@@ -186,10 +187,11 @@ def _overview(writer: SheetWriter, data: ExportData, cleaner: CellCleaner,
         (words.frequencies, words.guide_frequencies),
         (words.saturation, words.guide_saturation),
         (words.agreement, words.guide_agreement),
+        *([(words.memos, words.guide_memos)] if data.memos else []),
     ]
     for name, text in guide:
         writer.record([name, text], ["label", "wrap"], [None, None])
-    _page(writer, data, None, landscape=False)
+    _page(writer, data, None, words, landscape=False)
 
 
 def _codebook(writer: SheetWriter, data: ExportData, words: Wording) -> None:
@@ -220,7 +222,7 @@ def _codebook(writer: SheetWriter, data: ExportData, words: Wording) -> None:
             fills, keep=(0, 1), mark=None, indent=code.depth,
         )
     writer.sheet.autofilter(header, 0, max(header, writer.row - 1), 10)
-    _page(writer, data, header)
+    _page(writer, data, header, words)
 
 
 def _participants(writer: SheetWriter, data: ExportData, words: Wording) -> None:
@@ -241,7 +243,7 @@ def _participants(writer: SheetWriter, data: ExportData, words: Wording) -> None
                      ", ".join(participant.documents), participant.words,
                      participant.codings])
     writer.sheet.autofilter(header, 0, max(header, writer.row - 1), len(headers) - 1)
-    _page(writer, data, header)
+    _page(writer, data, header, words)
 
 
 def _frequencies(writer: SheetWriter, data: ExportData, words: Wording) -> None:
@@ -268,7 +270,7 @@ def _frequencies(writer: SheetWriter, data: ExportData, words: Wording) -> None:
             writer.cell(column, count, "number" if count else "zero",
                         tint(data.color_of(code), 0.3) if count else None)
         writer.row += 1
-    _page(writer, data, header)
+    _page(writer, data, header, words)
 
 
 def _saturation(writer: SheetWriter, data: ExportData, workbook: Any, words: Wording) -> None:
@@ -297,15 +299,16 @@ def _saturation(writer: SheetWriter, data: ExportData, workbook: Any, words: Wor
     last = writer.row - 1
     writer.row += 1
     for result in data.saturation_results:
-        writer.paragraph(result.verdict, 6, 120)
+        writer.paragraph(verdict_in(result, words.verdict_language), 6, 120)
     if data.saturation_results and data.saturation_results[0].table.not_counted:
         left_out = data.saturation_results[0].table.not_counted
-        writer.paragraph(f"{words.not_counted}: " + "; ".join(f"{n.name} ({n.reason})"
-                                                     for n in left_out), 6, 120)
+        writer.paragraph(f"{words.not_counted}: " + "; ".join(
+            f"{n.name} ({not_counted_reason(n, words.verdict_language)})" for n in left_out),
+            6, 120)
     if data.saturation:
         top = max(r.cumulative for r in data.saturation)
         _saturation_chart(writer, workbook, header, last, top, words)
-    _page(writer, data, header)
+    _page(writer, data, header, words)
 
 
 def _memos(writer: SheetWriter, data: ExportData, words: Wording) -> None:
@@ -314,10 +317,11 @@ def _memos(writer: SheetWriter, data: ExportData, words: Wording) -> None:
     _title(writer, words.memos, words.memos_subtitle)
     header = _table_header(writer, [words.on, words.what, words.memo, words.coder,
                                     words.written], 2)
-    for row in data.memo_rows():
-        writer.record(list(row), ["text", "wrap", "wrap", "text", "text"], [None] * 5,
-                      keep=(0, 1))
-    _page(writer, data, header)
+    for on, target, text, coder, at in data.memo_rows(words):
+        writer.record([words.memo_on.get(on, on), target, text, coder,
+                       at[:16].replace("T", " ")],  # "2026-11-30 08:11", not ISO's "T"
+                      ["text", "wrap", "wrap", "text", "text"], [None] * 5, keep=(0, 1))
+    _page(writer, data, header, words)
 
 
 def _saturation_chart(writer: SheetWriter, workbook: Any, header: int, last: int,
@@ -341,6 +345,8 @@ def _saturation_chart(writer: SheetWriter, workbook: Any, header: int, last: int
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": 720, "height": 300})
     writer.sheet.insert_chart(writer.row + 1, 0, chart, {"x_offset": 4, "y_offset": 8})
+    # Printed, the chart starts a page of its own: below a long table it was cut in two.
+    writer.sheet.set_h_pagebreaks([writer.row + 1])
 
 
 __all__ = ["export_workbook", "write_workbook"]

@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from qualcode.analysis.saturation_text import plural
+from qualcode.analysis.comparison import DEFAULT_OVERLAP
 
 if TYPE_CHECKING:
     from qualcode.analysis.agreement import AgreementReport, Figures
     from qualcode.export.figures import AgreementSet
     from qualcode.export.gather import ExportData
+    from qualcode.export.wording import Wording
     from qualcode.export.xlsx_cells import SheetWriter
 
 Page = Callable[["SheetWriter", "int | None"], None]
@@ -34,46 +35,62 @@ def _rounded(value: float | None, digits: int) -> float | str:
     return "-" if value is None else round(value, digits)
 
 
-def write_agreement(writer: SheetWriter, data: ExportData, page: Page) -> None:
+def summary(report: AgreementReport, words: Wording) -> str:
+    """One line per unit, as :meth:`AgreementReport.summary` says it, in the workbook's
+    language: "segment (overlap 90%): 7 of 10 segments matched (70.0%), kappa 0.67 …"."""
+    p = report.pooled
+    c = p.counts
+    unit = (words.segment_unit.format(overlap=words.percent(report.overlap))
+            if report.overlap else words.unit_names.get(report.unit, report.unit))
+    if c.neither is None:
+        chance = "-" if p.chance is None else f"1/{report.codes_compared}"
+        return words.segment_summary.format(
+            unit=unit, matched=c.both, total=c.both + c.only_a + c.only_b,
+            percent=words.number(p.percent, 1), kappa=words.number(p.kappa, 2), chance=chance)
+    return words.unit_summary.format(
+        unit=unit, percent=words.number(p.percent, 1),
+        units=words.unit_plurals.get(report.unit, report.unit),
+        kappa=words.number(p.kappa, 2), chance=words.number(p.chance, 3),
+        alpha=words.number(p.alpha, 2))
+
+
+def write_agreement(writer: SheetWriter, data: ExportData, page: Page, words: Wording) -> None:
     writer.widths(WIDTHS)
-    writer.cell(0, "Agreement", "title")
+    writer.cell(0, words.agreement, "title")
     writer.sheet.set_row(0, 24)
     writer.row = 1
-    writer.paragraph("Two coders compared code by code on the documents both coded. Segment: "
-                     "codings match when their overlap covers at least 90% of the longer one; "
-                     "kappa's chance term is 1/codes compared (Brennan & Prediger). Sentence "
-                     "and character: Cohen's kappa and Krippendorff's alpha. Codes are shown "
-                     "by their last two levels.", 6, 150)
+    writer.paragraph(words.agreement_intro.format(overlap=words.percent(DEFAULT_OVERLAP)),
+                     6, 150)
     writer.row += 1
     if not data.agreements:
-        coders = ", ".join(data.coders) or "none"
-        writer.paragraph("Agreement needs two coders who coded the same document; this "
-                         f"project has {len(data.coders)} coder(s): {coders}.", 6, 150)
+        writer.paragraph(words.agreement_needs_two.format(
+            coders=words.coders_noun(len(data.coders)),
+            names=", ".join(data.coders) or words.none_yet), 6, 150)
         page(writer, None)
         return
     for pair in data.agreements:
-        _pair(writer, pair)
+        _pair(writer, pair, words)
     page(writer, None)  # two different tables per pair: no header row to repeat
 
 
-def _pair(writer: SheetWriter, pair: AgreementSet) -> None:
+def _pair(writer: SheetWriter, pair: AgreementSet, words: Wording) -> None:
     """One pair of coders: the three units, figures per code, then the disagreements."""
     report = pair.segment
     a, b = report.coders
-    writer.cell(0, f"{a} and {b}: {plural(len(report.documents), 'document')} coded by both "
-                f"({', '.join(report.documents)})", "heading")
+    writer.cell(0, words.pair_heading.format(
+        a=a, b=b, documents=words.documents(len(report.documents)),
+        names=", ".join(report.documents)), "heading")
     writer.row += 1
     for unit in (pair.segment, pair.sentence, pair.character):
         if unit is not None:
-            writer.paragraph(unit.summary(), 6, 150)
+            writer.paragraph(summary(unit, words), 6, 150)
     writer.row += 1
-    writer.line(["Code (segments)", "Matched", f"Only {a}", f"Only {b}", "Agree %", "Kappa"],
-                "header")
+    writer.line([heading.format(a=a, b=b) for heading in words.figures_header], "header")
     for code in report.codes:
         _figures_row(writer, short_path(code.code_path), code.figures, "wrap")
-    _figures_row(writer, "All codes (pooled)", report.pooled, "label")
+    _figures_row(writer, words.pooled, report.pooled, "label")
     writer.row += 1
-    _disagreements(writer, report)
+    _disagreements(writer, report, words)
     writer.row += 2
 
 
@@ -84,19 +101,21 @@ def _figures_row(writer: SheetWriter, label: str, figures: Figures, style: str) 
                   [style, "number", "number", "number", "number", "number"], [None] * 6)
 
 
-def _disagreements(writer: SheetWriter, report: AgreementReport) -> None:
+def _disagreements(writer: SheetWriter, report: AgreementReport, words: Wording) -> None:
     found = report.disagreements
-    overlap = f", overlap {report.overlap * 100:g}%" if report.overlap else ""
-    writer.cell(0, f"Disagreements (unit {report.unit}{overlap}): {len(found)} passages, "
-                "in document order", "heading")
+    overlap = (words.overlap_note.format(overlap=words.percent(report.overlap))
+               if report.overlap else "")
+    writer.cell(0, words.disagreements_heading.format(
+        unit=words.unit_names.get(report.unit, report.unit), overlap=overlap,
+        passages=words.passages(len(found))), "heading")
     writer.row += 1
     if not found:
-        writer.cell(0, "None: the two coders agree on every passage.", "note")
+        writer.cell(0, words.no_disagreements, "note")
         writer.row += 1
         return
-    writer.line(["Code", "Document", "Where", "Applied by", "Start", "End", "Quote"], "header")
+    writer.line(list(words.disagreement_header), "header")
     for d in found:
-        writer.record([short_path(d.code_path), d.document, d.where, " + ".join(d.coders),
-                       d.start, d.end, d.text],
+        writer.record([short_path(d.code_path), d.document, words.place(d.turn, d.time),
+                       " + ".join(d.coders), d.start, d.end, d.text],
                       ["wrap", "text", "text", "wrap", "number", "number", "wrap"],
                       [None] * 7, keep=(0, 1, 2, 3, 4, 5), mark=None)

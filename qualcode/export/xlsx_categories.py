@@ -114,7 +114,7 @@ def write_category(
                                    quote.speaker]
             if with_coder:
                 values.append(quote.coder)
-            values += [quote.text, quote.memo, quote.position]
+            values += [quote.text, quote.memo, words.place(quote.turn, quote.time)]
             if not writer.short_record(values, styles, formats):
                 writer.record(values, styles, fills, keep=(0, 1, 2), mark=position_column)
         done(len(quotes))

@@ -118,8 +118,13 @@ class Styles:
 class SheetWriter:
     """One worksheet written top to bottom; ``row`` is the next row to write."""
 
-    def __init__(self, sheet: Any, styles: Styles, cleaner: CellCleaner) -> None:
+    def __init__(self, sheet: Any, styles: Styles, cleaner: CellCleaner,
+                 parts: tuple[str, str] = ("{text} (part 1 of {parts})",
+                                           "continued: part {part} of {parts}")) -> None:
+        """``parts``: how the first and the following rows of a long text are marked, in
+        the workbook's language ("{text} (part 1 of {parts})", "… part {part} of {parts}")."""
         self.sheet = sheet
+        self.parts = parts
         self.styles = styles
         self.cleaner = cleaner
         self.row = 0
@@ -188,8 +193,9 @@ class SheetWriter:
                 piece = pieces[column]
                 style, fill = styles[column], fills[column]
                 if column == mark and rows > 1:
-                    text = (f"{piece[0] if piece else value or ''} (part 1 of {rows})"
-                            if part == 0 else f"continued: part {part + 1} of {rows}")
+                    first, following = self.parts
+                    text = (first.format(text=piece[0] if piece else value or "", parts=rows)
+                            if part == 0 else following.format(part=part + 1, parts=rows))
                     self._text(column, text, style if part == 0 else "continued", fill)
                 elif piece is not None and len(piece) > 1:
                     if part < len(piece):
