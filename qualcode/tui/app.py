@@ -16,6 +16,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker
 
@@ -130,6 +131,14 @@ class QualcodeApp(App[None]):
             return
         if self.attempt(lambda: self.project.set_setting(key, value)) is None:
             self._cannot_remember = True
+
+    def notify(
+        self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+        timeout: float | None = None, markup: bool = False,
+    ) -> None:
+        """A notice, shown as written: it quotes study text ("[laughs]", "[Persoon 2]"),
+        which Textual would otherwise read as markup (see qualcode.tui.widgets.plain)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def show_error(self, error: QualcodeError | str) -> None:
         self.notify(str(error), title="error", severity="error", timeout=10)

@@ -30,7 +30,7 @@ def overlapping(tmp_path: Path) -> Path:
 
 
 def _rows(table: DataTable) -> list[list[object]]:
-    return [table.get_row_at(i) for i in range(table.row_count)]
+    return [table.shown_row_at(i) for i in range(table.row_count)]
 
 
 @asynctest

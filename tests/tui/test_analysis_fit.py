@@ -68,7 +68,7 @@ async def test_the_saturation_table_fits_and_counts_the_new_codes_it_cannot_show
     async with app.run_test(size=size) as pilot:
         await open_analysis(pilot)
         table = app.screen.query_one("#saturation-table", DataTable)
-        first = table.get_row_at(0)
+        first = table.shown_row_at(0)
         assert _fits(table)
         assert first[3] == 6
         assert first[6].endswith(("+1", "+2", "+3", "+4", "+5"))
@@ -121,4 +121,4 @@ async def test_widening_the_terminal_fits_the_tables_again(long_names):
         await pilot.press("s")
         await settle(pilot)
         assert _fits(table)
-        assert table.get_row_at(0)[6].endswith("+5")
+        assert table.shown_row_at(0)[6].endswith("+5")

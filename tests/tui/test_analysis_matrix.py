@@ -24,8 +24,8 @@ async def test_enter_on_a_matrix_cell_lists_exactly_the_codings_of_that_cell(two
         await open_analysis(pilot)
         await pilot.press("m")
         table = app.screen.query_one("#matrix-table", DataTable)
-        assert table.get_row_at(1) == ["  Objectieve belasting", 1, 1, 2]
-        assert table.get_row_at(table.row_count - 1) == ["total", 2, 2, 4]
+        assert table.shown_row_at(1) == ["  Objectieve belasting", 1, 1, 2]
+        assert table.shown_row_at(table.row_count - 1) == ["total", 2, 2, 4]
         await pilot.press("down", "right", "enter")
         await pilot.pause()
         assert isinstance(app.screen, CellQuotes)
@@ -78,7 +78,7 @@ async def test_cooccurrence_cell_lists_the_passage_pairs(two_coders):  # noqa: F
         await pilot.press("o", "t")
         await pilot.pause()
         table = app.screen.query_one("#cooccurrence-table", DataTable)
-        assert table.get_row_at(1)[1:4] == [0, 2, 1]
+        assert table.shown_row_at(1)[1:4] == [0, 2, 1]
         await pilot.press("down", "right", "right", "right", "enter")
         await pilot.pause()
         assert isinstance(app.screen, CellQuotes)
@@ -99,9 +99,9 @@ async def test_agreement_tab_lists_the_disagreements_and_enter_opens_one(two_cod
         await settle(pilot)
         overall = str(app.screen.query_one("#agreement-overall", Static).content)
         table = app.screen.query_one("#agreement-table", DataTable)
-        codes = [table.get_row_at(i)[0] for i in range(table.row_count)]
+        codes = [table.shown_row_at(i)[0] for i in range(table.row_count)]
         listing = app.screen.query_one("#disagreement-list", DataTable)
-        rows = [listing.get_row_at(i)[:4] for i in range(listing.row_count)]
+        rows = [listing.shown_row_at(i)[:4] for i in range(listing.row_count)]
         listing.focus()
         await pilot.press("down", "enter")
         await pilot.pause()

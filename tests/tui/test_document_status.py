@@ -46,7 +46,7 @@ async def test_c_on_the_project_screen_marks_the_highlighted_document(study):
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         table = app.screen.query_one("#documents")
-        shown = table.get_row("HA02")[3]
+        shown = table.shown_row("HA02")[3]
         subtitle = app.screen.sub_title
     assert _status(study, "HA02") == "coded"
     assert shown == "coded"

@@ -29,7 +29,7 @@ async def test_n_renames_the_highlighted_document_and_its_codings_follow(study):
         await _on_document(app, pilot, "HA02")
         await pilot.press("n", *["backspace"] * 10, *"HA02 Gent", "enter")
         await pilot.pause()
-        assert app.screen.query_one("#documents").get_row("HA02 Gent")[1] == "HA02 Gent"
+        assert app.screen.query_one("#documents").shown_row("HA02 Gent")[1] == "HA02 Gent"
     assert [c.document for c in codings_of(study, document="HA02 Gent")] == ["HA02 Gent"]
 
 
@@ -77,7 +77,7 @@ async def test_document_and_project_memos_are_written_in_the_memo_dialog(study):
         await _on_document(app, pilot, "HA01")
         await pilot.press("m", *"Rustig interview.", "enter", *"Tweede regel.", "ctrl+s")
         await pilot.pause()
-        assert app.screen.query_one("#documents").get_row("HA01")[8] == "Rustig interview. …"
+        assert app.screen.query_one("#documents").shown_row("HA01")[8] == "Rustig interview. …"
         await pilot.press("M", *"Elf huisartsen.", "ctrl+s")
         await pilot.pause()
         assert "Elf huisartsen." in str(app.screen.query_one("#project-memo").render())
@@ -136,6 +136,6 @@ async def test_t_gives_the_highlighted_document_another_participant(study):
         await _on_document(app, pilot, "HA02")
         await pilot.press("t", *["backspace"] * 5, *"HA1", "enter")
         await pilot.pause()
-        assert app.screen.query_one("#documents").get_row("HA02")[2] == "HA1"
+        assert app.screen.query_one("#documents").shown_row("HA02")[2] == "HA1"
     with _project(study) as project:
         assert {c.name: c.documents for c in project.cases()}["HA1"] == ("HA01", "HA02")

@@ -18,7 +18,7 @@ async def test_documents_table_shows_codings_and_share_coded(study):
         await pilot.press("p")
         await pilot.pause()
         table = app.screen.query_one("#documents")
-        row = table.get_row("HA01")
+        row = table.shown_row("HA01")
         assert row[1] == "HA01" and row[2] == "HA1" and row[3] == "coded" and row[6] == 2
 
 

@@ -78,7 +78,7 @@ async def test_the_speakers_tab_lists_each_label_with_role_and_participant(timed
     app = make_app(timed)
     async with app.run_test(size=(120, 36)) as pilot:
         table = await _speakers_tab(app, pilot)
-        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        rows = [table.shown_row_at(i) for i in range(table.row_count)]
         assert [(r[1], r[3], r[4], r[6]) for r in rows] == [
             ("Mira Holt", "interviewer", "—", "0:13"),
             ("Jonas Brecht", "respondent", "JB01", "0:21"),
@@ -94,7 +94,7 @@ async def test_r_on_the_speakers_tab_changes_the_role_of_all_turns_of_a_label(ti
         await pilot.pause()
         roles = {s.label: s.role for s in app.project.speakers()}
         assert roles == {"Mira Holt": "respondent", "Jonas Brecht": "respondent"}
-        assert table.get_row_at(0)[3] == "respondent"
+        assert table.shown_row_at(0)[3] == "respondent"
 
 
 @asynctest

@@ -46,6 +46,7 @@ from qualcode.tui.screens.analysis_base import (
 )
 from qualcode.tui.screens.analysis_tables import CooccurrencePane, MatrixPane
 from qualcode.tui.screens.base import QualcodeScreen
+from qualcode.tui.widgets.plain import PlainTable
 from qualcode.tui.widgets.saturation_chart import SaturationChart
 
 if TYPE_CHECKING:
@@ -70,29 +71,29 @@ class SaturationPane(AnalysisPane):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="parameters"):
-            yield Label("Guest et al. 2020", classes="rule long")
-            yield Label("Guest 2020", classes="rule short")
-            yield Label("base")
+            yield Label("Guest et al. 2020", classes="rule long", markup=False)
+            yield Label("Guest 2020", classes="rule short", markup=False)
+            yield Label("base", markup=False)
             yield Input(id="base", type="integer", compact=True)
-            yield Label("run")
+            yield Label("run", markup=False)
             yield Input(id="run", type="integer", compact=True)
-            yield Label("threshold %")
+            yield Label("threshold %", markup=False)
             yield Input(id="threshold", type="number", compact=True)
-            yield Label("denominator")
+            yield Label("denominator", markup=False)
             yield Select([("base", "base"), ("cumulative", "cumulative")], id="denominator",
                          allow_blank=False, compact=True)
         with Horizontal(classes="parameters"):
-            yield Label("Francis et al. 2010", classes="rule long")
-            yield Label("Francis 2010", classes="rule short")
-            yield Label("initial")
+            yield Label("Francis et al. 2010", classes="rule long", markup=False)
+            yield Label("Francis 2010", classes="rule short", markup=False)
+            yield Label("initial", markup=False)
             yield Input(id="initial", type="integer", compact=True)
-            yield Label("stop")
+            yield Label("stop", markup=False)
             yield Input(id="stop", type="integer", compact=True)
-            yield Label("category")
+            yield Label("category", markup=False)
             yield Select([], id="category", prompt=ALL_CODES, compact=True)
         with Horizontal(classes="parameters"):
-            yield Label("both rules", classes="rule long")
-            yield Label("both", classes="rule short")
+            yield Label("both rules", classes="rule long", markup=False)
+            yield Label("both", classes="rule short", markup=False)
             yield Checkbox("respondent turns only", id="respondent", compact=True)
             yield Checkbox("by participant", id="by-participant", compact=True)
         yield Static(id="verdict-guest", classes="verdict", markup=False)
@@ -250,7 +251,7 @@ class FrequenciesPane(AnalysisPane):
         self.prevalence: PrevalenceReport | None = None
 
     def compose(self) -> ComposeResult:
-        yield DataTable(id="frequency-table", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(id="frequency-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="prevalence", markup=False)
 
     def on_mount(self) -> None:

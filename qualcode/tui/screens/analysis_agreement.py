@@ -42,15 +42,15 @@ class AgreementPane(AnalysisPane):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="parameters"):
-            yield Label("coder A")
+            yield Label("coder A", markup=False)
             yield Select([], id="coder-a", compact=True)
-            yield Label("coder B")
+            yield Label("coder B", markup=False)
             yield Select([], id="coder-b", compact=True)
         with Horizontal(classes="parameters"):
-            yield Label("unit")
+            yield Label("unit", markup=False)
             yield Select([(u, u) for u in UNITS], id="agreement-unit", value="segment",
                          allow_blank=False, compact=True)
-            yield Label("overlap %")
+            yield Label("overlap %", markup=False)
             yield Input(str(round(DEFAULT_OVERLAP * 100)), id="agreement-overlap",
                         type="number", compact=True)
         yield Static(id="agreement-overall", markup=False)

@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 
 from qualcode.errors import QualcodeError
 from qualcode.tui.screens.base import qualcode_of
+from qualcode.tui.widgets.plain import PlainTable
 
 if TYPE_CHECKING:
     from qualcode.analysis.snapshot import StudySnapshot
@@ -109,7 +110,7 @@ def refill(table: DataTable, headings: tuple[str, ...] | list[str],
         table.move_cursor(row=min(max(cursor, 0), len(rows) - 1), animate=False)
 
 
-class FittedTable(DataTable):
+class FittedTable(PlainTable):
     """A DataTable whose cells are cut to its width: it says when that width changes
     (the terminal resized, the chart shown or hidden, its tab first shown), so the pane
     fills it again."""

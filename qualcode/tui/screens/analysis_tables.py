@@ -24,6 +24,7 @@ from qualcode.analysis.saturation_text import plural
 from qualcode.analysis.snapshot import StudySnapshot
 from qualcode.tui.screens.analysis_base import AnalysisPane, code_label, short
 from qualcode.tui.screens.cell_quotes import CellQuotes, coding_passages, pair_passages
+from qualcode.tui.widgets.plain import PlainTable
 
 ALL_CODERS = "(all coders)"
 
@@ -67,21 +68,22 @@ class MatrixPane(AnalysisPane):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="parameters"):
-            yield Label("code ×")
+            yield Label("code ×", markup=False)
             yield Select([("document", "document"), ("participant", "participant")],
                          id="matrix-by", value="participant", allow_blank=False, compact=True)
-            yield Label("count")
+            yield Label("count", markup=False)
             yield Select([("participants", "participants"), ("segments", "segments")],
                          id="matrix-measure", value="segments", allow_blank=False,
                          compact=True, disabled=True)
         with Horizontal(classes="parameters"):
-            yield Label("band width")
+            yield Label("band width", markup=False)
             yield Input(id="matrix-band", type="number", placeholder="none", compact=True,
                         disabled=True)
-            yield Label("coder")
+            yield Label("coder", markup=False)
             yield Select([], id="matrix-coder", prompt=ALL_CODERS, compact=True)
-        yield DataTable(id="matrix-table", cursor_type="cell", zebra_stripes=True)
-        yield Static("Enter on a cell lists its passages.", id="matrix-hint", classes="hint")
+        yield PlainTable(id="matrix-table", cursor_type="cell", zebra_stripes=True)
+        yield Static("Enter on a cell lists its passages.", id="matrix-hint", classes="hint",
+                     markup=False)
 
     def set_study(self, study: StudySnapshot) -> None:
         attributes = sorted({name for case in study.cases for name in case.attributes})
@@ -210,8 +212,8 @@ class CooccurrencePane(AnalysisPane):
         with Horizontal(classes="parameters"):
             yield Checkbox("also count codes in the same speaker turn", id="same-turn",
                            compact=True)
-        yield DataTable(id="cooccurrence-list", cursor_type="row", zebra_stripes=True)
-        yield DataTable(id="cooccurrence-table", cursor_type="cell", zebra_stripes=True)
+        yield PlainTable(id="cooccurrence-list", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(id="cooccurrence-table", cursor_type="cell", zebra_stripes=True)
         yield Static(id="cooccurrence-hint", classes="hint", markup=False)
 
     def on_mount(self) -> None:

@@ -92,10 +92,11 @@ class CellQuotes(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="cell-quotes"):
-            yield Label(self.title_text, id="cell-title")
+            yield Label(self.title_text, id="cell-title", markup=False)
             options = [Option(p.label) for p in self.passages]
-            yield OptionList(*options, id="cell-passages")
-            yield Label("Enter: open in the coding screen · Esc: back", id="cell-hint")
+            yield OptionList(*options, id="cell-passages", markup=False)
+            yield Label("Enter: open in the coding screen · Esc: back", id="cell-hint",
+                        markup=False)
 
     def on_mount(self) -> None:
         passages = self.query_one(OptionList)

@@ -46,7 +46,7 @@ class CodebookScreen(QualcodeScreen):
     def compose_body(self) -> ComposeResult:
         with Horizontal():
             yield CodebookPanel(id="edit-codes")
-            yield Static(id="definition")
+            yield Static(id="definition", markup=False)
 
     def on_mount(self) -> None:
         self.reload()

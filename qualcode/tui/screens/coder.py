@@ -33,18 +33,18 @@ class CoderDialog(Dialog[str | None]):
             if self.first_time:
                 yield Label("Who is coding? Your name is recorded on every coding and memo "
                             "you make, in every project, and lets a second coder's work be "
-                            "told apart from yours.")
+                            "told apart from yours.", markup=False)
             else:
-                yield Label(f"You are coding as {self.current!r}.")
+                yield Label(f"You are coding as {self.current!r}.", markup=False)
                 yield Label("A new name is recorded on every coding, memo and change you "
                             "make from now on, in every project on this computer account. "
                             "What you coded so far stays under "
                             f"{self.current!r}, and undo (ctrl+z) will only take back "
-                            "changes made under the new name.")
+                            "changes made under the new name.", markup=False)
             yield Input(value=self.current, id="coder-name")
             yield Label(f"Enter saves it (in {self.where}); "
                         + ("Esc keeps the account name." if self.first_time
-                           else "Esc keeps the current name."), classes="hint")
+                           else "Esc keeps the current name."), classes="hint", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

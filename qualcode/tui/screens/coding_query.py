@@ -73,8 +73,8 @@ class CodingQueryScreen(QualcodeScreen):
             with Horizontal(classes="query-row"):
                 yield Input(placeholder="participants: attribute=value (optional)",
                             id="query-attribute")
-            yield Label("Fill in code A (and B), then Enter.", id="query-status")
-            yield OptionList(id="query-passages")
+            yield Label("Fill in code A (and B), then Enter.", id="query-status", markup=False)
+            yield OptionList(id="query-passages", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#query-a", Input).focus()

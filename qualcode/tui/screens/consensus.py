@@ -78,9 +78,9 @@ class ConsensusScreen(Screen[None]):
         yield Header()
         yield Static(id="walk-progress", markup=False)
         with VerticalScroll(id="walk-body"):
-            yield Static(id="walk-passage")
-            yield Static(id="walk-coders")
-            yield Static(id="walk-decision")
+            yield Static(id="walk-passage", markup=False)
+            yield Static(id="walk-coders", markup=False)
+            yield Static(id="walk-decision", markup=False)
         yield Static("Reason (optional), kept as a memo with the next decision: m writes it, "
                      "Enter keeps it", id="walk-reason-label", markup=False)
         yield Input(id="walk-reason", placeholder="why the two of you decided so")

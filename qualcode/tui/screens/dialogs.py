@@ -39,10 +39,10 @@ class TextPrompt(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.question)
+            yield Label(self.question, markup=False)
             yield Input(value=self.value, id="answer", select_on_focus=False)
             if self.hint:
-                yield Label(self.hint, classes="hint")
+                yield Label(self.hint, classes="hint", markup=False)
 
     def on_mount(self) -> None:
         """Typing appends to a pre-filled value ("Consent > ") instead of replacing it."""
@@ -77,9 +77,10 @@ class MemoDialog(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="memo-box"):
-            yield Label(self.title_text)
+            yield Label(self.title_text, markup=False)
             yield TextArea(self.text, id="memo", soft_wrap=True, show_line_numbers=False)
-            yield Label("ctrl+s saves · Esc cancels · an empty memo is removed", classes="hint")
+            yield Label("ctrl+s saves · Esc cancels · an empty memo is removed", classes="hint",
+                        markup=False)
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
@@ -107,8 +108,8 @@ class Confirm(Dialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.question)
-            yield Label("y / Enter: yes    n / Esc: no", classes="hint")
+            yield Label(self.question, markup=False)
+            yield Label("y / Enter: yes    n / Esc: no", classes="hint", markup=False)
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
@@ -126,8 +127,8 @@ class Choose(Dialog[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.question)
-            yield OptionList(*self.choices)
+            yield Label(self.question, markup=False)
+            yield OptionList(*self.choices, markup=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -173,17 +174,17 @@ class FilePicker(Dialog[list[Path] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="multiple" if self.multiple else ""):
-            yield Label(self.question)
+            yield Label(self.question, markup=False)
             yield Input(placeholder="a path, a pattern (interviews/*.txt), or paths "
                                     "separated by ;", id="path")
             if not self.multiple:
                 yield DirectoryTree(self.folder)
                 yield Label("Enter on a file chooses it; Tab moves between path and tree.",
-                            classes="hint")
+                            classes="hint", markup=False)
                 return
             yield MarkingTree(self.folder)
             with Horizontal(id="marking"):
-                yield Label(self._marked_text(0), id="marked", classes="hint")
+                yield Label(self._marked_text(0), id="marked", classes="hint", markup=False)
                 yield Button("Import marked", id="import-marked", disabled=True,
                              compact=True)
         yield Footer()

@@ -71,12 +71,12 @@ class ExportDialog(Dialog[ExportChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Export the project — choose a format, then the file")
+            yield Label("Export the project — choose a format, then the file", markup=False)
             yield OptionList(*(Option(f"{fmt:<5} {what}", id=fmt) for fmt, what in FORMATS),
-                             id="formats")
+                             id="formats", markup=False)
             yield Input(str(default_target(self.location, self.name_, self.format)), id="out")
             yield Label("Enter: choose the format, then Enter to export · Esc: cancel",
-                        classes="hint")
+                        classes="hint", markup=False)
 
     def on_mount(self) -> None:
         formats = self.query_one("#formats", OptionList)
@@ -126,10 +126,10 @@ class ReportDialog(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_)
+            yield Label(self.title_, markup=False)
             with VerticalScroll(id="report"):
                 yield Static("\n".join(self.lines), id="report-lines", markup=False)
-            yield Label("Enter / Esc: close", classes="hint")
+            yield Label("Enter / Esc: close", classes="hint", markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -97,4 +97,4 @@ class HelpScreen(QualcodeScreen):
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(help_table())
+            yield Static(help_table(), markup=False)

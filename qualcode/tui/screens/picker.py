@@ -85,10 +85,10 @@ class CodePicker(Dialog[Picked | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Apply code — type part of a name or path, Enter applies")
+            yield Label("Apply code — type part of a name or path, Enter applies", markup=False)
             yield Input(placeholder="code… (or a path: Category > New code)", id="query")
-            yield Label("", id="where", classes="hint")
-            yield OptionList(id="matches")
+            yield Label("", id="where", classes="hint", markup=False)
+            yield OptionList(id="matches", markup=False)
 
     def on_mount(self) -> None:
         self._refill("")

@@ -32,11 +32,13 @@ from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable, ProgressBar, Static, TabbedContent, TabPane
 
+from qualcode.analysis.saturation_text import plural
 from qualcode.errors import IngestError, QualcodeError
 from qualcode.positions import format_time
 from qualcode.tui.screens.base import QualcodeScreen
 from qualcode.tui.screens.dialogs import Confirm, FilePicker, MemoDialog, TextPrompt
 from qualcode.tui.screens.exchange import ExportChoice, ExportDialog, ReportDialog
+from qualcode.tui.widgets.plain import PlainTable
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -134,16 +136,16 @@ class ProjectScreen(QualcodeScreen):
 
     def compose_body(self) -> ComposeResult:
         yield ProgressBar(id="progress", classes="idle", show_eta=False)
-        yield Static(id="project-memo")
+        yield Static(id="project-memo", markup=False)
         with TabbedContent():
             with TabPane("Documents (1)", id="documents-tab"):
-                yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
+                yield PlainTable(id="documents", cursor_type="row", zebra_stripes=True)
             with TabPane("Participants (2)", id="participants-tab"):
-                yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
+                yield PlainTable(id="participants", cursor_type="row", zebra_stripes=True)
             with TabPane("Speakers (3 or s)", id="speakers-tab"):
-                yield DataTable(id="speakers", cursor_type="row", zebra_stripes=True)
+                yield PlainTable(id="speakers", cursor_type="row", zebra_stripes=True)
             with TabPane("Codebook (4)", id="codebook-tab"):
-                yield DataTable(id="codes", cursor_type="row", zebra_stripes=True)
+                yield PlainTable(id="codes", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         self.fill()
@@ -203,9 +205,10 @@ class ProjectScreen(QualcodeScreen):
                           first_line(code_memos.get(code.path_text, "")), key=code.path_text)
         counts = project.counts()
         self.sub_title = (f"coder: {project.coder} · "
-                          f"{counts['documents']} documents, {coded_summary(infos)} · "
-                          f"{counts['cases']} participants · "
-                          f"{counts['codes']} codes · {counts['codings']} codings")
+                          f"{plural(counts['documents'], 'document')}, {coded_summary(infos)} · "
+                          f"{plural(counts['cases'], 'participant')} · "
+                          f"{plural(counts['codes'], 'code')} · "
+                          f"{plural(counts['codings'], 'coding')}")
 
     def changed_elsewhere(self) -> None:
         """Fill again after another window's change, keeping each table's cursor row."""
@@ -612,7 +615,7 @@ def coded_summary(documents: Sequence[DocumentInfo]) -> str:
     """ "7 of 11 interviews coded (1 excluded)": what saturation can count."""
     excluded = sum(1 for d in documents if d.status == "excluded")
     coded = sum(1 for d in documents if d.status == "coded")
-    text = f"{coded} of {len(documents) - excluded} interviews coded"
+    text = f"{coded} of {plural(len(documents) - excluded, 'interview')} coded"
     return f"{text} ({excluded} excluded)" if excluded else text
 
 

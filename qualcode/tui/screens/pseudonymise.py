@@ -18,6 +18,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Label, OptionList
 from textual.widgets.option_list import Option
@@ -27,6 +28,7 @@ from qualcode.errors import QualcodeError
 from qualcode.pseudonymise import KINDS, Finding, detect, write_key
 from qualcode.tui.screens.base import QualcodeScreen
 from qualcode.tui.screens.dialogs import Confirm, TextPrompt
+from qualcode.tui.widgets.plain import PlainTable
 
 if TYPE_CHECKING:
     from qualcode.pseudonymise.apply import PseudonymReport
@@ -72,10 +74,10 @@ class PseudonymiseScreen(QualcodeScreen):
 
     def compose_body(self) -> ComposeResult:
         with Vertical():
-            yield Label("Detecting identifying details…", id="pseudo-status")
+            yield Label("Detecting identifying details…", id="pseudo-status", markup=False)
             with Horizontal():
-                yield DataTable(id="pseudo-findings", cursor_type="row", zebra_stripes=True)
-                yield OptionList(id="pseudo-occurrences")
+                yield PlainTable(id="pseudo-findings", cursor_type="row", zebra_stripes=True)
+                yield OptionList(id="pseudo-occurrences", markup=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -158,7 +160,7 @@ class PseudonymiseScreen(QualcodeScreen):
             label.append(" " + after + "…")
             options.append(Option(label))
         listing.set_options(options)
-        listing.border_title = f"{finding.text}: {plural(finding.count, 'occurrence')}"
+        listing.border_title = Content(f"{finding.text}: {plural(finding.count, 'occurrence')}")
 
     def action_toggle_keep(self) -> None:
         finding = self.highlighted()

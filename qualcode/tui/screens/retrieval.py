@@ -14,9 +14,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from qualcode.analysis.saturation_text import plural
 from qualcode.project.values import CodeInfo, CodingInfo, DocumentText
 from qualcode.tui.colors import code_style
 from qualcode.tui.screens.base import QualcodeScreen
@@ -86,7 +88,7 @@ class RetrievalScreen(QualcodeScreen):
     def compose_body(self) -> ComposeResult:
         with Horizontal():
             yield CodebookPanel(id="retrieval-codes")
-            yield OptionList(id="quotes")
+            yield OptionList(id="quotes", markup=False)
 
     def on_mount(self) -> None:
         project = self.qualcode.project
@@ -148,7 +150,8 @@ class RetrievalScreen(QualcodeScreen):
         quotes = self.query_one("#quotes", OptionList)
         quotes.set_options(options)
         whose = f" by {self.coder}" if self.coder else " (every coder)"
-        quotes.border_title = f"{code.path_text}: {len(self.quotes)} quotes{whose}"
+        count = plural(len(self.quotes), "quote")
+        quotes.border_title = Content(f"{code.path_text}: {count}{whose}")
         if options:
             quotes.highlighted = 0
 

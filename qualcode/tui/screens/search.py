@@ -106,9 +106,9 @@ class SearchScreen(QualcodeScreen):
             with Horizontal(id="search-bar"):
                 yield Input(value=self.initial, placeholder="word or phrase in every interview…",
                             id="search-query")
-                yield Label("", id="search-how")
-            yield Label("Type and press Enter.", id="search-status")
-            yield OptionList(id="search-hits")
+                yield Label("", id="search-how", markup=False)
+            yield Label("Type and press Enter.", id="search-status", markup=False)
+            yield OptionList(id="search-hits", markup=False)
 
     def on_mount(self) -> None:
         self._show_how()

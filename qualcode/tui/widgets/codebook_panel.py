@@ -43,7 +43,7 @@ class CodebookPanel(OptionList):
             self.code = code
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, markup=False)
         self.codes: list[CodeInfo] = []
         self._counts: Mapping[int, tuple[int, int]] = {}
         self._width = 0
