@@ -12,9 +12,7 @@ from collections.abc import Callable
 
 from qualcode.cli.output import add_coder_filter, add_project_argument, open_project
 from qualcode.errors import QualcodeError, one_line
-
-#: the formats whose sheets, quotes and counts --coder limits (qdc/qdpx carry every coder)
-CODER_FORMATS = ("xlsx", "csv", "md", "docx")
+from qualcode.export import CODER_FORMATS
 
 
 def _formats() -> list[str]:

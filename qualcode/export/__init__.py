@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from qualcode.project import Project
 
 Exporter = Callable[["Project", Path, Any], None]
+
+#: The formats whose sheets, quotes and counts can be limited to some coders' work
+#: (``ExportOptions.coders``); qdc/qdpx carry every coder.
+CODER_FORMATS = ("xlsx", "csv", "md", "docx")
 Progress = Callable[[float, str], None]
 
 
@@ -122,4 +126,6 @@ def check_target(out: str | os.PathLike[str]) -> Path:
     return target
 
 
-__all__ = ["EXPORTERS", "ExportOptions", "check_target", "export", "export_workbook"]
+__all__ = [
+    "CODER_FORMATS", "EXPORTERS", "ExportOptions", "check_target", "export", "export_workbook",
+]

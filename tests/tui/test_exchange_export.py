@@ -6,9 +6,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from textual.widgets import Select
 
 from qualcode.errors import QualcodeError
 from qualcode.export import check_target
+from qualcode.project import Project
 from qualcode.tui.app import make_app
 from qualcode.tui.screens.dialogs import Confirm
 from qualcode.tui.screens.exchange import ExportDialog, default_target
@@ -103,3 +105,48 @@ def test_the_default_file_name_leaves_out_characters_no_file_name_can_hold(tmp_p
     assert default_target(str(project), "GPs 2024/25: final", "csv") == (
         tmp_path.resolve() / "GPs 2024-25- final.csv"
     )
+
+
+@asynctest
+async def test_the_export_dialog_can_limit_the_workbook_to_one_coders_work(study):
+    with Project.open(study, coder="Bram") as project:
+        text = project.document_text("HA02").text
+        start = text.index("Dat je zoveel geeft")
+        project.add_coding("HA02", "Gebrek aan wederkerigheid", start, text.index(",", start))
+    out = study.with_name("bram.xlsx")
+    app = make_app(study)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("p", "e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        whose = dialog.query_one("#whose", Select)
+        whose.value = "Bram"
+        await pilot.press("enter", "ctrl+u", *str(out), "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    book = openpyxl.load_workbook(out)
+    cells = [c for row in book["Belasting"].iter_rows(values_only=True) for c in row]
+    assert any(isinstance(c, str) and c.startswith("Dat je zoveel geeft") for c in cells)
+    assert not any(isinstance(c, str) and c.startswith("Maar het kost veel tijd") for c in cells)
+
+
+@asynctest
+async def test_whose_work_is_not_offered_for_refi_files_or_a_single_coder(study):
+    app = make_app(study)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("p", "e")
+        await pilot.pause()
+        assert not app.screen.query("#whose")  # one coder: nothing to choose
+    with Project.open(study, coder="Bram") as project:
+        start, end = project.document_text("HA01").sentences[0]
+        project.add_coding("HA01", "Variatie", start, end)
+    app = make_app(study)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("p", "e")
+        await pilot.pause()
+        whose = app.screen.query_one("#whose", Select)
+        assert not whose.disabled
+        await pilot.press("down", "down", "down", "down", "down")  # qdpx
+        await pilot.pause()
+        assert app.screen.format == "qdpx" and whose.disabled

@@ -7,17 +7,22 @@ bar); these dialogs only ask what to do and show what happened.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Input, Label, OptionList, Static
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from qualcode.export import CODER_FORMATS
 from qualcode.tui.screens.dialogs import DIALOG_TCSS, Dialog
+
+#: The "whose work" choice that exports every coder's codings.
+EVERY_CODER = "every coder"
 
 #: Export formats in the order offered, with what a researcher gets from each.
 FORMATS: tuple[tuple[str, str], ...] = (
@@ -32,10 +37,11 @@ FORMATS: tuple[tuple[str, str], ...] = (
 
 @dataclass(frozen=True)
 class ExportChoice:
-    """What to export and where; the dialog's answer."""
+    """What to export and where, and whose work (None: every coder's); the dialog's answer."""
 
     format: str
     out: Path
+    coder: str | None = None
 
 
 #: Characters a file name cannot hold on some system the file may travel to.
@@ -58,24 +64,39 @@ class ExportDialog(Dialog[ExportChoice | None]):
     """Pick a format (the path follows it), edit the path, Enter exports.
 
     Moving through the formats changes the path's extension, so the default
-    ``<project name>.<ext>`` beside the project is always one Enter away.
+    ``<project name>.<ext>`` beside the project is always one Enter away. In a
+    study with several coders a "whose work" choice limits the workbook, CSV
+    and reports to one coder (the consensus coder, for instance), as
+    ``qualcode export --coder`` does; REFI-QDA files always carry every coder.
     """
 
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        DIALOG_TCSS, Path(__file__).with_name("exchange.tcss"),
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, location: str, name: str) -> None:
+    def __init__(self, location: str, name: str, coders: Sequence[str] = ()) -> None:
         super().__init__()
         self.location = location
         self.name_ = name
         self.format = FORMATS[0][0]
+        self.coders = list(coders)
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Export the project — choose a format, then the file", markup=False)
             yield OptionList(*(Option(f"{fmt:<5} {what}", id=fmt) for fmt, what in FORMATS),
                              id="formats", markup=False)
+            if len(self.coders) > 1:
+                with Horizontal(id="whose-row"):
+                    yield Label("whose work", markup=False)
+                    yield Select([(name, name) for name in self.coders], id="whose",
+                                 prompt=EVERY_CODER, allow_blank=True, compact=True)
             yield Input(str(default_target(self.location, self.name_, self.format)), id="out")
-            yield Label("Enter: choose the format, then Enter to export · Esc: cancel",
+            hint = "Enter: choose the format, then Enter to export · Esc: cancel"
+            if len(self.coders) > 1:
+                hint = "Enter: choose the format, then Enter exports · Tab: whose work · Esc"
+            yield Label(hint,
                         classes="hint", markup=False)
 
     def on_mount(self) -> None:
@@ -88,6 +109,8 @@ class ExportDialog(Dialog[ExportChoice | None]):
         if event.option.id is None:
             return
         self.format = event.option.id
+        for whose in self.query("#whose").results(Select):
+            whose.disabled = self.format not in CODER_FORMATS
         out = self.query_one("#out", Input)
         current = Path(out.value.strip()) if out.value.strip() else None
         if current is None:
@@ -105,7 +128,14 @@ class ExportDialog(Dialog[ExportChoice | None]):
         event.stop()
         value = event.value.strip()
         if value:
-            self.dismiss(ExportChoice(self.format, Path(value).expanduser()))
+            self.dismiss(ExportChoice(self.format, Path(value).expanduser(), self.whose()))
+
+    def whose(self) -> str | None:
+        """The coder chosen, or None for every coder (and for formats that carry all)."""
+        for whose in self.query("#whose").results(Select):
+            if self.format in CODER_FORMATS and isinstance(whose.value, str):
+                return whose.value
+        return None
 
     def action_cancel(self) -> None:
         self.dismiss(None)

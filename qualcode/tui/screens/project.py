@@ -518,7 +518,8 @@ class ProjectScreen(QualcodeScreen):
             else:
                 self._start_export(choice)
 
-        self.app.push_screen(ExportDialog(project.location, project.name), chosen)
+        self.app.push_screen(
+            ExportDialog(project.location, project.name, project.coders()), chosen)
 
     def _start_export(self, choice: ExportChoice) -> None:
         self._busy(100 if choice.format == "xlsx" else None)
@@ -527,18 +528,19 @@ class ProjectScreen(QualcodeScreen):
     @work(thread=True, exclusive=True, group="exchange")
     def export(self, choice: ExportChoice) -> None:
         """Runs in a thread; only the workbook can say how far it is."""
-        from qualcode.export import check_target, export, export_workbook
+        from qualcode.export import ExportOptions, check_target, export, export_workbook
 
         project = self.qualcode.project
+        options = ExportOptions(coders=(choice.coder,) if choice.coder else None)
         try:
             if choice.format == "xlsx":
                 out = check_target(choice.out)
                 def progress(fraction: float, _message: str) -> None:
                     self.post_message(ExchangeProgress(fraction))
 
-                export_workbook(project, out, progress)
+                export_workbook(project, out, progress, options)
             else:
-                export(choice.format, project, choice.out)
+                export(choice.format, project, choice.out, options)
         except QualcodeError as exc:
             self.post_message(ExchangeDone("export", [], str(exc)))
         except OSError as exc:
