@@ -87,15 +87,17 @@ def test_passages_carry_turn_and_the_codes_they_met(study: Project) -> None:
 
 
 def test_cli_query_json_and_xlsx(study: Project, project_path: Path, tmp_path: Path, cli) -> None:
+    """The study is Dutch: the workbook is too; the command's own output stays English."""
     study.close()
     out = tmp_path / "query.xlsx"
     result = cli("query", project_path, "--code", "Belasting", "--and", "Wederkerigheid",
                  "--near", "turn", "--out", out)
     assert result.code == 0, result.err
     assert "2 passages: Belasting AND Wederkerigheid (same turn)" in result.out
-    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Query").to_python()
-    assert rows[3][:5] == ["document", "participant", "position", "code", "quote"]
-    assert rows[4][:5] == ["HA1", "HA1", "turn 2", "Belasting > Tijd",
+    rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Zoekvraag").to_python()
+    assert rows[0][0] == "Zoekvraag op codes: Belasting EN Wederkerigheid (zelfde beurt)"
+    assert rows[3][:5] == ["Document", "Deelnemer", "Plaats", "Code", "Citaat"]
+    assert rows[4][:5] == ["HA1", "HA1", "beurt 2", "Belasting > Tijd",
                            "De tijd is zwaar. Ik loop uit."]
     assert (out.stat().st_mode & 0o777) == 0o600
 

@@ -100,8 +100,9 @@ def run_query(args: argparse.Namespace) -> int:
     )
     with open_project(args) as project:
         passages = run_query(project, query)
+        language = project.language
     if args.out:
-        write_passages(passages, args.out, query.describe())
+        write_passages(passages, args.out, query, language)
     if args.json:
         print_json([passage.to_json() for passage in passages])
         return 0

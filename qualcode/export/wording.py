@@ -166,6 +166,12 @@ class Wording:
     passages: Counted
     no_disagreements: str
     disagreement_header: tuple[str, ...]
+    # the coding-query workbook (``qualcode query --out``, ctrl+k): its sheet, title line,
+    # headings and the words of the query itself (its CSV keeps English headers for scripts)
+    query_sheet: str
+    query_title: str
+    query_header: tuple[str, ...]
+    query_words: dict[str, str]
 
     def number(self, value: float | None, digits: int) -> str:
         """A figure in running text: "81.4" or, in Dutch, "81,4"; "-" when there is none."""
@@ -309,6 +315,10 @@ EN = Wording(
     passages=Counted("passage", "passages"),
     no_disagreements="None: the two coders agree on every passage.",
     disagreement_header=("Code", "Document", "Where", "Applied by", "Start", "End", "Quote"),
+    query_sheet="Query", query_title="Coding query: {query}",
+    query_header=("Document", "Participant", "Position", "Code", "Quote", "Coder",
+                  "Together with", "Start", "End"),
+    query_words={"and": "AND", "not": "NOT", "overlap": "overlapping", "turn": "same turn"},
 )
 
 NL = Wording(
@@ -436,6 +446,10 @@ NL = Wording(
     no_disagreements="Geen: de twee codeurs zijn het over elke passage eens.",
     disagreement_header=("Code", "Document", "Waar", "Toegepast door", "Begin", "Einde",
                          "Citaat"),
+    query_sheet="Zoekvraag", query_title="Zoekvraag op codes: {query}",
+    query_header=("Document", "Deelnemer", "Plaats", "Code", "Citaat", "Codeur", "Samen met",
+                  "Begin", "Einde"),
+    query_words={"and": "EN", "not": "NIET", "overlap": "overlappend", "turn": "zelfde beurt"},
 )
 
 LANGUAGES = {"en": EN, "nl": NL}

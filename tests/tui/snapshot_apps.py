@@ -60,3 +60,31 @@ def two_coders_app() -> QualcodeApp:
     with Project.open(path, coder="Lotte") as project:
         project.set_setting("name", "study")
     return make_app(path, coder="Lotte")
+
+
+#: New codes per interview in saturating_app: many at first, then one now and then.
+NEW_CODES = (9, 6, 4, 3, 1, 0, 1, 0, 0, 1, 0, 0)
+
+
+def saturating_app() -> QualcodeApp:
+    """Twelve coded interviews whose new codes level off (25 codes in all), so the curve
+    rises steeply and flattens: what the chart must show without a label in the way."""
+    from tests.tui.conftest import TURNS, build_document
+
+    folder = Path(tempfile.mkdtemp(prefix="qualcode-snap-"))
+    with Project.create(folder / "curve.qualcode", coder="Lotte") as project:
+        project.set_setting("name", "curve")
+        project.add_code(None, "Thema's", color="#1b9e77")
+        number = 0
+        for index, new in enumerate(NEW_CODES, start=1):
+            name = f"GP{index:02d}"
+            text, turns, sentences = build_document(f"Gesprek {index}", TURNS)
+            project.add_document(name, text, case=name, turns=turns, sentences=sentences)
+            start, end = sentences[1]
+            for _ in range(new):
+                number += 1
+                project.add_code("Thema's", f"Thema {number}")
+            for code in range(1, number + 1):
+                project.add_coding(name, f"Thema {code}", start, end)
+        project.set_status([f"GP{i:02d}" for i in range(1, len(NEW_CODES) + 1)], "coded")
+    return make_app(folder / "curve.qualcode", coder="Lotte")

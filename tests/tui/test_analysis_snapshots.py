@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.tui.analysis_helpers import open_analysis, settle
-from tests.tui.snapshot_apps import cooccurring_app, study_app, two_coders_app
+from tests.tui.snapshot_apps import cooccurring_app, saturating_app, study_app, two_coders_app
 
 SIZES = [pytest.param((120, 36), id="120x36"), pytest.param((80, 24), id="80x24")]
 
@@ -45,3 +45,8 @@ def test_analysis_screen_cooccurrence_tab_lists_pairs(snap_compare, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_analysis_screen_agreement_tab(snap_compare, size):
     assert snap_compare(two_coders_app(), terminal_size=size, run_before=_on_tab("g"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_saturation_curve_alone_keeps_its_legend_off_the_line(snap_compare, size):
+    assert snap_compare(saturating_app(), terminal_size=size, run_before=_on_tab("c"))

@@ -49,7 +49,8 @@ async def test_a_query_lists_passages_opens_one_and_exports_them(study, tmp_path
         assert app.screen is app.coding
         assert app.coding.transcript.selection == (passage.start, passage.end)
     rows = CalamineWorkbook.from_path(str(tmp_path / "query.xlsx")).get_sheet_by_name(
-        "Query").to_python()
+        "Zoekvraag").to_python()  # the study is Dutch, and so is its workbook
+    assert rows[3][:3] == ["Document", "Deelnemer", "Plaats"]
     assert rows[4][0] == "HA01" and rows[4][3] == "Belasting > Objectieve belasting"
 
 

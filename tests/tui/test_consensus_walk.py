@@ -116,3 +116,16 @@ async def test_the_walk_resumes_where_it_stopped_and_ctrl_z_takes_a_decision_bac
     kept = [c for c in codings_of(checked, document="HA02") if c.coder == "Consensus"]
     assert [c.text for c in kept] == [
         "Maar het kost veel tijd. Ik loop dan uit met mijn consultaties."]  # the union
+
+
+@asynctest
+async def test_the_walk_footer_shows_the_four_decisions_and_help_within_80_columns(checked):
+    app = make_app(checked)
+    async with app.run_test(size=(80, 24)) as pilot:
+        walk = await start_walk(app, pilot)
+        keys = [key for key in walk.query("FooterKey")
+                if not key.has_class("-command-palette")]
+        palette = walk.query_one("FooterKey.-command-palette")
+        assert [key.description for key in keys] == [
+            "Keep A's", "Keep B's", "Keep both", "Drop", "Help"]
+        assert max(key.region.right for key in keys) <= palette.region.x

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
+from qualcode.analysis.saturation_text import plural
 from qualcode.errors import QualcodeError
 from qualcode.export.passages import position_text, write_passages
 from qualcode.search.coding_query import CodingQuery, QueryPassage, run_query
@@ -155,9 +156,10 @@ class CodingQueryScreen(QualcodeScreen):
             if not path or not path.strip():
                 return
             if self.qualcode.attempt(
-                lambda: write_passages(passages, path.strip(), query.describe())
+                lambda: write_passages(passages, path.strip(), query,
+                                       self.qualcode.project.language)
             ) is not None:
-                self.app.notify(f"wrote {len(passages)} passages to {path.strip()}")
+                self.app.notify(f"wrote {plural(len(passages), 'passage')} to {path.strip()}")
 
         self.app.push_screen(TextPrompt("Write the passages to (.xlsx or .csv):",
                                         "query.xlsx"), chosen)

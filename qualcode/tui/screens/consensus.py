@@ -46,16 +46,18 @@ class ConsensusScreen(Screen[None]):
 
     CSS_PATH = "consensus.tcss"
 
+    #: The footer shows the four decisions (and ? Help); moving, the reason box, undo and
+    #: leaving are in ? help and the palette, so the footer fits 80 columns.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "decide('a')", "Keep A's"),
         Binding("b", "decide('b')", "Keep B's"),
         Binding("k", "decide('both')", "Keep both"),
         Binding("d", "decide('drop')", "Drop"),
-        Binding("m", "reason", "Reason"),
-        Binding("n,right", "step(1)", "Next"),
+        Binding("m", "reason", "Reason", show=False),
+        Binding("n,right", "step(1)", "Next", show=False),
         Binding("p,left", "step(-1)", "Previous", show=False),
-        Binding("ctrl+z", "undo", "Undo"),
-        Binding("escape", "leave", "Back"),
+        Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("escape", "leave", "Back", show=False),
     ]
 
     def __init__(self, coder_a: str, coder_b: str, consensus: str, unit: str = "segment",
