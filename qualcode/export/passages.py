@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from qualcode.errors import QualcodeError
 from qualcode.export.safety import CellCleaner, atomic_output, csv_value
 from qualcode.export.wording import Wording, wording
+from qualcode.export.xlsx_cells import row_height, wrapped_lines
 from qualcode.positions import format_position
 
 if TYPE_CHECKING:
@@ -90,19 +91,6 @@ def write_passages(
 WIDTHS = (14, 14, 16, 30, 70, 12, 24, 8, 8)
 
 
-def _lines(texts: Sequence[str | int | None]) -> int:
-    """How many lines the row's wrapped texts take at :data:`WIDTHS` (the same estimate as
-    the main workbook's); LibreOffice shows a row at the default height otherwise, and the
-    rows of a long quote overlap on screen and on paper."""
-    lines = 1
-    for text, width in zip(texts, WIDTHS, strict=False):
-        if isinstance(text, str) and text:
-            per_line = int(width * 1.3)
-            lines = max(lines, sum(-(-max(1, len(part)) // per_line)
-                                   for part in text.split("\n")))
-    return lines
-
-
 def _write_xlsx(passages: Sequence[QueryPassage], out: str | os.PathLike[str],
                 query: CodingQuery, words: Wording) -> None:
     import xlsxwriter
@@ -129,8 +117,8 @@ def _write_xlsx(passages: Sequence[QueryPassage], out: str | os.PathLike[str],
             for index, piece in enumerate(pieces):
                 texts = [piece if column == 4 else value if index == 0 else None
                          for column, value in enumerate(values)]
-                if (lines := _lines(texts)) > 1:
-                    sheet.set_row(row, min(409.0, 13.0 * lines + 2.0))
+                if (lines := wrapped_lines(texts, WIDTHS)) > 1:
+                    sheet.set_row(row, row_height(lines))
                 for column, value in enumerate(texts):
                     if isinstance(value, int):
                         sheet.write_number(row, column, value, number)

@@ -62,6 +62,27 @@ def fitted(header: str, values: Iterable[Value], least: float, most: float,
     return max(least, min(most, max(longest_word, longest_value + 3 * indent) + 2.0))
 
 
+def wrapped_lines(texts: Sequence[object], widths: Sequence[float]) -> int:
+    """How many lines the row's texts take when wrapped in columns of ``widths`` characters.
+
+    LibreOffice (and Excel, for files it did not write) shows rows at the
+    default height unless told otherwise, so wrapped quotes would be cut off
+    on screen and on paper; the estimate errs towards a little space.
+    """
+    lines = 1
+    for text, width in zip(texts, widths, strict=False):
+        if isinstance(text, str) and text:
+            per_line = max(1, int(width * 1.3))
+            lines = max(lines, sum(-(-max(1, len(part)) // per_line)
+                                   for part in text.split("\n")))
+    return lines
+
+
+def row_height(lines: int) -> float:
+    """The row height (points) for ``lines`` wrapped lines, within Excel's 409."""
+    return min(409.0, 13.0 * lines + 2.0)
+
+
 @dataclass(frozen=True, slots=True)
 class RowFormats:
     """What :meth:`SheetWriter.short_record` needs per column, worked out once per code."""
@@ -273,21 +294,12 @@ class SheetWriter:
         self.sheet.write_string(self.row, column, text, fmt)
 
     def _fit(self, texts: Sequence[str | None], styles: Sequence[str]) -> None:
-        """Set the row's height for its wrapped text, before any cell of the row is written.
-
-        LibreOffice (and Excel, for files it did not write) shows rows at the
-        default height unless told otherwise, so wrapped quotes would be cut
-        off on screen and on paper; the estimate errs towards a little space.
-        """
-        lines = 1
-        for column, (text, style) in enumerate(zip(texts, styles, strict=False)):
-            if not text or style not in WRAPPING or column >= len(self.column_widths):
-                continue
-            per_line = max(1.0, self.column_widths[column] * 1.3)
-            lines = max(lines, sum(-(-max(1, len(part)) // int(per_line))
-                                   for part in text.split("\n")))
+        """Set the row's height for its wrapped text, before any cell of the row is written."""
+        wrapped = [text if style in WRAPPING else None
+                   for text, style in zip(texts, styles, strict=False)]
+        lines = wrapped_lines(wrapped, self.column_widths)
         if lines > 1:
-            self.sheet.set_row(self.row, min(409.0, 13.0 * lines + 2.0))
+            self.sheet.set_row(self.row, row_height(lines))
 
     def widths(self, widths: Sequence[float], style: str | None = None) -> None:
         self.column_widths = list(widths)
