@@ -337,6 +337,10 @@ class AnalysisScreen(QualcodeScreen):
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "narrow")
 
+    def changed_elsewhere(self) -> None:
+        """Another window or coder changed the project: every tab counts again."""
+        self.action_recount()
+
     def action_recount(self) -> None:
         """Take a fresh snapshot of the project and count every tab again."""
         self.query_one(TabbedContent).loading = True

@@ -115,6 +115,11 @@ class CodingQueryScreen(QualcodeScreen):
         self.query_one("#query-status", Label).update(f"asking: {query.describe()}…")
         self._run(query)
 
+    def changed_elsewhere(self) -> None:
+        """Codings changed in another window or by another coder: ask the last query again."""
+        if self.asked is not None:
+            self._run(self.asked)
+
     @work(thread=True, exclusive=True, group="coding-query")
     def _run(self, query: CodingQuery) -> None:
         try:
@@ -130,16 +135,19 @@ class CodingQueryScreen(QualcodeScreen):
             status.update(message.error)
             self.qualcode.show_error(message.error)
             return
+        listing = self.query_one("#query-passages", OptionList)
+        again = message.query == self.asked and listing.option_count > 0
         self.asked = message.query
         self.passages = message.passages
         count = len(self.passages)
         status.update(f"{count} passage{'s' if count != 1 else ''}: {message.query.describe()}"
                       " · Enter opens one · ctrl+e exports")
-        listing = self.query_one("#query-passages", OptionList)
+        kept = listing.highlighted
         listing.set_options([Option(passage_label(p)) for p in self.passages])
         if self.passages:
-            listing.highlighted = 0
-            listing.focus()
+            listing.highlighted = min(kept or 0, count - 1) if again else 0
+            if not again:
+                listing.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if 0 <= event.option_index < len(self.passages):

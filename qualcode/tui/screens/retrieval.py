@@ -136,6 +136,26 @@ class RetrievalScreen(QualcodeScreen):
         self.show_code(message.code)
         self.query_one("#quotes", OptionList).focus()
 
+    def changed_elsewhere(self) -> None:
+        """Another window or coder changed the project: recount, and show the same code's
+        quotes again at the same place (the first code if it was deleted meanwhile)."""
+        self.codes = self.qualcode.project.codes()
+        self._documents.clear()
+        self._count()
+        if self._shown_code is None:
+            return
+        shown = next((c for c in self.codes if c.id == self._shown_code.id), None)
+        if shown is None and not self.codes:
+            self._shown_code = None
+            self.quotes = []
+            self.query_one("#quotes", OptionList).clear_options()
+            return
+        quotes = self.query_one("#quotes", OptionList)
+        kept = quotes.highlighted
+        self.show_code(shown or self.codes[0])
+        if kept is not None and self.quotes:
+            quotes.highlighted = min(kept, len(self.quotes) - 1)
+
     def show_code(self, code: CodeInfo) -> None:
         """All quotes of ``code`` and the codes under it, in interview order."""
         project = self.qualcode.project

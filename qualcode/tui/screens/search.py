@@ -86,11 +86,13 @@ class SearchScreen(QualcodeScreen):
         """A search finished (or was refused: ``error`` says why)."""
 
         def __init__(self, settings: SearchSettings, hits: list[SearchHit],
-                     error: str | None = None) -> None:
+                     error: str | None = None, again: bool = False) -> None:
             super().__init__()
             self.settings = settings
             self.hits = hits
             self.error = error
+            #: the same search run again after a change elsewhere
+            self.again = again
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
@@ -132,19 +134,26 @@ class SearchScreen(QualcodeScreen):
         self.query_one("#search-status", Label).update(f"searching for {query!r}…")
         self._search(settings)
 
+    def changed_elsewhere(self) -> None:
+        """Another window changed the project (a document imported, renamed or deleted):
+        the last search runs again; the list changes only if its hits did."""
+        if self.last is not None:
+            self._search(self.last, again=True)
+
     @work(thread=True, exclusive=True, group="search")
-    def _search(self, settings: SearchSettings) -> None:
+    def _search(self, settings: SearchSettings, again: bool = False) -> None:
         try:
             hits = find(self.qualcode.project, settings.query, mode=settings.mode,
                         roles=settings.roles)
         except QualcodeError as exc:
-            self.post_message(self.Found(settings, [], str(exc)))
+            self.post_message(self.Found(settings, [], str(exc), again))
             return
-        self.post_message(self.Found(settings, hits))
+        self.post_message(self.Found(settings, hits, None, again))
 
     def on_search_screen_found(self, message: Found) -> None:
         status = self.query_one("#search-status", Label)
-        if message.error:
+        if message.again and (message.error or message.hits == self.hits):
+            return
             status.update(message.error)
             self.qualcode.show_error(message.error)
             return
