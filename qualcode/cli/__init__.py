@@ -21,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
         analysis_cmds,
         change_cmds,
         codebooks_cmds,
+        consensus_cmds,
         export_cmds,
         housekeeping_cmds,
         merge_cmds,
@@ -45,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in (
         change_cmds, codebooks_cmds, housekeeping_cmds, query_cmds, analysis_cmds,
-        search_cmds, export_cmds, merge_cmds, refi_cmds, pseudonymise_cmds, tui_cmds,
+        consensus_cmds, search_cmds, export_cmds, merge_cmds, refi_cmds, pseudonymise_cmds,
+        tui_cmds,
     ):
         module.register(subparsers)
     return parser
