@@ -22,9 +22,9 @@ def bram_codes_variatie(study: Path) -> None:
         project.add_coding("HA02", "Variatie", start, text.index(".", start) + 1)
 
 
-async def wait_for(pilot, condition, seconds: float = 3.0) -> bool:  # type: ignore[no-untyped-def]
+async def wait_for(pilot, condition, seconds: float = 5.0) -> bool:  # type: ignore[no-untyped-def]
+    """Poll ``condition`` while the app runs (workers may be cancelled by newer ones)."""
     for _ in range(int(seconds / 0.1)):
-        await pilot.app.workers.wait_for_complete()
         if condition():
             return True
         await pilot.pause(0.1)

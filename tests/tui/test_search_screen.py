@@ -64,3 +64,28 @@ async def test_respondent_only_search_and_coding_marked_hits_by_sentence(study):
         ]
         assert project.undo() is not None
         assert project.codings(code="Energiebronnen > Variatie") == []
+
+
+@asynctest
+async def test_the_participants_field_limits_hits_to_participants_with_that_attribute(
+    study, tmp_path,
+):
+    table = tmp_path / "participants.csv"
+    table.write_text("case,practice\nHA1,solo\nHA2,group\n", encoding="utf-8")
+    with Project.open(study) as project:
+        project.import_participants(table)
+    app = make_app(study)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await pilot.press(*"energie", "tab", *"practice=group", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert {h.document for h in screen.hits} == {"HA02"} and len(screen.hits) == 2
+        await pilot.press("shift+tab")
+        screen.query_one("#search-attribute").value = "practice"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(screen.hits) == 2  # a malformed filter is refused; the hits stay

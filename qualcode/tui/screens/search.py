@@ -65,6 +65,21 @@ class SearchSettings:
     query: str
     mode: str
     roles: tuple[str, ...]
+    #: (attribute, value) pairs a participant must have, as ``search --attribute``
+    attributes: tuple[tuple[str, str], ...] = ()
+
+
+def parse_participants(typed: str) -> tuple[tuple[str, str], ...]:
+    """``gender=f, practice type=solo`` as (attribute, value) pairs; refused if malformed."""
+    pairs = []
+    for item in (part.strip() for part in typed.split(",")):
+        if not item:
+            continue
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise QualcodeError(f"participants {item!r}: write attribute=value")
+        pairs.append((name.strip(), value.strip()))
+    return tuple(pairs)
 
 
 class SearchScreen(QualcodeScreen):
@@ -108,6 +123,11 @@ class SearchScreen(QualcodeScreen):
             with Horizontal(id="search-bar"):
                 yield Input(value=self.initial, placeholder="word or phrase in every interview…",
                             id="search-query")
+                participants = Input(placeholder="attribute=value", id="search-attribute",
+                                     tooltip="only participants with this attribute value "
+                                     "(several: a=1, b=2)")
+                participants.border_title = "participants"
+                yield participants
                 yield Label("", id="search-how", markup=False)
             yield Label("Type and press Enter.", id="search-status", markup=False)
             yield OptionList(id="search-hits", markup=False)
@@ -130,7 +150,12 @@ class SearchScreen(QualcodeScreen):
         query = self.query_one("#search-query", Input).value.strip()
         if not query:
             return
-        settings = SearchSettings(query, self.mode, self.roles)
+        try:
+            attributes = parse_participants(self.query_one("#search-attribute", Input).value)
+        except QualcodeError as exc:
+            self.qualcode.show_error(exc)
+            return
+        settings = SearchSettings(query, self.mode, self.roles, attributes)
         self.query_one("#search-status", Label).update(f"searching for {query!r}…")
         self._search(settings)
 
@@ -144,7 +169,7 @@ class SearchScreen(QualcodeScreen):
     def _search(self, settings: SearchSettings, again: bool = False) -> None:
         try:
             hits = find(self.qualcode.project, settings.query, mode=settings.mode,
-                        roles=settings.roles)
+                        roles=settings.roles, attributes=dict(settings.attributes) or None)
         except QualcodeError as exc:
             self.post_message(self.Found(settings, [], str(exc), again))
             return
