@@ -1,8 +1,8 @@
 """Draw the README's and docs' screenshots of the demo project at 120×36.
 
 Run from the repository: ``python docs/screens_svg.py docs``. It writes
-coding-screen.svg, saturation-screen.svg and agreement-screen.svg into that
-folder, each from a fresh demo project, so they show the app as it is now.
+coding-screen.svg, saturation-screen.svg, agreement-screen.svg,
+search-screen.svg and pseudonymise-screen.svg into that folder, each from a fresh demo project, so they show the app as it is now.
 (docs/disagreement_walk_svg.py draws the disagreement walk.)
 """
 
@@ -46,10 +46,30 @@ async def agreement(pilot: Pilot) -> None:  # type: ignore[type-arg]
     pilot.app.screen.query_one("#coder-b", Select).value = "Prof. Claes"
 
 
+async def search(pilot: Pilot) -> None:  # type: ignore[type-arg]
+    """Hits of "belast" in respondent turns, two of them marked."""
+    await pilot.press("ctrl+f")
+    await settle(pilot)
+    await pilot.press(*"belast", "enter")
+    await settle(pilot)
+    await pilot.press("ctrl+r")  # respondent turns: searches again
+    await settle(pilot)
+    await pilot.press("space", "down", "space")
+
+
+async def pseudonymise(pilot: Pilot) -> None:  # type: ignore[type-arg]
+    """The findings, the highlighted one's occurrences in context."""
+    pilot.app.action_pseudonymise()  # type: ignore[attr-defined]
+    await settle(pilot)
+    await pilot.press("down", "down", "down", "down", "down")
+
+
 SCREENS: dict[str, Callable[[Pilot], Awaitable[None]]] = {  # type: ignore[type-arg]
     "coding-screen.svg": coding,
     "saturation-screen.svg": saturation,
     "agreement-screen.svg": agreement,
+    "search-screen.svg": search,
+    "pseudonymise-screen.svg": pseudonymise,
 }
 
 
