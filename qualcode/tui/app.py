@@ -285,6 +285,57 @@ class QualcodeApp(App[None]):
             self.notify, f"backed up to {out} ({counts['document']} documents, "
             f"{counts['coding']} codings)")
 
+    def action_language(self) -> None:
+        """Ask for the transcripts' language; a new one splits every document's sentences
+        again (spaCy, in a worker) after a confirmation saying what that changes."""
+        from qualcode.analysis.saturation_text import plural
+        from qualcode.language import check_language
+        from qualcode.tui.screens.dialogs import Confirm
+
+        current = self.project.language
+
+        def chosen(answer: str | None) -> None:
+            code = (answer or "").strip()
+            if not code or code == current:
+                return
+            try:
+                code = check_language(code)
+            except QualcodeError as exc:
+                self.show_error(exc)
+                return
+            count = len(self.project.documents())
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self._set_language(code)
+
+            self.push_screen(Confirm(
+                f"Make the language {code!r} (now {current!r}) and split the sentences of "
+                f"{plural(count, 'document')} again? Codings keep their exact words; moving by "
+                "sentence follows the new split. To go back, change it back."), confirmed)
+
+        self.push_screen(TextPrompt("The transcripts' language (nl, en, de, fr, da…):", current,
+                                    hint="sentences are split by spaCy's rules for it"), chosen)
+
+    @work(thread=True, exclusive=True, group="language")
+    def _set_language(self, code: str) -> None:
+        try:
+            split = self.project.set_language(code)
+        except QualcodeError as exc:
+            self.call_from_thread(self.show_error, exc)
+            return
+        self.call_from_thread(self._language_set, code, split)
+
+    def _language_set(self, code: str, split: int) -> None:
+        from qualcode.analysis.saturation_text import plural
+
+        coding = self.coding
+        if coding.document is not None:
+            coding.open_document(coding.document.name, coding.transcript.selection)
+        self.refresh_from_project()
+        self.notify(f"language {code}: the sentences of {plural(split, 'document')} "
+                    "were split again")
+
     def action_search_study(self) -> None:
         from qualcode.tui.screens.search import SearchScreen
 
@@ -326,6 +377,9 @@ class QualcodeApp(App[None]):
                             self.action_codebook)
         yield SystemCommand("Change coder", "code under another name from now on",
                             self.action_coder)
+        yield SystemCommand("Change the transcripts' language",
+                            "split every document's sentences again by another language's rules",
+                            self.action_language)
         yield from super().get_system_commands(screen)
 
     def on_project_screen(self, action: str) -> None:
