@@ -2,7 +2,8 @@
 
 Run from the repository: ``python docs/screens_svg.py docs``. It writes
 coding-screen.svg, saturation-screen.svg, agreement-screen.svg,
-search-screen.svg and pseudonymise-screen.svg into that folder, each from a fresh demo project, so they show the app as it is now.
+search-screen.svg and pseudonymise-screen.svg into that folder, each from a
+fresh demo project, so they show the app as it is now.
 (docs/disagreement_walk_svg.py draws the disagreement walk.)
 """
 
