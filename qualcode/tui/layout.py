@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 from qualcode.project.values import CodingInfo, TurnInfo
 
+MARGIN = 4
+"""Cells left of the text: up to three marks, one per code on that row."""
+
 
 @dataclass(frozen=True)
 class ScreenLine:

@@ -4,13 +4,14 @@ Measured (stack-notes): re-rendering a whole document on each change is
 what makes Static/RichLog slow; this widget wraps once per width and draws
 each visible row from offsets. It owns only view state — the selection and
 the scroll position — and gets the document and its codings from the
-screen. Selection changes are posted as :class:`Transcript.SelectionChanged`.
+screen. Selection changes are posted as :class:`Transcript.SelectionChanged`;
+how the selection moves (keys and mouse) is in
+:mod:`qualcode.tui.widgets.transcript_selection`, the base class.
 """
 
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
@@ -20,17 +21,14 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from qualcode.ingest.turns import body_start
 from qualcode.project.values import CodingInfo, DocumentText
 from qualcode.tui.colors import code_style, mark_style, other_coder_style
-from qualcode.tui.layout import ScreenLine, codings_per_line, distinct_codes, wrap_text
+from qualcode.tui.layout import MARGIN, ScreenLine, codings_per_line, distinct_codes, wrap_text
 from qualcode.tui.styles import tcss_beside
-
-MARGIN = 4
-"""Cells left of the text: up to three marks, one per code on that row."""
+from qualcode.tui.widgets.transcript_selection import TranscriptSelection
 
 _ONE_CELL = str.maketrans({"\t": " ", "\r": " ", "\v": " ", "\f": " "})
 
@@ -38,7 +36,7 @@ VIEWS = ("both", "mine", "others")
 """Whose codings are drawn: everyone's, this coder's, or the other coders'."""
 
 
-class Transcript(ScrollView, can_focus=True):
+class Transcript(TranscriptSelection, can_focus=True):
     """Shows one document; the selection moves by sentence, turn, word or character."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -183,9 +181,6 @@ class Transcript(ScrollView, can_focus=True):
         if self.size.height:
             self._scroll_to_selection(center=True)
 
-    def line_of(self, offset: int) -> int:
-        return max(0, bisect_right(self._line_starts, offset) - 1)
-
     def selection_in_upper_half(self) -> bool:
         """Whether the selection is drawn in the top half of the view (dialogs then
         go below it, so the passage being coded stays in sight)."""
@@ -273,318 +268,3 @@ class Transcript(ScrollView, can_focus=True):
             body = self._bodies[line.turn] = body_start(self.document.text, turn)
         label_end = body if line.start < body else -1
         return self.get_component_rich_style(name), label_end
-
-    # -- selection -------------------------------------------------------------
-
-    def _sentence(self, index: int) -> tuple[int, int]:
-        assert self.document is not None
-        sentences = self.document.sentences
-        if not sentences:
-            return (0, len(self.document.text))
-        index = min(max(index, 0), len(sentences) - 1)
-        return sentences[index]
-
-    def _sentence_index(self, offset: int) -> int:
-        return max(0, bisect_right(self._sentence_starts, offset) - 1)
-
-    def _set_selection(
-        self,
-        selection: tuple[int, int],
-        *,
-        scroll: bool = True,
-        center: bool = False,
-        extending: bool = False,
-    ) -> None:
-        if self.document is None:
-            return
-        length = len(self.document.text)
-        start, end = sorted(selection)
-        start = min(max(start, 0), length)
-        end = min(max(end, start), length)
-        old = self.selection
-        if not extending:
-            self._anchor = None
-            self._held_at = None
-        self.selection = (start, end)
-        self._refresh_span(old)
-        self._refresh_span(self.selection)
-        if scroll:
-            self._scroll_to_selection(center=center)
-        self.post_message(self.SelectionChanged(start, end))
-
-    def _refresh_span(self, span: tuple[int, int]) -> None:
-        if not self._lines:
-            return
-        first = self.line_of(span[0])
-        last = self.line_of(max(span[0], span[1] - 1))
-        self.refresh_lines(first, last - first + 1)
-
-    def _scroll_to_selection(self, *, center: bool = False) -> None:
-        if not self._lines or not self.size.height:
-            return
-        first = self.line_of(self.selection[0])
-        last = self.line_of(max(self.selection[0], self.selection[1] - 1))
-        top, height = self.scroll_offset.y, self.size.height
-        if not center and top <= first and last < top + height:
-            return
-        if center or first < top or last >= top + height:
-            target = first - height // 3 if center else (
-                first if first < top else max(first, last - height + 1) - 1
-            )
-            self.scroll_to(y=max(0, target), animate=False, immediate=True)
-
-    def sentence_around(self, start: int, end: int) -> tuple[int, int]:
-        """The sentence(s) holding ``start:end`` (the span itself outside every sentence)."""
-        if self.document is None or not self.document.sentences:
-            return start, end
-        first = self._sentence(self._sentence_index(start))
-        last = self._sentence(self._sentence_index(max(end - 1, start)))
-        if not first[0] <= start < max(last[1], first[1]):
-            return start, end
-        return first[0], max(last[1], end)
-
-    def select(self, start: int, end: int) -> None:
-        """Select ``start:end`` and bring it into view (used by retrieval and search)."""
-        self._set_selection((start, end), center=True)
-
-    def _focus_passages(self) -> list[tuple[int, int]]:
-        spans = sorted({(c.start, c.end) for c in self.shown if c.code_id in self.focus_codes})
-        return spans
-
-    def _step_passage(self, forward: bool) -> bool:
-        if self.focus_code is None:
-            return False
-        spans = self._focus_passages()
-        if not spans:
-            return True
-        starts = [s for s, _ in spans]
-        if forward:
-            index = bisect_right(starts, self.selection[0])
-            index = min(index, len(spans) - 1)
-        else:
-            index = max(bisect_left(starts, self.selection[0]) - 1, 0)
-        self._set_selection(spans[index])
-        return True
-
-    def action_next_sentence(self) -> None:
-        if self.document is None or self._step_passage(True):
-            return
-        index = self._sentence_index(max(self.selection[1] - 1, self.selection[0]))
-        if self._sentence(index)[1] <= self.selection[1] or self.selection[0] == self.selection[1]:
-            index += 1
-        self._set_selection(self._sentence(index))
-
-    def action_previous_sentence(self) -> None:
-        if self.document is None or self._step_passage(False):
-            return
-        index = self._sentence_index(self.selection[0])
-        if self._sentence(index)[0] >= self.selection[0]:
-            index -= 1
-        self._set_selection(self._sentence(index))
-
-    def turn_at(self, offset: int) -> int | None:
-        """Index of the speaker turn holding ``offset`` (None outside every turn)."""
-        if self.document is None or not self.document.turns:
-            return None
-        starts = [t.start for t in self.document.turns]
-        index = bisect_right(starts, offset) - 1
-        if index >= 0 and offset < self.document.turns[index].end:
-            return index
-        return None
-
-    def speakers_in_selection(self) -> list[str]:
-        """The speakers whose turns the selection touches, in order."""
-        if self.document is None:
-            return []
-        start, end = self.selection
-        return [t.speaker for t in self.document.turns if t.start < end and start < t.end]
-
-    def _crosses_turn(self, inside: int, outside: int) -> bool:
-        return self.turn_at(inside) != self.turn_at(outside)
-
-    def _extend(self, forward: bool) -> None:
-        """Grow (or, past the anchor, shrink) the selection by one sentence.
-
-        Like an editor: the sentence where extending began is the anchor;
-        shift+down moves the far end down, shift+up moves it up. Growing stops
-        once at the edge of a speaker turn; pressing again crosses it.
-        """
-        if self.document is None:
-            return
-        start, end = self.selection
-        if self._anchor is None:
-            self._anchor = (start, end)
-        anchor_start, anchor_end = self._anchor
-        if forward and start < anchor_start:
-            index = self._sentence_index(start) + 1
-            self._set_selection((self._sentence(index)[0], end), extending=True)
-            return
-        if not forward and end > anchor_end:
-            index = self._sentence_index(max(end - 1, 0)) - 1
-            new_end = max(self._sentence(index)[1], anchor_end)
-            self._set_selection((start, new_end), extending=True)
-            return
-        if forward:
-            index = self._sentence_index(max(end - 1, 0)) + 1
-            target = self._sentence(index)
-            if target[1] <= end:
-                return
-            edge, inside = target[0], max(end - 1, start)
-        else:
-            index = self._sentence_index(start) - 1
-            target = self._sentence(index)
-            if target[0] >= start:
-                return
-            edge, inside = target[0], start
-        if self._crosses_turn(inside, edge) and self._held_at != edge:
-            self._held_at = edge
-            turn = self.turn_at(inside)
-            speaker = self.document.turns[turn].speaker if turn is not None else ""
-            self.post_message(self.TurnBoundary(speaker, forward))
-            return
-        self._held_at = None
-        new = (start, target[1]) if forward else (target[0], end)
-        self._set_selection(new, extending=True)
-
-    def action_extend_down(self) -> None:
-        self._extend(True)
-
-    def action_extend_up(self) -> None:
-        self._extend(False)
-
-    def _turn_bounds(self, forward: bool) -> tuple[int, int] | None:
-        assert self.document is not None
-        turns = self.document.turns
-        if not turns:
-            return None
-        starts = [t.start for t in turns]
-        current = bisect_right(starts, self.selection[0]) - 1
-        index = current + 1 if forward else (current - 1 if current >= 0 else 0)
-        if forward and current < 0:
-            index = 0
-        index = min(max(index, 0), len(turns) - 1)
-        return turns[index].start, turns[index].end
-
-    def action_next_turn(self) -> None:
-        self._jump_turn(True)
-
-    def action_previous_turn(self) -> None:
-        self._jump_turn(False)
-
-    def _jump_turn(self, forward: bool) -> None:
-        if self.document is None:
-            return
-        bounds = self._turn_bounds(forward)
-        if bounds is None:
-            return
-        first = bisect_left(self._sentence_starts, bounds[0])
-        self._set_selection(self._sentence(first) if self._sentence_starts else bounds)
-
-    def _word_boundary(self, offset: int, forward: bool) -> int:
-        assert self.document is not None
-        text = self.document.text
-        if forward:
-            position = offset
-            while position < len(text) and text[position].isspace():
-                position += 1
-            while position < len(text) and not text[position].isspace():
-                position += 1
-            return position
-        position = offset
-        while position > 0 and text[position - 1].isspace():
-            position -= 1
-        while position > 0 and not text[position - 1].isspace():
-            position -= 1
-        return position
-
-    def action_extend_word(self) -> None:
-        if self.document is not None:
-            start, end = self.selection
-            self._set_selection((start, self._word_boundary(end, True)))
-
-    def action_shrink_word(self) -> None:
-        if self.document is not None:
-            start, end = self.selection
-            new_end = self._word_boundary(end, False)
-            if new_end > start:
-                self._set_selection((start, new_end))
-
-    def action_extend_char(self) -> None:
-        start, end = self.selection
-        self._set_selection((start, end + 1))
-
-    def action_shrink_char(self) -> None:
-        start, end = self.selection
-        if end - 1 > start:
-            self._set_selection((start, end - 1))
-
-    def action_start_earlier(self) -> None:
-        if self.document is not None:
-            start, end = self.selection
-            self._set_selection((self._word_boundary(start, False), end))
-
-    def action_start_later(self) -> None:
-        if self.document is not None:
-            start, end = self.selection
-            new_start = self._word_boundary(start, True)
-            while new_start < end and self.document.text[new_start].isspace():
-                new_start += 1
-            if new_start < end:
-                self._set_selection((new_start, end))
-
-    def action_first_sentence(self) -> None:
-        if self.document is not None:
-            self._set_selection(self._sentence(0))
-
-    def action_last_sentence(self) -> None:
-        if self.document is not None:
-            self._set_selection(self._sentence(len(self.document.sentences) - 1))
-
-    def _page(self, direction: int) -> None:
-        if self.document is None or not self._lines:
-            return
-        line = self.line_of(self.selection[0]) + direction * max(1, self.size.height - 2)
-        line = min(max(line, 0), len(self._lines) - 1)
-        self._set_selection(self._sentence(self._sentence_index(self._lines[line].start)))
-
-    def action_page_down_sentence(self) -> None:
-        self._page(1)
-
-    def action_page_up_sentence(self) -> None:
-        self._page(-1)
-
-    # -- mouse ---------------------------------------------------------------
-
-    def _offset_at(self, x: int, y: int) -> int | None:
-        if self.document is None or not self._lines:
-            return None
-        index = min(y + self.scroll_offset.y, len(self._lines) - 1)
-        line = self._lines[index]
-        column = max(0, x - MARGIN)
-        return min(line.start + column, line.end)
-
-    def on_mouse_down(self, event: events.MouseDown) -> None:
-        offset = self._offset_at(event.x, event.y)
-        if offset is None:
-            return
-        self.focus()
-        self._drag_anchor = offset
-        self.capture_mouse()
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        if self._drag_anchor is None:
-            return
-        offset = self._offset_at(event.x, event.y)
-        if offset is not None and offset != self._drag_anchor:
-            self._set_selection((self._drag_anchor, offset), scroll=False)
-
-    def on_mouse_up(self, event: events.MouseUp) -> None:
-        anchor, self._drag_anchor = self._drag_anchor, None
-        self.release_mouse()
-        offset = self._offset_at(event.x, event.y)
-        if anchor is None or offset is None:
-            return
-        if offset == anchor:
-            self._set_selection(self._sentence(self._sentence_index(offset)), scroll=False)
-        else:
-            self._set_selection((anchor, offset), scroll=False)
