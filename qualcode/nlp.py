@@ -42,7 +42,8 @@ from typing import Any
 
 from qualcode.errors import QualcodeError
 from qualcode.ingest.model import TurnSpan
-from qualcode.ingest.turns import TIME_MARK, body_start
+from qualcode.ingest.speaker_labels import TIME_MARK
+from qualcode.ingest.turns import body_start
 
 DUTCH_ABBREVIATIONS = [
     "o.b.v.",

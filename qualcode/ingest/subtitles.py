@@ -27,7 +27,7 @@ from qualcode.errors import IngestError
 from qualcode.ingest.model import IngestedText, TurnSpan
 from qualcode.ingest.normalise import normalise
 from qualcode.ingest.plaintext import decode_text_file
-from qualcode.ingest.turns import infer_roles, looks_like_label
+from qualcode.ingest.speaker_labels import infer_roles, looks_like_label
 
 _VTT_TIME = r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})"
 _SRT_TIME = r"(\d{1,3}):([0-5]\d):([0-5]\d)[,.](\d{1,3})"

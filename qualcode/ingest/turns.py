@@ -32,146 +32,30 @@ description per label, no sentence) names the speakers; see :func:`find_legend`.
 Text before the first turn (a header, a legend, Otter's SUMMARY / KEYWORDS /
 SPEAKERS preamble) belongs to no turn. No labels at all gives no turns: the
 caller treats the text as one block without speakers.
+
+The patterns for labels and time marks, the label rules and the role
+inference are in :mod:`qualcode.ingest.speaker_labels`.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from qualcode.ingest.model import TurnSpan
+from qualcode.ingest.speaker_labels import (
+    F4_MARK,
+    NAME_ALONE,
+    OWN_LINE_TIME,
+    TURN_START,
+    infer_roles,
+    is_known_label,
+    looks_like_label,
+)
 from qualcode.positions import parse_time
-
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
-_LABEL = r"[^\W\d_][\w'’.\-]*(?:[ ][\w'’.\-]+){0,3}"
-_BOLD = r"(?:\*\*|__)"
-
-TURN_START = re.compile(
-    rf"""^[ \t]*(?:
-        # [00:01:02] I: text | *1:40 = I1: text | **Interviewer (00:01:02):** text | L<TAB>text
-        (?:\*?\[?(?P<ts_before>{_TIME})\]?(?:[ \t]*=)?[ \t]+)?
-        {_BOLD}?(?P<label>{_LABEL})
-        (?:[ \t]*[\[(](?P<ts_after>{_TIME})[\])])?
-        (?:[ \t]*{_BOLD}?[ \t]*:{_BOLD}?(?![/\\\d])|[ \t]*{_BOLD}?\t)
-      | # Otter: "Sarah Jansen  00:13" alone on its line
-        (?P<otter_label>{_LABEL})[ \t]+(?P<otter_ts>{_TIME})[ \t]*$
-      | # [Sarah] 00:01:02 text
-        \[(?P<bracket_label>{_LABEL})\](?:[ \t]+\[?(?P<bracket_ts>{_TIME})\]?)?(?=[ \t:]|$)[ \t:]*
-    )""",
-    re.MULTILINE | re.VERBOSE,
-)
-#: A speaker's name alone on its line ("Interviewer", "**Sarah Jansen**").
-NAME_ALONE = re.compile(rf"^[ \t]*{_BOLD}?(?P<alone>{_LABEL}){_BOLD}?[ \t]*$", re.MULTILINE)
-_F4_TIME = r"\d{1,2}:\d{2}:\d{2}(?:-\d{1,3})?"
-#: A time mark on a line of its own: "0:02:16.6", "[00:12:03]", "#00:01:23-4#".
-OWN_LINE_TIME = re.compile(
-    rf"^[ \t]*(?:[\[(]?(?P<mark>{_TIME})[\])]?|#(?P<f4>{_F4_TIME})#)[ \t]*$", re.MULTILINE
-)
-#: f4/f5transkript's mark, anywhere in a line: "#00:01:23-4#".
-F4_MARK = re.compile(rf"#(?P<f4>{_F4_TIME})#")
-#: Any time mark that is not speech: sentences never contain one (see qualcode.nlp).
-TIME_MARK = re.compile(
-    rf"{F4_MARK.pattern}|^[ \t]*[\[(]?{_TIME}[\])]?[ \t]*$", re.MULTILINE
-)
-
-_PARTICLES = frozenset(
-    [
-        "van",
-        "de",
-        "der",
-        "den",
-        "het",
-        "ter",
-        "ten",
-        "te",
-        "'t",
-        "la",
-        "le",
-        "du",
-        "des",
-        "von",
-        "zu",
-        "da",
-        "di",
-        "dos",
-        "el",
-    ]
-)
-_NEVER_SPEAKERS = frozenset(
-    [
-        "datum",
-        "date",
-        "tijd",
-        "time",
-        "duur",
-        "duration",
-        "locatie",
-        "location",
-        "plaats",
-        "place",
-        "opmerking",
-        "opmerkingen",
-        "noot",
-        "note",
-        "notes",
-        "titel",
-        "title",
-        "bestand",
-        "file",
-        "transcript",
-        "transcriptie",
-        "interview",
-        "onderwerp",
-        "subject",
-        "thema",
-        "topic",
-        "context",
-        "legenda",
-        "code",
-        "codes",
-    ]
-)
-_INTERVIEWER_LABELS = frozenset(
-    [
-        "i",
-        "int",
-        "interviewer",
-        "interviewster",
-        "interviewers",
-        "q",
-        "v",
-        "vraag",
-        "onderzoeker",
-        "onderzoekster",
-        "researcher",
-        "moderator",
-        "facilitator",
-        "gespreksleider",
-    ]
-)
-_RESPONDENT_LABELS = frozenset(
-    [
-        "r",
-        "resp",
-        "respondent",
-        "respondente",
-        "a",
-        "antwoord",
-        "participant",
-        "deelnemer",
-        "deelneemster",
-        "geïnterviewde",
-        "geinterviewde",
-        "interviewee",
-        "huisarts",
-        "gp",
-    ]
-)
-_NUMBERED_INTERVIEWER = re.compile(r"^(?:i|int|q|v|interviewer|onderzoeker) ?\d{1,2}$")
-_PARTICIPANT_CODE = re.compile(r"^[^\W\d_]{1,5} ?\d{1,3}$")
 
 
 @dataclass(frozen=True)
@@ -224,7 +108,7 @@ def read_turns(text: str) -> TurnReading:
         s
         for s in starts
         if counts[s.label] >= 2
-        or _is_known(s.label)
+        or is_known_label(s.label)
         or s.label in legend
         or (timed and s.timestamp)
     ]
@@ -357,7 +241,7 @@ def _with_names_alone(
         begin = match.start() + (len(match[0]) - len(match[0].lstrip(" \t")))
         if begin in taken or not looks_like_label(label):
             continue
-        if label in known or (len(label) > 1 and _is_known(label)):
+        if label in known or (len(label) > 1 and is_known_label(label)):
             added.append(_Start(begin, label, None, _line_end(text, begin), alone=True))
     return sorted(starts + added, key=lambda s: s.start)
 
@@ -385,62 +269,6 @@ def _attach_time_marks(text: str, starts: list[_Start]) -> None:
 def _line_end(text: str, position: int) -> int:
     end = text.find("\n", position)
     return len(text) if end == -1 else end
-
-
-def infer_roles(
-    turns: Sequence[tuple[str, str]], legend: Mapping[str, str] | None = None
-) -> dict[str, str]:
-    """Map each speaker label to "interviewer", "respondent" or "unknown".
-
-    ``turns`` is ``(speaker, turn text)`` in order. A role word in the
-    speaker's legend description decides first (``I1: Interviewer 1``), then
-    well-known labels (I, Int, Interviewer, Q, V, Onderzoeker -> interviewer; R, A,
-    Respondent, participant codes such as HA3 or P01 -> respondent). When no
-    interviewer is known, the speaker whose turns most often contain a question
-    mark is the interviewer, if clearly so (at least a quarter of their turns,
-    and twice the rate of anyone else). The rest are respondents when an
-    interviewer was found, else unknown. The empty label is always unknown.
-    """
-    turn_count: Counter[str] = Counter()
-    question_count: Counter[str] = Counter()
-    for speaker, body in turns:
-        turn_count[speaker] += 1
-        if "?" in body:
-            question_count[speaker] += 1
-
-    roles: dict[str, str] = {}
-    undecided: list[str] = []
-    for speaker in turn_count:
-        key = _key(speaker)
-        described = {
-            w.strip("()[],.").casefold()
-            for w in (legend or {}).get(speaker, "").split()
-            if len(w.strip("()[],.")) > 1
-        }
-        if not speaker:
-            roles[speaker] = "unknown"
-        elif described & _INTERVIEWER_LABELS:
-            roles[speaker] = "interviewer"
-        elif described & (_RESPONDENT_LABELS | {"interviewee", "deltager", "informant"}):
-            roles[speaker] = "respondent"
-        elif key in _INTERVIEWER_LABELS or _NUMBERED_INTERVIEWER.match(key):
-            roles[speaker] = "interviewer"
-        elif key in _RESPONDENT_LABELS or _PARTICIPANT_CODE.match(key):
-            roles[speaker] = "respondent"
-        else:
-            undecided.append(speaker)
-
-    if undecided and "interviewer" not in roles.values():
-        rates = sorted(((question_count[s] / turn_count[s], s) for s in undecided), reverse=True)
-        best_rate, best = rates[0]
-        runner_up = rates[1][0] if len(rates) > 1 else 0.0
-        if best_rate >= 0.25 and best_rate >= 2 * runner_up and len(turn_count) > 1:
-            roles[best] = "interviewer"
-            undecided.remove(best)
-    fallback = "respondent" if "interviewer" in roles.values() else "unknown"
-    for speaker in undecided:
-        roles[speaker] = fallback
-    return roles
 
 
 class TurnLike(Protocol):
@@ -483,31 +311,3 @@ def body_start(text: str, turn: TurnLike) -> int:
     while position < turn.end and text[position].isspace():
         position += 1
     return min(position, turn.end)
-
-
-def _key(label: str) -> str:
-    return label.casefold().rstrip(".").strip()
-
-
-_KNOWN_LABELS = _INTERVIEWER_LABELS | _RESPONDENT_LABELS
-
-
-def _is_known(label: str) -> bool:
-    """Labels trusted even once: well-known roles and participant codes (HA3, P01)."""
-    key = _key(label)
-    return key in _KNOWN_LABELS or bool(_PARTICIPANT_CODE.match(key))
-
-
-def looks_like_label(label: str) -> bool:
-    """True for a plausible speaker label: a known one, or a short capitalised name."""
-    if len(label) > 40 or _key(label) in _NEVER_SPEAKERS:
-        return False
-    words = label.split(" ")
-    if _key(label) in _KNOWN_LABELS:
-        return True
-    if not words[0][0].isupper() or words[-1].casefold() in _PARTICLES:
-        return False
-    return all(
-        word[0].isupper() or word[0].isdigit() or word.casefold() in _PARTICLES
-        for word in words[1:]
-    )
