@@ -34,7 +34,8 @@ class Voices:
 
     ``explicit`` holds, per turn (in text order), the participant given to its
     speaker label, or None when the turn falls to ``own``, the document's
-    participant.
+    participant. A document where no label has a participant of its own may
+    come without turns: every offset then falls to ``own``.
     """
 
     own: str

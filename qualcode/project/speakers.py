@@ -93,12 +93,12 @@ def document_voices(
     """Document id -> whom each of its turns counts for (all documents when ``None``).
 
     The one read behind every count per participant (see :mod:`qualcode.voices`).
+    Turns are read only for documents where a label has a participant of its
+    own: every other document's codings count for its own participant anyway,
+    so adding a coding there costs no read of its turns.
     """
     documents = select(Document.id, Document.name, Case.name).outerjoin(
         Case, Document.case_id == Case.id
-    )
-    turns = select(Turn.document_id, Turn.start, Turn.speaker, Turn.role).order_by(
-        Turn.document_id, Turn.start
     )
     labels = select(Speaker.document_id, Speaker.label, Case.name).join(
         Case, Speaker.case_id == Case.id
@@ -106,17 +106,23 @@ def document_voices(
     if document_ids is not None:
         wanted = list(document_ids)
         documents = documents.where(Document.id.in_(wanted))
-        turns = turns.where(Turn.document_id.in_(wanted))
         labels = labels.where(Speaker.document_id.in_(wanted))
     given = {(document_id, label): case for document_id, label, case in session.execute(labels)}
     rows: dict[int, tuple[list[int], list[str | None], list[str]]] = defaultdict(
         lambda: ([], [], [])
     )
-    for document_id, start, label, role in session.execute(turns):
-        starts, explicit, roles = rows[document_id]
-        starts.append(start)
-        explicit.append(given.get((document_id, label)))
-        roles.append(role)
+    shared = sorted({document_id for document_id, _ in given})
+    if shared:
+        turns = (
+            select(Turn.document_id, Turn.start, Turn.speaker, Turn.role)
+            .where(Turn.document_id.in_(shared))
+            .order_by(Turn.document_id, Turn.start)
+        )
+        for document_id, start, label, role in session.execute(turns):
+            starts, explicit, roles = rows[document_id]
+            starts.append(start)
+            explicit.append(given.get((document_id, label)))
+            roles.append(role)
     result = {}
     for document_id, name, case in session.execute(documents):
         starts, explicit, roles = rows.get(document_id, ([], [], []))
