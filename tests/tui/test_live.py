@@ -12,7 +12,7 @@ import pytest
 
 from qualcode.project import Project
 from qualcode.tui.app import make_app
-from tests.tui.conftest import asynctest, codings_of, make_study
+from tests.tui.conftest import asynctest, codings_of, make_study, wait_for
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -29,13 +29,6 @@ def code_in_another_process(study: Path | str, *args: str) -> None:
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
 
-
-async def wait_for(pilot, condition, seconds: float = 2.0) -> bool:
-    for _ in range(int(seconds / 0.1)):
-        if condition():
-            return True
-        await pilot.pause(0.1)
-    return condition()
 
 
 @asynctest
