@@ -195,3 +195,11 @@ def test_the_workbooks_figures_agree_with_the_analysis(group: Project) -> None:
     for row, code_id in enumerate(matrix.row_code_ids):
         expected = {p: n for p, n in zip(matrix.columns, matrix.cells[row], strict=True) if n}
         assert figures[code_id].by_participant == expected
+
+
+def test_each_speaker_of_a_group_interview_lists_it_among_their_documents(group: Project) -> None:
+    documents = {case.name: case.documents for case in group.cases()}
+    assert {person: documents[person] for person in ASSIGNED.values()} == {
+        person: ("FG1",) for person in ASSIGNED.values()
+    }
+    assert documents["FG1"] == ("FG1",)  # the file's own participant keeps it too

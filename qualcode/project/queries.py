@@ -23,6 +23,7 @@ from qualcode.model import (
     Event,
     Memo,
     Sentence,
+    Speaker,
     Turn,
 )
 from qualcode.positions import TurnIndex
@@ -262,11 +263,14 @@ def cases(session: Session) -> list[CaseInfo]:
     attributes = {
         a.id: a for a in session.scalars(select(Attribute).order_by(Attribute.sort_order))
     }
+    # a case's documents: its own, and those where a speaker label speaks for it (a group
+    # interview), in interview order
     documents_by_case: dict[int, list[str]] = defaultdict(list)
-    for case_id, name in session.execute(
-        select(Document.case_id, Document.name).order_by(Document.interview_order)
-    ):
-        if case_id is not None:
+    own = select(Document.case_id, Document.name, Document.interview_order)
+    spoken = select(Speaker.case_id, Document.name, Document.interview_order).join(
+        Document, Speaker.document_id == Document.id)
+    for case_id, name, _ in sorted(session.execute(own.union(spoken)), key=lambda r: (r[2], r[1])):
+        if case_id is not None and name not in documents_by_case[case_id]:
             documents_by_case[case_id].append(name)
     values: dict[int, dict[int, str | None]] = defaultdict(dict)
     for row in session.scalars(select(CaseValue)):
