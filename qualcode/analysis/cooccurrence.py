@@ -24,7 +24,11 @@ from qualcode.analysis.snapshot import StudySnapshot
 
 @dataclass(frozen=True)
 class CooccurrencePair:
-    """Two co-occurring passages; ``first`` carries the row code of the cell asked for."""
+    """Two co-occurring passages; ``first`` carries the row code of the cell asked for.
+
+    ``participant`` is whom the first passage counts for (its speaker's, in a group
+    interview).
+    """
 
     document: str
     participant: str
@@ -75,8 +79,8 @@ class CooccurrenceMatrix:
             if document.id not in mine or document.id not in theirs:
                 continue
             items = [(0, s) for s in mine[document.id]] + [(1, s) for s in theirs[document.id]]
-            participant = self.snapshot.participant_of(document.id)
             for (_, first), (_, second), reason in _document_pairs(items, self.same_turn):
+                participant = self.snapshot.participant_of_coding(first.codings[0])
                 found.append(CooccurrencePair(document.name, participant, first, second, reason))
         return tuple(found)
 

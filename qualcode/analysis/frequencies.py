@@ -108,7 +108,9 @@ def _frequency(
         codings=sum(len(s.codings) for s in segments),
         segments=len(segments),
         documents=len(per_document),
-        participants=len({snapshot.participant_of(d) for d in per_document}),
+        participants=len({
+            snapshot.participant_of_coding(c) for s in segments for c in s.codings
+        }),
         participants_total=len(snapshot.participants),
         words=sum(count_words(s.text) for s in segments) if words else None,
         with_children=with_children,
@@ -210,17 +212,18 @@ class PrevalenceReport:
 def prevalence(snapshot: StudySnapshot) -> PrevalenceReport:
     """Which participants and documents each code was applied in."""
     documents: dict[int, dict[int, None]] = {c.id: {} for c in snapshot.codes}
+    people: dict[int, dict[str, None]] = {c.id: {} for c in snapshot.codes}
     for document in snapshot.documents:
         for coding in snapshot.codings_by_document[document.id]:
             documents[coding.code_id][document.id] = None
+            people[coding.code_id][snapshot.participant_of_coding(coding)] = None
     codes = []
     for code in snapshot.codes:
-        doc_ids = list(documents[code.id])
         codes.append(
             CodePrevalence(
                 code.path,
-                tuple(dict.fromkeys(snapshot.participant_of(d) for d in doc_ids)),
-                tuple(snapshot.document(d).name for d in doc_ids),
+                tuple(people[code.id]),
+                tuple(snapshot.document(d).name for d in documents[code.id]),
             )
         )
     return PrevalenceReport(tuple(codes), len(snapshot.participants))

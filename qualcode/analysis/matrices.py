@@ -21,11 +21,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from qualcode.analysis.errors import AnalysisError
-from qualcode.analysis.segments import segments_by_code
+from qualcode.analysis.segments import (
+    Segment,
+    merge_codings,
+    passages_by_participant,
+    segments_by_code,
+)
 from qualcode.analysis.snapshot import CodingRef, StudySnapshot
 
 MISSING = "(missing)"
@@ -50,6 +55,10 @@ class Matrix:
     grand_total: int
     row_code_ids: tuple[int, ...]
     column_documents: tuple[tuple[int, ...], ...]
+    #: The participants behind each column (participant and attribute matrices):
+    #: a group interview's document sits in several columns, each counting only
+    #: the codings of its own participants. Empty: every coding of the documents.
+    column_participants: tuple[frozenset[str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -79,10 +88,35 @@ def cell_codings(snapshot: StudySnapshot, matrix: Matrix, row: int, column: int)
     participants count.
     """
     code_id = matrix.row_code_ids[row]
+    people = matrix.column_participants[column] if matrix.column_participants else None
     found: list[CodingRef] = []
     for document_id in matrix.column_documents[column]:
-        found.extend(c for c in snapshot.codings_by_document[document_id] if c.code_id == code_id)
+        found.extend(
+            c for c in snapshot.codings_by_document[document_id]
+            if c.code_id == code_id
+            and (people is None or snapshot.participant_of_coding(c) in people)
+        )
     return sorted(found, key=lambda c: (snapshot.position[c.document_id], c.start, c.end, c.id))
+
+
+def _segments_of(
+    snapshot: StudySnapshot, segments: Sequence[Segment], people: frozenset[str] | None
+) -> int:
+    """How many passages of ``segments`` belong to ``people`` (None: everyone's).
+
+    In a group interview, one code's codings of two speakers can touch and
+    merge; each participant's column counts the passages of their own codings.
+    """
+    if people is None:
+        return len(segments)
+    if len(people) == 1:
+        return passages_by_participant(snapshot, segments).get(next(iter(people)), 0)
+    codings = [
+        c for s in segments for c in s.codings if snapshot.participant_of_coding(c) in people
+    ]
+    if len(codings) == sum(len(s.codings) for s in segments):
+        return len(segments)
+    return len(merge_codings(codings))
 
 
 def _segment_matrix(
@@ -90,15 +124,19 @@ def _segment_matrix(
     title: str,
     columns: Sequence[str],
     column_documents: Sequence[tuple[int, ...]],
+    column_participants: Sequence[frozenset[str]] = (),
 ) -> Matrix:
     by_code = segments_by_code(snapshot)
+    people: list[frozenset[str] | None] = [*column_participants] or [None] * len(columns)
     cells = []
     for code in snapshot.codes:
         per_document = by_code.get(code.id, {})
-        cells.append(
-            tuple(sum(len(per_document.get(d, ())) for d in docs) for docs in column_documents)
-        )
-    return _with_sums(snapshot, title, "segments", columns, column_documents, cells)
+        cells.append(tuple(
+            sum(_segments_of(snapshot, per_document.get(d, ()), who) for d in docs)
+            for docs, who in zip(column_documents, people, strict=True)
+        ))
+    matrix = _with_sums(snapshot, title, "segments", columns, column_documents, cells)
+    return replace(matrix, column_participants=tuple(column_participants))
 
 
 def _with_sums(
@@ -135,18 +173,16 @@ def code_by_document(snapshot: StudySnapshot) -> Matrix:
     )
 
 
-def _documents_of_participants(snapshot: StudySnapshot) -> dict[str, tuple[int, ...]]:
-    grouped: dict[str, list[int]] = {p: [] for p in snapshot.participants}
-    for document in snapshot.documents:
-        grouped[snapshot.participant_of(document.id)].append(document.id)
-    return {p: tuple(ids) for p, ids in grouped.items()}
-
-
 def code_by_participant(snapshot: StudySnapshot) -> Matrix:
-    """Segments per code and participant (all their documents), in order of first interview."""
-    documents = _documents_of_participants(snapshot)
+    """Segments per code and participant (all their documents), in order of first interview.
+
+    A participant's column counts only the codings that count for them (in a
+    group interview, those in their own turns).
+    """
+    documents = snapshot.documents_of
     return _segment_matrix(
-        snapshot, "Code × participant", list(documents), list(documents.values())
+        snapshot, "Code × participant", list(documents), list(documents.values()),
+        [frozenset([p]) for p in documents],
     )
 
 
@@ -232,18 +268,23 @@ def code_by_attribute(
         raise AnalysisError(f"matrix: measure must be segments or participants (got {measure!r})")
     buckets = attribute_buckets(snapshot, attribute, band_width, origin)
     columns = list(dict.fromkeys(buckets.values()))
-    documents = _documents_of_participants(snapshot)
+    documents = snapshot.documents_of
+    column_participants = [
+        frozenset(p for p, label in buckets.items() if label == column) for column in columns
+    ]
     column_documents = [
-        tuple(d for p, label in buckets.items() if label == column for d in documents[p])
+        tuple(dict.fromkeys(
+            d for p, label in buckets.items() if label == column for d in documents[p]
+        ))
         for column in columns
     ]
     title = f"Code × {attribute}"
     if measure == "segments":
-        return _segment_matrix(snapshot, title, columns, column_documents)
+        return _segment_matrix(snapshot, title, columns, column_documents, column_participants)
     column_of = {p: columns.index(label) for p, label in buckets.items()}
     having: dict[int, set[str]] = {c.id: set() for c in snapshot.codes}
     for coding in snapshot.codings:
-        having[coding.code_id].add(snapshot.participant_of(coding.document_id))
+        having[coding.code_id].add(snapshot.participant_of_coding(coding))
     cells = []
     for code in snapshot.codes:
         row = [0] * len(columns)
@@ -261,4 +302,5 @@ def code_by_attribute(
         grand_total=len(buckets),
         row_code_ids=tuple(c.id for c in snapshot.codes),
         column_documents=tuple(column_documents),
+        column_participants=tuple(column_participants),
     )

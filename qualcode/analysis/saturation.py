@@ -24,7 +24,7 @@ from typing import Any
 
 from qualcode.analysis.errors import AnalysisError
 from qualcode.analysis.saturation_text import francis_verdict, guest_verdict
-from qualcode.analysis.snapshot import DocumentRef, StudySnapshot
+from qualcode.analysis.snapshot import CodingRef, DocumentRef, StudySnapshot
 
 METHODS = ("guest2020", "francis")
 DENOMINATORS = ("base", "cumulative")
@@ -45,6 +45,7 @@ class SaturationRow:
 
     ``name`` is the document's name, or the participant's when counting by
     participant; ``documents`` are the coded documents it stands for.
+    ``participant`` names who took part (a group interview's speakers, joined by ", ").
     """
 
     number: int
@@ -217,7 +218,9 @@ def saturation_table(
 
     Counts only documents whose status is ``coded``, in interview order.
     ``by="participant"`` counts all coded documents of one participant as one
-    interview, placed at the first of them. ``coders`` (or one ``coder``)
+    interview, placed at the first of them; in a group interview each speaker's
+    participant is an interview of their own there, with the codings in their
+    turns (see :mod:`qualcode.voices`). ``coders`` (or one ``coder``)
     restricts to those coders' codings; a coder without codings is refused.
     By default a code counts as seen when any coder applied it. New codes of
     an interview are listed in codebook order.
@@ -238,14 +241,23 @@ def saturation_table(
         for d in study.documents if d.status != "coded"
     )
     units: dict[str, list[DocumentRef]] = {}
+    unit_codings: dict[str, list[CodingRef]] = {}
     for document in counted_documents:
-        key = study.participant_of(document.id) if by == "participant" else document.name
-        units.setdefault(key, []).append(document)
+        here = study.codings_by_document[document.id]
+        if by == "document":
+            units[document.name] = [document]
+            unit_codings[document.name] = list(here)
+            continue
+        for person in study.participants_in(document.id):
+            units.setdefault(person, []).append(document)
+            unit_codings.setdefault(person, [])
+        for coding in here:
+            unit_codings[study.participant_of_coding(coding)].append(coding)
     seen: set[int] = set()
     rows = []
     total = len({c.code_id for d in counted_documents for c in study.codings_by_document[d.id]})
     for number, (name, documents) in enumerate(units.items(), start=1):
-        codings = [c for d in documents for c in study.codings_by_document[d.id]]
+        codings = unit_codings[name]
         new = {c.code_id for c in codings} - seen
         seen |= new
         ranked = sorted(new, key=study.code_rank.__getitem__)
@@ -253,7 +265,8 @@ def saturation_table(
             SaturationRow(
                 number=number,
                 document=documents[0].name,
-                participant=study.participant_of(documents[0].id),
+                participant=(name if by == "participant"
+                             else ", ".join(study.participants_in(documents[0].id))),
                 codings=len(codings),
                 new_code_paths=tuple(study.code(i).path for i in ranked),
                 cumulative=len(seen),
@@ -264,7 +277,8 @@ def saturation_table(
         )
     kept = [d for d in study.documents if d.status != "excluded"]
     eligible = (
-        len({study.participant_of(d.id) for d in kept}) if by == "participant" else len(kept)
+        len({p for d in kept for p in study.participants_in(d.id)})
+        if by == "participant" else len(kept)
     )
     counted_coders = sorted(
         {c.coder for d in counted_documents for c in study.codings_by_document[d.id]}

@@ -119,3 +119,22 @@ def compute_segments_by_code(snapshot: StudySnapshot) -> dict[int, dict[int, lis
                 for start, end, group in merge(by_code[code_id], _span, presorted=True)
             ]
     return result
+
+
+def passages_by_participant(snapshot: StudySnapshot, segments: Iterable[Segment]) -> dict[str, int]:
+    """Participant -> how many of these passages (one code's) are theirs.
+
+    A passage counts for whom its codings count for; where one code's codings
+    of two speakers of a group interview touch and merged into one segment,
+    each speaker gets the passages their own codings make (as the code ×
+    participant matrix counts them).
+    """
+    counts: dict[str, int] = {}
+    for segment in segments:
+        people: dict[str, list[CodingRef]] = {}
+        for coding in segment.codings:
+            people.setdefault(snapshot.participant_of_coding(coding), []).append(coding)
+        for person, codings in people.items():
+            found = 1 if len(people) == 1 else len(merge_codings(codings, presorted=True))
+            counts[person] = counts.get(person, 0) + found
+    return counts

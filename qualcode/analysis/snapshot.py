@@ -70,6 +70,10 @@ class DocumentRef:
     order: int
     text_length: int = 0
     status: str = "coded"
+    #: Who takes part in it, in order of their first turn, when speaker labels
+    #: speak for participants of their own (a group interview; see
+    #: :mod:`qualcode.voices`); empty: just the document's own participant.
+    participants: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,9 @@ class CodingRef:
 
     ``role`` and ``turn`` describe the speaker turn in which the coding starts
     (``role`` is ``"unknown"`` for transcripts without speaker labels).
+    ``participant`` is whom it counts for when that turn's label speaks for a
+    participant of its own; None: the document's participant
+    (:meth:`StudySnapshot.participant_of_coding` resolves it).
     """
 
     id: int
@@ -98,6 +105,7 @@ class CodingRef:
     text: str
     role: str = "unknown"
     turn: int | None = None
+    participant: str | None = None
 
 
 @dataclass(frozen=True)
@@ -181,14 +189,47 @@ class StudySnapshot:
         return self._cases_by_name.get(name)
 
     def participant_of(self, document_id: int) -> str:
-        """The participant a document belongs to: its case, or else the document itself."""
+        """The participant a document belongs to: its case, or else the document itself.
+
+        Per coding, use :meth:`participant_of_coding`: in a group interview a
+        coding counts for its speaker's participant.
+        """
         document = self._documents_by_id[document_id]
         return document.case if document.case is not None else document.name
+
+    def participant_of_coding(self, coding: CodingRef) -> str:
+        """Whom a coding counts for: its speaker's participant, else the document's."""
+        return coding.participant or self.participant_of(coding.document_id)
+
+    @cached_property
+    def _participants_in(self) -> dict[int, tuple[str, ...]]:
+        result = {}
+        for document in self.documents:
+            found = dict.fromkeys(document.participants or (self.participant_of(document.id),))
+            for coding in self.codings_by_document[document.id]:
+                found.setdefault(self.participant_of_coding(coding))
+            result[document.id] = tuple(found)
+        return result
+
+    def participants_in(self, document_id: int) -> tuple[str, ...]:
+        """Who takes part in a document: the document's participant, or in a group
+        interview its speakers' participants (see :mod:`qualcode.voices`), plus
+        anyone a coding in it counts for, so that no count can exceed its total."""
+        return self._participants_in[document_id]
 
     @cached_property
     def participants(self) -> tuple[str, ...]:
         """Every participant of the study, in order of their first interview."""
-        return tuple(dict.fromkeys(self.participant_of(d.id) for d in self.documents))
+        return tuple(dict.fromkeys(p for d in self.documents for p in self.participants_in(d.id)))
+
+    @cached_property
+    def documents_of(self) -> dict[str, tuple[int, ...]]:
+        """Participant -> ids of the documents they take part in, in interview order."""
+        grouped: dict[str, list[int]] = {p: [] for p in self.participants}
+        for document in self.documents:
+            for participant in self.participants_in(document.id):
+                grouped[participant].append(document.id)
+        return {p: tuple(ids) for p, ids in grouped.items()}
 
     def attribute_of(self, participant: str, attribute: str) -> str | float | int | None:
         """A participant's attribute value, None when missing (or not a case)."""

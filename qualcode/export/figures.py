@@ -5,7 +5,8 @@ the analysis layer's :class:`~qualcode.analysis.StudySnapshot` from that same
 reading instead of calling ``Project.snapshot()``, which would read every
 coding and transcript a second time (at 100,000 codings that doubles the
 memory and adds seconds). The snapshot follows the same conventions (interview
-order, codebook order, participant = case or document, text = the coded span),
+order, codebook order, participant = the speaker's, the case or the document,
+text = the coded span),
 and a test checks the figures equal those from ``Project.snapshot()``, so the
 workbook and ``qualcode stats`` always agree.
 
@@ -70,15 +71,20 @@ def snapshot_of_export(data: ExportData) -> StudySnapshot:
     """The analysis layer's picture of what was gathered, so figures count the exported quotes."""
     from qualcode.analysis import CaseRef, CodeRef, CodingRef, DocumentRef, StudySnapshot
 
+    taking_part: dict[str, list[str]] = {}
+    for participant in data.participants:
+        for document in participant.documents:
+            taking_part.setdefault(document, []).append(participant.name)
     documents = tuple(
-        DocumentRef(d.id, d.name, d.case, position, d.chars, d.status)
+        DocumentRef(d.id, d.name, d.case, position, d.chars, d.status,
+                    tuple(taking_part.get(d.name, ())))
         for position, d in enumerate(data.documents, start=1)
     )
     ids = {d.name: d.id for d in data.documents}
     codes = tuple(CodeRef(c.id, c.path, c.guid, c.color) for c in data.codes)
     codings = tuple(
         CodingRef(coding_id, ids[q.document], q.code_id, q.start, q.end, coder, q.text,
-                  q.role, None if q.turn is None else q.turn - 1)
+                  q.role, None if q.turn is None else q.turn - 1, q.participant)
         for q in data.quotes
         for coding_id, coder in ((q.coding_id, q.own_coder or q.coder), *q.also)
     )
@@ -87,17 +93,18 @@ def snapshot_of_export(data: ExportData) -> StudySnapshot:
 
 
 def code_figures(data: ExportData, snapshot: StudySnapshot) -> dict[int, CodeFigures]:
-    from qualcode.analysis.segments import segments_by_code
+    from qualcode.analysis.segments import passages_by_participant, segments_by_code
 
     by_code = segments_by_code(snapshot)
     own: dict[int, tuple[int, int, dict[str, int]]] = {}
     for code in data.codes:
         per_document = by_code.get(code.id, {})
         counts: dict[str, int] = {}
-        for document_id, segments in per_document.items():
-            person = snapshot.participant_of(document_id)
-            counts[person] = counts.get(person, 0) + len(segments)
-        own[code.id] = (sum(counts.values()), len(per_document), counts)
+        for segments in per_document.values():
+            for person, found in passages_by_participant(snapshot, segments).items():
+                counts[person] = counts.get(person, 0) + found
+        own[code.id] = (sum(len(items) for items in per_document.values()), len(per_document),
+                        counts)
     result: dict[int, CodeFigures] = {}
     for code in data.codes:
         below = [c for c in data.codes if c.is_within(code)]

@@ -259,7 +259,9 @@ def _boundaries(text: DocumentText) -> tuple[set[int], set[int]]:
     return starts, ends
 
 
-def _quotes_of(text: DocumentText, codings: list[CodingInfo], participant: str) -> list[Quote]:
+def _quotes_of(text: DocumentText, codings: list[CodingInfo]) -> list[Quote]:
+    """One quote per coding; its participant is whom the coding counts for
+    (``CodingInfo.case``: the speaker's in a group interview), else the document."""
     turn_starts = text.turn_index.starts
     times = text.turn_index.times
     speakers = [t.speaker for t in text.turns]
@@ -273,7 +275,7 @@ def _quotes_of(text: DocumentText, codings: list[CodingInfo], participant: str) 
         turn = bisect.bisect_right(turn_starts, start) - 1
         # Positional arguments: this runs once per coding.
         quotes.append(Quote(
-            coding.id, coding.code_id, name, participant,
+            coding.id, coding.code_id, name, coding.case or name,
             speakers[turn] if turn >= 0 else "",
             roles[turn] if turn >= 0 else "unknown",
             turn + 1 if turn >= 0 else None,
@@ -286,42 +288,65 @@ def _quotes_of(text: DocumentText, codings: list[CodingInfo], participant: str) 
 
 
 class _Structure:
-    """Sentences and turns of each document, kept while the quotes are read."""
+    """Sentences, turns and speakers of each document, kept while the quotes are read."""
 
     def __init__(self) -> None:
         self.sentences: dict[int, tuple[tuple[int, int], ...]] = {}
         self.turns: dict[int, tuple[TurnRef, ...]] = {}
+        #: Document name -> (participant, words in their turns) for a document whose
+        #: speakers speak for participants of their own (a group interview).
+        self.voices: dict[str, tuple[tuple[str, int], ...]] = {}
 
-    def keep(self, document_id: int, text: DocumentText) -> None:
+    def keep(self, document_id: int, text: DocumentText, quotes: list[Quote]) -> None:
         from qualcode.analysis.snapshot import TurnRef
+        from qualcode.words import count_words
 
         self.sentences[document_id] = text.sentences
         self.turns[document_id] = tuple(TurnRef(t.start, t.end, t.time)
                                         for t in text.turns)
+        voices = text.voices
+        if voices is None or not voices.shared:
+            return
+        people = dict.fromkeys([*voices.participants, *(q.participant for q in quotes)])
+        ends = [t.end for t in text.turns]
+        self.voices[text.name] = tuple(
+            (person, sum(count_words(text.text[start:end])
+                         for start, end in voices.spans_of(person, ends)))
+            for person in people
+        )
 
 
 def _participants(
-    cases: list[CaseInfo], documents: list[DocumentInfo], quotes: list[Quote]
+    cases: list[CaseInfo],
+    documents: list[DocumentInfo],
+    quotes: list[Quote],
+    voices: dict[str, tuple[tuple[str, int], ...]],
 ) -> list[Participant]:
     """Participants in order of their first interview (cases without a document are not
-    participants: they were never interviewed, and the analysis does not count them)."""
+    participants: they were never interviewed, and the analysis does not count them).
+
+    A group interview (``voices``) gives each of its speakers' participants the
+    document and the words of their own turns (see :mod:`qualcode.voices`).
+    """
     codings: dict[str, int] = {}
     for quote in quotes:
         codings[quote.participant] = codings.get(quote.participant, 0) + 1
     by_case = {case.name: case for case in cases}
-    seen: dict[str, list[DocumentInfo]] = {}
+    seen: dict[str, list[tuple[str, int]]] = {}
     for document in documents:
-        seen.setdefault(document.case or document.name, []).append(document)
+        for person, words in voices.get(
+            document.name, ((document.case or document.name, document.words),)
+        ):
+            seen.setdefault(person, []).append((document.name, words))
     result = []
-    for name in seen:
+    for name, docs in seen.items():
         case = by_case.get(name)
-        docs = seen.get(name, [])
         result.append(
             Participant(
                 name=name,
                 attributes=dict(case.attributes) if case else {},
-                documents=tuple(d.name for d in docs),
-                words=sum(d.words for d in docs),
+                documents=tuple(document for document, _ in docs),
+                words=sum(words for _, words in docs),
                 codings=codings.get(name, 0),
                 is_case=case is not None,
             )
@@ -354,10 +379,10 @@ def gather(
     for number, (text, codings) in enumerate(project.codings_by_document(), start=1):
         if progress is not None:
             progress(share * (number - 1) / max(1, len(documents)), f"reading {text.name}")
-        structure.keep(text.id, text)
-        found = _quotes_of(text, codings, text.case or text.name)
+        found = _quotes_of(text, codings)
         if coders is not None:
             found = [q for q in found if q.coder in coders]
+        structure.keep(text.id, text, found)
         included.update(q.coder for q in found)
         quotes.extend(combine_identical(found))
     attributes: list[str] = []
@@ -372,7 +397,7 @@ def gather(
         codes=project.codes(),
         documents=documents,
         attributes=attributes,
-        participants=_participants(cases, documents, quotes),
+        participants=_participants(cases, documents, quotes, structure.voices),
         quotes=quotes,
         limited_to=coders,
         sentences=structure.sentences,

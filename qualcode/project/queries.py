@@ -23,10 +23,12 @@ from qualcode.model import (
     Event,
     Memo,
     Sentence,
+    Speaker,
     Turn,
 )
 from qualcode.positions import TurnIndex
 from qualcode.project.codetree import code_tree
+from qualcode.project.speakers import document_voices
 from qualcode.project.values import (
     CaseInfo,
     CodeInfo,
@@ -38,6 +40,7 @@ from qualcode.project.values import (
     TurnInfo,
 )
 from qualcode.spans import length
+from qualcode.voices import Voices
 
 
 def event_info(row: Event) -> EventInfo:
@@ -126,6 +129,7 @@ def document_text(session: Session, document: Document) -> DocumentText:
         turns=tuple(TurnInfo(*row) for row in turns),
         sentences=tuple((s, e) for s, e in sentences),
         status=document.status,
+        voices=document_voices(session, [document.id])[document.id],
     )
 
 
@@ -144,11 +148,14 @@ def codings(
     coding_id: int | None = None,
     tree: Mapping[int, CodeInfo] | None = None,
     text: str | None = None,
+    voices: Voices | None = None,
 ) -> list[CodingInfo]:
     """Codings in interview order, then by position; plain column rows (fast for exports).
 
-    ``tree`` (code id -> code) and ``text`` (the one document's text) save
-    re-reading them when the caller already has them.
+    ``tree`` (code id -> code), ``text`` and ``voices`` (the one document's
+    text and speakers) save re-reading them when the caller already has them.
+    ``case`` is whom the coding counts for (:mod:`qualcode.voices`): its
+    speaker's participant in a group interview, else the document's.
     """
     if tree is None:
         tree = {code.id: code for code in code_tree(session)}
@@ -172,8 +179,11 @@ def codings(
         query = query.where(Coding.id == coding_id)
     texts: dict[int, str] = {}
     places: dict[int, TurnIndex] = {}
+    speaking: dict[int, Voices] = {}
     if text is not None and document_id is not None:
         texts[document_id] = text
+    if voices is not None and document_id is not None:
+        speaking[document_id] = voices
     result: list[CodingInfo] = []
     for (row_id, guid, doc_id, code_id, start, end, memo, document_name, case_name,
          coder_name) in session.execute(query):
@@ -186,6 +196,9 @@ def codings(
         if place is None:
             place = places[doc_id] = turn_positions(session, doc_id)
         position = place.position(start)
+        who = speaking.get(doc_id)
+        if who is None:
+            who = speaking[doc_id] = document_voices(session, [doc_id])[doc_id]
         code = tree[code_id]
         result.append(
             CodingInfo(
@@ -193,7 +206,7 @@ def codings(
                 guid=guid,
                 document=document_name,
                 document_id=doc_id,
-                case=case_name,
+                case=who.explicit_at(start) or case_name,
                 code_id=code_id,
                 code_path=code.path,
                 start=start,
@@ -230,7 +243,8 @@ def codings_by_document(
     ):
         text = document_text(session, document)
         yield text, codings(
-            session, document_id=document.id, coder=coder, tree=tree, text=text.text
+            session, document_id=document.id, coder=coder, tree=tree, text=text.text,
+            voices=text.voices,
         )
         session.expunge(document)
 
@@ -249,11 +263,14 @@ def cases(session: Session) -> list[CaseInfo]:
     attributes = {
         a.id: a for a in session.scalars(select(Attribute).order_by(Attribute.sort_order))
     }
+    # a case's documents: its own, and those where a speaker label speaks for it (a group
+    # interview), in interview order
     documents_by_case: dict[int, list[str]] = defaultdict(list)
-    for case_id, name in session.execute(
-        select(Document.case_id, Document.name).order_by(Document.interview_order)
-    ):
-        if case_id is not None:
+    own = select(Document.case_id, Document.name, Document.interview_order)
+    spoken = select(Speaker.case_id, Document.name, Document.interview_order).join(
+        Document, Speaker.document_id == Document.id)
+    for case_id, name, _ in sorted(session.execute(own.union(spoken)), key=lambda r: (r[2], r[1])):
+        if case_id is not None and name not in documents_by_case[case_id]:
             documents_by_case[case_id].append(name)
     values: dict[int, dict[int, str | None]] = defaultdict(dict)
     for row in session.scalars(select(CaseValue)):

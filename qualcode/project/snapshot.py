@@ -26,6 +26,7 @@ from qualcode.analysis.snapshot import (
 from qualcode.model import Case, Coder, Coding, Document, Sentence, Turn
 from qualcode.project.codetree import code_tree
 from qualcode.project.queries import cases as case_infos
+from qualcode.project.speakers import document_voices
 
 
 def read_study_snapshot(
@@ -38,6 +39,7 @@ def read_study_snapshot(
         for c in code_tree(session)
     )
     case_names = dict(session.execute(select(Case.id, Case.name)).all())
+    voices = document_voices(session)
     documents: list[DocumentRef] = []
     texts: dict[int, str] = {}
     rows = session.execute(
@@ -54,6 +56,8 @@ def read_study_snapshot(
                 order=position,
                 text_length=len(text),
                 status=status,
+                participants=voices[document_id].participants
+                if voices[document_id].shared else (),
             )
         )
         texts[document_id] = text
@@ -96,6 +100,7 @@ def read_study_snapshot(
                 text=texts[document_id][start:end],
                 role=turn_roles[document_id][index] if index >= 0 else "unknown",
                 turn=index if index >= 0 else None,
+                participant=voices[document_id].explicit_at(start),
             )
         )
     cases = tuple(CaseRef(c.name, dict(c.attributes)) for c in case_infos(session))

@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import Any
 
 from qualcode.positions import Position, TurnIndex, turn_index
+from qualcode.voices import Voices
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ class DocumentText:
     turns: tuple[TurnInfo, ...]
     sentences: tuple[tuple[int, int], ...]
     status: str = "not-started"
+    #: Whom each turn counts for (a group interview's speakers); None: not read.
+    voices: Voices | None = None
 
     @cached_property
     def turn_index(self) -> TurnIndex:

@@ -19,7 +19,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 
 from qualcode.model import (
     Attribute,
@@ -343,6 +343,7 @@ def write_project(
         insert_rows(session, Coding, CODING_COLUMNS, writer.coding_rows)
         codings = len(writer.coding_rows)
         report.count(report.imported, "codings", codings)
+        mark_coded_sources_in_progress(session, writer, report)
         for code_guid, notes in parsed.code_notes.items():
             for note in notes:
                 writer.memo(note, code_id=writer.codes.get(code_guid))
@@ -359,6 +360,24 @@ def write_project(
             for start, end in split[index]
         ])
         changes.summary += f" ({report.imported.get('sources', 0)} sources, {codings} codings)"
+
+
+def mark_coded_sources_in_progress(session: Any, writer: Writer, report: RefiReport) -> None:
+    """New documents that arrive with codings are ``in-progress``, not ``not-started``.
+
+    REFI-QDA has no coding status, so whether another tool's coding of a
+    document is finished is the researcher's call: saturation counts only
+    documents marked ``coded``, and the report says how to mark them.
+    """
+    coded = sorted({row[1] for row in writer.coding_rows} & writer.inserted)
+    if not coded:
+        return
+    session.execute(update(Document).where(Document.id.in_(coded)).values(status="in-progress"))
+    report.notes.append(
+        f"{len(coded)} imported document{'s' if len(coded) != 1 else ''} with codings marked "
+        "in-progress; mark those whose coding is finished as coded ('qualcode status P DOC... "
+        "--set coded', or c on the project screen): saturation counts only coded interviews"
+    )
 
 
 def insert_rows(session: Any, model: Any, columns: tuple[str, ...],

@@ -20,7 +20,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker
 
-from qualcode.errors import NotFoundError, QualcodeError
+from qualcode.errors import NotFoundError, QualcodeError, one_line
 from qualcode.identity import CoderChoice, resolve_coder
 from qualcode.project import Project
 from qualcode.project.values import EventInfo
@@ -141,7 +141,7 @@ class QualcodeApp(App[None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def show_error(self, error: QualcodeError | str) -> None:
-        self.notify(str(error), title="error", severity="error", timeout=10)
+        self.notify(one_line(str(error)), title="error", severity="error", timeout=10)
 
     def gone(self, error: NotFoundError) -> None:
         """The thing acted on was removed meanwhile (another window or coder): say so and

@@ -93,6 +93,16 @@ def asynctest(test):
     return run
 
 
+async def wait_for(pilot, condition, seconds: float = 5.0) -> bool:  # type: ignore[no-untyped-def]
+    """Poll ``condition`` while the app runs, for changes that arrive by themselves (another
+    window's, through the live poll); workers may be cancelled by newer ones meanwhile."""
+    for _ in range(int(seconds / 0.1)):
+        if condition():
+            return True
+        await pilot.pause(0.1)
+    return condition()
+
+
 class Notifications:
     """The notifications an app showed, caught through Textual's public message hook.
 

@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 from qualcode.tui.app import make_app
-from tests.tui.conftest import asynctest, sentences_of
-
-
-def record_notes(app) -> list[str]:  # type: ignore[no-untyped-def]
-    notes: list[str] = []
-    notify = app.notify
-
-    def remember(message, *args, **kwargs):  # type: ignore[no-untyped-def]
-        notes.append(str(message))
-        return notify(message, *args, **kwargs)
-
-    app.notify = remember
-    return notes
+from tests.tui.conftest import Notifications, asynctest, sentences_of
 
 
 @asynctest
 async def test_search_selects_the_sentence_of_each_match_and_says_when_it_wraps(study):
     sentences = sentences_of(study, "HA01")
     app = make_app(study)
-    async with app.run_test(size=(120, 36)) as pilot:
-        notes = record_notes(app)
+    seen = Notifications()
+    async with app.run_test(size=(120, 36), message_hook=seen.hook) as pilot:
         await pilot.press("slash", *"energie", "enter")
         await pilot.pause()
         assert app.coding.transcript.selection == sentences[6]
@@ -32,8 +20,8 @@ async def test_search_selects_the_sentence_of_each_match_and_says_when_it_wraps(
         await pilot.press("n")
         await pilot.pause()
         assert app.coding.transcript.selection == sentences[6]
-        assert any("wrapped round" in note for note in notes)
-        assert any("match 2 of 2" in note for note in notes)
+        assert any("wrapped round" in note for note in seen.messages())
+        assert any("match 2 of 2" in note for note in seen.messages())
 
 
 @asynctest

@@ -12,7 +12,7 @@ import pytest
 
 from qualcode.project import Project
 from qualcode.tui.app import make_app
-from tests.tui.conftest import asynctest, codings_of, make_study
+from tests.tui.conftest import Notifications, asynctest, codings_of, make_study, wait_for
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -29,13 +29,6 @@ def code_in_another_process(study: Path | str, *args: str) -> None:
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
 
-
-async def wait_for(pilot, condition, seconds: float = 2.0) -> bool:
-    for _ in range(int(seconds / 0.1)):
-        if condition():
-            return True
-        await pilot.pause(0.1)
-    return condition()
 
 
 @asynctest
@@ -65,8 +58,8 @@ async def test_another_process_coding_appears_and_ctrl_z_leaves_it_alone(study_a
 
 @asynctest
 async def test_removing_a_coding_another_window_removed_gives_a_notice_not_an_error(study):
-    app = make_app(study, coder="Lotte")
-    async with app.run_test(size=(120, 36)) as pilot:
+    app, seen = make_app(study, coder="Lotte"), Notifications()
+    async with app.run_test(size=(120, 36), message_hook=seen.hook) as pilot:
         await pilot.pause()
         text = app.coding.document.text
         app.coding.transcript.select(text.index("Wij zijn"), text.index("Wij zijn") + 5)
@@ -76,24 +69,19 @@ async def test_removing_a_coding_another_window_removed_gives_a_notice_not_an_er
             other.remove_coding(here.id)
         # the coder presses x before the next look at the event log
         app.project.changed_elsewhere = lambda: False  # type: ignore[method-assign]
-        notices: list[tuple[str, str]] = []
-        app.notify = lambda message, **kw: notices.append(  # type: ignore[method-assign]
-            (message, kw.get("severity", "information")))
         await pilot.press("x")
         await pilot.pause()
-        assert notices and notices[-1][1] == "warning"
-        assert "changed elsewhere" in notices[-1][0]
+        assert seen.shown and seen.shown[-1].severity == "warning"
+        assert "changed elsewhere" in seen.shown[-1].message
         assert all(c.id != here.id for c in app.coding.transcript.codings)
 
 
 @asynctest
 async def test_ctrl_z_with_nothing_of_mine_says_so_and_changes_nothing(study):
-    app = make_app(study, coder="Jan")  # the study's codings are all Lotte's
-    notices: list[str] = []
-    async with app.run_test(size=(120, 36)) as pilot:
-        app.notify = lambda message, **kw: notices.append(message)  # type: ignore[method-assign]
+    app, seen = make_app(study, coder="Jan"), Notifications()  # the codings are all Lotte's
+    async with app.run_test(size=(120, 36), message_hook=seen.hook) as pilot:
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert app.is_running
-        assert notices == ["nothing of yours (Jan) to undo"]
+        assert seen.messages() == ["nothing of yours (Jan) to undo"]
     assert len(codings_of(study)) == 3

@@ -11,7 +11,7 @@ from qualcode.tui.screens.analysis import AnalysisScreen
 from qualcode.tui.screens.coding_query import CodingQueryScreen
 from qualcode.tui.screens.retrieval import RetrievalScreen
 from qualcode.tui.screens.search import SearchScreen
-from tests.tui.conftest import asynctest
+from tests.tui.conftest import asynctest, wait_for
 
 
 def bram_codes_variatie(study: Path) -> None:
@@ -21,14 +21,6 @@ def bram_codes_variatie(study: Path) -> None:
         start = text.index("Maar de variatie")
         project.add_coding("HA02", "Variatie", start, text.index(".", start) + 1)
 
-
-async def wait_for(pilot, condition, seconds: float = 5.0) -> bool:  # type: ignore[no-untyped-def]
-    """Poll ``condition`` while the app runs (workers may be cancelled by newer ones)."""
-    for _ in range(int(seconds / 0.1)):
-        if condition():
-            return True
-        await pilot.pause(0.1)
-    return condition()
 
 
 @asynctest

@@ -29,3 +29,16 @@ async def test_coding_in_a_read_only_project_is_a_one_line_notification(study, m
         assert app.is_running
     assert shown and "read-only" in shown[0] and "\n" not in shown[0]
     assert codings_of(study) == before
+
+
+@asynctest
+async def test_an_error_message_with_a_line_break_or_escape_stays_one_line(study):
+    from qualcode.errors import QualcodeError
+    from tests.tui.conftest import Notifications
+
+    app, seen = make_app(study), Notifications()
+    async with app.run_test(size=(120, 36), message_hook=seen.hook) as pilot:
+        app.show_error(QualcodeError("code 'Coping\nnew\x1b[31m': not in the codebook"))
+        await pilot.pause()
+    (shown,) = seen.messages("error")
+    assert "\n" not in shown and "\x1b" not in shown and "not in the codebook" in shown

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qualcode.tui.app import make_app
-from tests.tui.conftest import asynctest, sentences_of
+from tests.tui.conftest import Notifications, asynctest, sentences_of
 
 
 @asynctest
@@ -24,17 +24,15 @@ async def test_shift_up_extends_upwards_and_shift_down_then_shrinks_it(study):
 async def test_extending_stops_at_the_end_of_a_turn_until_pressed_again(study):
     sentences = sentences_of(study, "HA01")
     app = make_app(study)
-    async with app.run_test(size=(120, 36)) as pilot:
+    seen = Notifications()
+    async with app.run_test(size=(120, 36), message_hook=seen.hook) as pilot:
         transcript = app.coding.transcript
-        notes: list[str] = []
-        notify = app.notify
-        app.notify = lambda message, *a, **k: notes.append(str(message)) or notify(message, *a, **k)
         last_of_turn = sentences[5]  # "Ik loop dan uit met mijn consultaties." ends the turn
         transcript.select(*last_of_turn)
         await pilot.press("shift+down")
         await pilot.pause()
         assert transcript.selection == last_of_turn
-        assert any("stops at the end of HA1's turn" in note for note in notes)
+        assert any("stops at the end of HA1's turn" in note for note in seen.messages())
         await pilot.press("shift+down")
         await pilot.pause()
         assert transcript.selection == (last_of_turn[0], sentences[6][1])

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from qualcode.tui.app import make_app
-from tests.tui.conftest import asynctest
+from tests.tui.conftest import Notifications, asynctest
 
 
 @asynctest
 async def test_undo_with_nothing_of_mine_says_so_on_the_codebook_and_project_screens(study):
-    notices: list[str] = []
-    app = make_app(study, coder="Jan")
-    async with app.run_test(size=(120, 36)) as pilot:
-        notify = app.notify
-        app.notify = lambda message, *a, **k: notices.append(str(message)) or notify(
-            message, *a, **k)
+    app, seen = make_app(study, coder="Jan"), Notifications()
+    async with app.run_test(size=(120, 36), message_hook=seen.hook) as pilot:
         for key in ("b", "p"):
             await pilot.press(key)
             await pilot.pause()
@@ -21,4 +17,4 @@ async def test_undo_with_nothing_of_mine_says_so_on_the_codebook_and_project_scr
             await pilot.pause()
             await pilot.press("escape")
             await pilot.pause()
-    assert notices.count("nothing of yours (Jan) to undo") == 2
+    assert seen.messages().count("nothing of yours (Jan) to undo") == 2

@@ -48,7 +48,7 @@ def coding_passages(study: StudySnapshot, codings: list[CodingRef]) -> list[Pass
         document = study.document(coding.document_id)
         code = study.code(coding.code_id)
         label = Text()
-        label.append(f"{document.name} · {study.participant_of(document.id)}", style="bold")
+        label.append(f"{document.name} · {study.participant_of_coding(coding)}", style="bold")
         label.append(f"  ({coding.coder})\n", style="dim")
         label.append(_plain(coding.text), style=code_style(code.color))
         passages.append(Passage(document.name, coding.start, coding.end, label))

@@ -60,6 +60,10 @@ def hit_label(hit: SearchHit, marked: bool, width: int = 100) -> Text:
     return text
 
 
+#: Hits listed on screen; the rest are counted, and marked or coded with ctrl+a and c.
+LISTED_AT_MOST = 500
+
+
 @dataclass(frozen=True)
 class SearchSettings:
     query: str
@@ -179,6 +183,7 @@ class SearchScreen(QualcodeScreen):
         status = self.query_one("#search-status", Label)
         if message.again and (message.error or message.hits == self.hits):
             return
+        if message.error:
             status.update(message.error)
             self.qualcode.show_error(message.error)
             return
@@ -194,12 +199,22 @@ class SearchScreen(QualcodeScreen):
         if self.hits:
             self.query_one("#search-hits", OptionList).focus()
 
+    def _width(self) -> int:
+        return max(self.query_one("#search-hits", OptionList).size.width - 6, 40)
+
     def _refill(self, keep: int | None = None) -> None:
+        """List the first :data:`LISTED_AT_MOST` hits (a word in every interview has tens of
+        thousands: listing them all took seconds, and every mark as long again)."""
         listing = self.query_one("#search-hits", OptionList)
-        width = max(listing.size.width - 6, 40)
-        listing.set_options(
-            [Option(hit_label(hit, i in self.marked, width)) for i, hit in enumerate(self.hits)]
-        )
+        width = self._width()
+        shown = self.hits[:LISTED_AT_MOST]
+        options = [Option(hit_label(hit, i in self.marked, width)) for i, hit in enumerate(shown)]
+        if len(self.hits) > len(shown):
+            options.append(Option(
+                f"… {len(self.hits) - len(shown):,} more hits not listed: narrow the search "
+                "(participants, whose turns, exact words); ctrl+a and c take in every hit",
+                disabled=True))
+        listing.set_options(options)
         if self.hits:
             listing.highlighted = keep if keep is not None else 0
 
@@ -228,8 +243,9 @@ class SearchScreen(QualcodeScreen):
         if index is None or not self.hits:
             return
         self.marked ^= {index}
-        following = min(index + 1, len(self.hits) - 1)
-        self._refill(keep=following)
+        listing.replace_option_prompt_at_index(
+            index, hit_label(self.hits[index], index in self.marked, self._width()))
+        listing.highlighted = min(index + 1, len(self.hits) - 1, LISTED_AT_MOST - 1)
 
     def action_mark_all(self) -> None:
         everything = set(range(len(self.hits)))
