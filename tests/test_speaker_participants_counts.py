@@ -176,7 +176,7 @@ def test_coding_query_attribute_filter_uses_the_speakers_attributes(group: Proje
 
 
 def test_the_codebook_panel_counts_each_speaker_as_a_participant(group: Project) -> None:
-    from qualcode.tui.screens.coding import CodeCounts
+    from qualcode.tui.code_counts import CodeCounts
 
     codes = group.codes()
     counts = CodeCounts(group.codings()).as_mapping(codes)

@@ -20,7 +20,7 @@ from qualcode.tui.widgets.codebook_panel import CodebookPanel
 from qualcode.tui.widgets.transcript import Transcript
 
 if TYPE_CHECKING:
-    from qualcode.tui.screens.coding import CodeCounts
+    from qualcode.tui.code_counts import CodeCounts
 
 
 class CodingActions(QualcodeScreen):
