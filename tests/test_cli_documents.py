@@ -30,3 +30,19 @@ def test_a_wrongly_inferred_role_can_be_corrected(cli, project, project_path, wr
     assert roles == {"I": "respondent", "HA1": "respondent"}
     assert cli("role", project_path, "--doc", "HA1", "--speaker", "X", "--role",
                "interviewer").code == 1
+
+
+def test_role_can_name_a_labels_participant_alone_and_refuses_neither(
+    cli, project, project_path, write_file,
+):
+    project.import_document(write_file("HA1.txt", INTERVIEW))
+    project.close()
+    result = cli("role", project_path, "--doc", "HA1", "--speaker", "HA1",
+                 "--participant", "Anouk")
+    assert result.code == 0, result.err
+    assert result.out.strip() == "HA1: 'HA1' speaks for Anouk (2 turns)"
+    with type(project).open(project_path) as reopened:
+        (speaker,) = [s for s in reopened.speakers("HA1") if s.label == "HA1"]
+        assert speaker.participant == "Anouk" and speaker.role == "respondent"
+    refused = cli("role", project_path, "--doc", "HA1", "--speaker", "HA1")
+    assert refused.code == 1 and refused.err == "error: role: give --role, --participant or both\n"

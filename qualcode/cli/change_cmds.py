@@ -158,6 +158,10 @@ def run_order(args: argparse.Namespace) -> int:
 
 
 def run_role(args: argparse.Namespace) -> int:
+    from qualcode.analysis.saturation_text import plural
+
+    if args.role is None and args.participant is None:
+        raise QualcodeError("role: give --role, --participant or both")
     with open_project(args) as project:
         args.doc = project.resolve_document(args.doc)
         if args.participant is None:
@@ -169,10 +173,11 @@ def run_role(args: argparse.Namespace) -> int:
             count = next(
                 s.turns for s in project.speakers(args.doc) if s.label == args.speaker
             )
-    print(f"{args.doc}: {count} turns of {args.speaker!r} are now {args.role}")
+    if args.role is not None:
+        print(f"{args.doc}: {count} turns of {args.speaker!r} are now {args.role}")
     if args.participant is not None:
         print(f"{args.doc}: {args.speaker!r} speaks for "
-              f"{args.participant or 'the document participant'}")
+              f"{args.participant or 'the document participant'} ({plural(count, 'turn')})")
     return 0
 
 
@@ -258,7 +263,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_project_argument(p)
     p.add_argument("--doc", required=True, metavar="NAME")
     p.add_argument("--speaker", required=True, metavar="LABEL")
-    p.add_argument("--role", required=True, choices=["interviewer", "respondent", "unknown"])
+    p.add_argument("--role", choices=["interviewer", "respondent", "unknown"],
+                   help="the label's role in every turn (needed unless --participant is given)")
     p.add_argument("--participant", metavar="NAME",
                    help="the participant who speaks under this label ('' = the document's)")
     add_coder_argument(p)
