@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Select
 
 from qualcode.project import Project
 from qualcode.tui.app import make_app
@@ -80,3 +80,25 @@ async def test_t_switches_between_the_list_and_the_grid(overlapping):
         await pilot.press("t")
         await pilot.pause()
         assert listing.display and not grid.display and listing.has_focus
+
+
+@asynctest
+async def test_the_pairs_can_be_limited_to_one_coders_codings(overlapping):
+    with Project.open(overlapping, coder="Prof. Claes") as project:
+        text = project.document_text("HA02").text
+        start = text.index("Maar de variatie")
+        project.add_coding("HA02", "Laagdrempeligheid", start, start + 16)
+    app = make_app(overlapping, coder="Lotte")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_analysis(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        listing = app.screen.query_one("#cooccurrence-list", DataTable)
+        everyone = {(row[1], row[2]) for row in _rows(listing)}
+        assert ("Laagdrempeligheid", "Variatie") in everyone
+        app.screen.query_one("#cooccurrence-coder", Select).value = "Lotte"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        lotte = {(row[1], row[2]) for row in _rows(listing)}
+    assert ("Laagdrempeligheid", "Variatie") not in lotte
+    assert ("Objectieve belasting", "Gebrek aan wederkerigheid") in lotte

@@ -58,6 +58,23 @@ def column_labels(columns: tuple[str, ...]) -> tuple[list[str], str]:
     return numbers, " · ".join(f"{n} = {c}" for n, c in zip(numbers, columns, strict=True))
 
 
+def offer_coders(select: Select[str], study: StudySnapshot) -> None:
+    """The study's coders as the choices of a coder selector, keeping the one chosen."""
+    chosen = select.value
+    coders = sorted({c.coder for c in study.codings})
+    select.set_options([(name, name) for name in coders])
+    if chosen in coders:
+        select.value = chosen
+
+
+def whose(study: StudySnapshot | None, select: Select[str]) -> StudySnapshot | None:
+    """The study limited to the coder chosen in ``select`` (every coder when none is)."""
+    coder = select.value
+    if study is None or not isinstance(coder, str):
+        return study
+    return study.restrict(coder=coder)
+
+
 class MatrixPane(AnalysisPane):
     """Code × document, participant or attribute; Enter on a cell shows its codings."""
 
@@ -93,22 +110,13 @@ class MatrixPane(AnalysisPane):
         options += [(f"attribute: {name}", f"attribute:{name}") for name in attributes]
         by.set_options(options)
         by.value = current if current in {v for _, v in options} else "participant"
-        coder = self.query_one("#matrix-coder", Select)
-        chosen = coder.value
-        coders = sorted({c.coder for c in study.codings})
-        coder.set_options([(name, name) for name in coders])
-        if chosen in coders:
-            coder.value = chosen
+        offer_coders(self.query_one("#matrix-coder", Select), study)
         super().set_study(study)
 
     @property
     def counted(self) -> StudySnapshot | None:
         """The study as the table counts it: limited to one coder when one is chosen."""
-        study = self.study
-        coder = self.query_one("#matrix-coder", Select).value
-        if study is None or not isinstance(coder, str):
-            return study
-        return study.restrict(coder=coder)
+        return whose(self.study, self.query_one("#matrix-coder", Select))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
@@ -212,6 +220,8 @@ class CooccurrencePane(AnalysisPane):
         with Horizontal(classes="parameters"):
             yield Checkbox("also count codes in the same speaker turn", id="same-turn",
                            compact=True)
+            yield Label("coder", markup=False)
+            yield Select([], id="cooccurrence-coder", prompt=ALL_CODERS, compact=True)
         yield PlainTable(id="cooccurrence-list", cursor_type="row", zebra_stripes=True)
         yield PlainTable(id="cooccurrence-table", cursor_type="cell", zebra_stripes=True)
         yield Static(id="cooccurrence-hint", classes="hint", markup=False)
@@ -245,12 +255,20 @@ class CooccurrencePane(AnalysisPane):
                     "the passages; t shows the grid.")
         self.query_one("#cooccurrence-hint", Static).update(hint)
 
+    def set_study(self, study: StudySnapshot) -> None:
+        offer_coders(self.query_one("#cooccurrence-coder", Select), study)
+        super().set_study(study)
+
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
         self.recount()
 
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self.recount()
+
     def recount(self) -> None:
-        study = self.study
+        study = whose(self.study, self.query_one("#cooccurrence-coder", Select))
         if study is None:
             return
         same_turn = self.query_one("#same-turn", Checkbox).value
