@@ -80,11 +80,11 @@ def _take_debug(argv: Sequence[str]) -> tuple[list[str], bool]:
 def _refusal(exc: BaseException, args: argparse.Namespace) -> str:
     """The one ``error:`` line for an exception that is not a QualcodeError.
 
-    Database and OS errors are described by :func:`qualcode.store.describe_failure`
+    Database and OS errors are described by :func:`qualcode.store_errors.describe_failure`
     (the project and the problem, never a statement's values); anything else
     names only its type, since its message could quote interview text.
     """
-    from qualcode.store import describe_failure
+    from qualcode.store_errors import describe_failure
 
     location = getattr(args, "project", None)
     described = describe_failure(exc, location)

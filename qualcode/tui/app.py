@@ -102,7 +102,7 @@ class QualcodeApp(App[None]):
         shown the same way, as the CLI words it, never as a traceback.
         Returns None when refused, else the call's result (``True`` for None).
         """
-        from qualcode.store import describe_failure
+        from qualcode.store_errors import describe_failure
 
         try:
             result = action()
