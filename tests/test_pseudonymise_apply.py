@@ -160,3 +160,16 @@ def test_legend_names_and_speaker_labels_are_pseudonymised(
     project.pseudonymise([("Jan Peeters", "[Interviewer 1]")])
     names = [s.name for s in project.speakers()]
     assert names == ["Interviewer [Interviewer 1]", "Respondent"]
+
+
+def test_the_apply_summary_counts_in_the_singular_where_there_is_one(
+    cli, project: Project, project_path, write_file, tmp_path,
+) -> None:
+    project.import_document(write_file("HA1.txt", "I: Waar?\nHA1: In Wondelgem, echt.\n"))
+    project.close()
+    mapping = tmp_path / "map.csv"
+    mapping.write_text("text,pseudonym\nWondelgem,[Plaats 1]\n", encoding="utf-8")
+    result = cli("pseudonymise", project_path, "--apply", mapping)
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0] == (
+        "replaced 1 item (1 occurrence) in 1 document; the project keeps no original")

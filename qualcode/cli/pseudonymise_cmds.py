@@ -43,10 +43,13 @@ def run_pseudonymise(args: argparse.Namespace) -> int:
                 ],
             })
             return 0
-        print(f"replaced {report.items} items ({report.replacements} occurrences) in "
-              f"{report.documents} documents; the project keeps no original")
+        from qualcode.analysis.saturation_text import plural
+
+        print(f"replaced {plural(report.items, 'item')} "
+              f"({plural(report.replacements, 'occurrence')}) in "
+              f"{plural(report.documents, 'document')}; the project keeps no original")
         if report.codings_changed:
-            print(f"{len(report.codings_changed)} codings now read differently:")
+            print(f"{plural(len(report.codings_changed), 'coding')} now read differently:")
             for coding in report.codings_changed:
                 print(f"  {coding.id}  {coding.document}: {' '.join(coding.text.split())[:80]}")
         if args.key_out:

@@ -252,9 +252,10 @@ class PseudonymiseScreen(QualcodeScreen):
             return
         report = message.report
         self.app.notify(
-            f"replaced {report.items} details ({report.replacements} occurrences) in "
-            f"{report.documents} documents; {len(report.codings_changed)} codings now read "
-            "differently"
+            f"replaced {plural(report.items, 'detail')} "
+            f"({plural(report.replacements, 'occurrence')}) in "
+            f"{plural(report.documents, 'document')}; "
+            f"{plural(len(report.codings_changed), 'coding')} now read differently"
         )
         self.app.pop_screen()
         coding = self.qualcode.coding
