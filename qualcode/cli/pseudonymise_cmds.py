@@ -49,7 +49,9 @@ def run_pseudonymise(args: argparse.Namespace) -> int:
               f"({plural(report.replacements, 'occurrence')}) in "
               f"{plural(report.documents, 'document')}; the project keeps no original")
         if report.codings_changed:
-            print(f"{plural(len(report.codings_changed), 'coding')} now read differently:")
+            changed = len(report.codings_changed)
+            verb = "reads" if changed == 1 else "read"
+            print(f"{plural(changed, 'coding')} now {verb} differently:")
             for coding in report.codings_changed:
                 print(f"  {coding.id}  {coding.document}: {' '.join(coding.text.split())[:80]}")
         if args.key_out:

@@ -255,7 +255,8 @@ class PseudonymiseScreen(QualcodeScreen):
             f"replaced {plural(report.items, 'detail')} "
             f"({plural(report.replacements, 'occurrence')}) in "
             f"{plural(report.documents, 'document')}; "
-            f"{plural(len(report.codings_changed), 'coding')} now read differently"
+            f"{plural(len(report.codings_changed), 'coding')} now "
+            f"{'reads' if len(report.codings_changed) == 1 else 'read'} differently"
         )
         self.app.pop_screen()
         coding = self.qualcode.coding
