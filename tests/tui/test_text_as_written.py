@@ -68,3 +68,25 @@ async def test_project_tables_and_notices_show_names_with_brackets(tmp_path: Pat
         await pilot.pause()
         toasts = list(app.screen.get_child_by_type(ToastRack).query(Toast))
         assert [str(toast.render()) for toast in toasts] == ["coded [laughs] as [Persoon 2]"]
+
+
+@asynctest
+async def test_a_coder_with_brackets_is_named_whole_in_the_coder_choices(tmp_path: Path) -> None:
+    from textual.widgets import Select
+
+    path = bracketed_study(tmp_path)
+    with Project.open(path, coder="Prof. [x] Claes") as project:
+        text = project.document_text("HA01 [final]").text
+        start = text.index("Ik wist het")
+        project.add_coding("HA01 [final]", "Coping [avoidance]", start, start + 11)
+    app = make_app(path, coder="Lotte")
+    async with app.run_test(size=(140, 36)) as pilot:
+        await pilot.press("a")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        coder = app.screen.query_one("#matrix-coder", Select)
+        coder.value = "Prof. [x] Claes"
+        await pilot.pause()
+        assert str(coder.query_one("SelectCurrent #label").render()) == "Prof. [x] Claes"

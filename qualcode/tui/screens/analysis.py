@@ -17,6 +17,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import (
     Checkbox,
@@ -121,7 +122,7 @@ class SaturationPane(AnalysisPane):
             self.query_one(f"#{name}", Input).value = str(value)
         self.query_one("#denominator", Select).value = o.denominator
         category = self.query_one("#category", Select)
-        category.set_options([(label, label) for label in self._categories])
+        category.set_options([(Content(label), label) for label in self._categories])
         if o.category is not None:
             category.value = " > ".join(o.category)
         self.query_one("#respondent", Checkbox).value = o.respondent_only

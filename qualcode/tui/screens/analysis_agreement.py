@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import DataTable, Input, Label, Select, Static
 
 from qualcode.analysis.agreement import AgreementReport, agreement
@@ -63,7 +64,7 @@ class AgreementPane(AnalysisPane):
         for index, name in enumerate(("#coder-a", "#coder-b")):
             select = self.query_one(name, Select)
             current = select.value
-            select.set_options([(c, c) for c in coders])
+            select.set_options([(Content(c), c) for c in coders])
             if current in coders:
                 select.value = current
             elif len(coders) > index:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import Checkbox, DataTable, Input, Label, Select, Static
 
 from qualcode.analysis.cooccurrence import CooccurrenceMatrix, cooccurrence
@@ -62,7 +63,7 @@ def offer_coders(select: Select[str], study: StudySnapshot) -> None:
     """The study's coders as the choices of a coder selector, keeping the one chosen."""
     chosen = select.value
     coders = sorted({c.coder for c in study.codings})
-    select.set_options([(name, name) for name in coders])
+    select.set_options([(Content(name), name) for name in coders])
     if chosen in coders:
         select.value = chosen
 
@@ -106,8 +107,9 @@ class MatrixPane(AnalysisPane):
         attributes = sorted({name for case in study.cases for name in case.attributes})
         by = self.query_one("#matrix-by", Select)
         current = by.value
-        options = [("document", "document"), ("participant", "participant")]
-        options += [(f"attribute: {name}", f"attribute:{name}") for name in attributes]
+        options: list[tuple[Content, str]] = [
+            (Content("document"), "document"), (Content("participant"), "participant")]
+        options += [(Content(f"attribute: {name}"), f"attribute:{name}") for name in attributes]
         by.set_options(options)
         by.value = current if current in {v for _, v in options} else "participant"
         offer_coders(self.query_one("#matrix-coder", Select), study)

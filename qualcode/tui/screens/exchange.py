@@ -15,6 +15,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -90,7 +91,7 @@ class ExportDialog(Dialog[ExportChoice | None]):
             if len(self.coders) > 1:
                 with Horizontal(id="whose-row"):
                     yield Label("whose work", markup=False)
-                    yield Select([(name, name) for name in self.coders], id="whose",
+                    yield Select([(Content(name), name) for name in self.coders], id="whose",
                                  prompt=EVERY_CODER, allow_blank=True, compact=True)
             yield Input(str(default_target(self.location, self.name_, self.format)), id="out")
             hint = "Enter: choose the format, then Enter to export · Esc: cancel"
