@@ -46,3 +46,16 @@ class QualcodeScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_undo(self) -> None:
+        """ctrl+z, on a screen that binds it: this coder's latest change is taken back."""
+        if self.qualcode.step_history(undo=True) is not None:
+            self.after_history_step()
+
+    def action_redo(self) -> None:
+        """ctrl+y, on a screen that binds it: this coder's last undone change again."""
+        if self.qualcode.step_history(undo=False) is not None:
+            self.after_history_step()
+
+    def after_history_step(self) -> None:
+        """Show the project as it is after an undo or redo (each screen re-reads its own)."""

@@ -215,14 +215,6 @@ class CodebookScreen(QualcodeScreen):
         self._update("key", "Shortcut key (one character; empty: none):",
                      code.key if code else None)
 
-    def action_undo(self) -> None:
-        self._step(True)
-
-    def action_redo(self) -> None:
-        self._step(False)
-
-    def _step(self, undo: bool) -> None:
-        if self.qualcode.step_history(undo=undo) is None:
-            return
+    def after_history_step(self) -> None:
         self.reload()
         self.qualcode.coding.reload_all()

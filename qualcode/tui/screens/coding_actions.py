@@ -195,15 +195,7 @@ class CodingActions(QualcodeScreen):
 
         self._coding_under_cursor("write a memo on", ask)
 
-    def action_undo(self) -> None:
-        self._step(undo=True)
-
-    def action_redo(self) -> None:
-        self._step(undo=False)
-
-    def _step(self, *, undo: bool) -> None:
-        if self.qualcode.step_history(undo=undo) is None:
-            return
+    def after_history_step(self) -> None:
         if self.document is not None:
             self.status = next((d.status for d in self.qualcode.project.documents()
                                 if d.name == self.document.name), self.status)

@@ -370,15 +370,7 @@ class ProjectScreen(ProjectExchange):
 
         self.app.push_screen(MemoDialog(title, current), save)
 
-    def action_undo(self) -> None:
-        self._step(True)
-
-    def action_redo(self) -> None:
-        self._step(False)
-
-    def _step(self, undo: bool) -> None:
-        if self.qualcode.step_history(undo=undo) is None:
-            return
+    def after_history_step(self) -> None:
         self.fill()
         self.qualcode.coding.reload_all()
 
