@@ -184,9 +184,13 @@ def codings(
         texts[document_id] = text
     if voices is not None and document_id is not None:
         speaking[document_id] = voices
+    rows = session.execute(query).all()
+    unread = {row[2] for row in rows} - speaking.keys()
+    if unread:
+        speaking.update(document_voices(session, unread))
     result: list[CodingInfo] = []
     for (row_id, guid, doc_id, code_id, start, end, memo, document_name, case_name,
-         coder_name) in session.execute(query):
+         coder_name) in rows:
         body = texts.get(doc_id)
         if body is None:
             body = texts[doc_id] = (
@@ -196,9 +200,7 @@ def codings(
         if place is None:
             place = places[doc_id] = turn_positions(session, doc_id)
         position = place.position(start)
-        who = speaking.get(doc_id)
-        if who is None:
-            who = speaking[doc_id] = document_voices(session, [doc_id])[doc_id]
+        who = speaking[doc_id]
         code = tree[code_id]
         result.append(
             CodingInfo(
