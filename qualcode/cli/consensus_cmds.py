@@ -72,6 +72,8 @@ def _rows(project: Project, items: list[Disagreement],
 
 
 def run_consensus(args: argparse.Namespace) -> int:
+    from qualcode.analysis.saturation_text import plural
+
     coders = _coders(args.coders)
     consensus = args.as_coder.strip()
     if not consensus or consensus in coders:
@@ -92,8 +94,8 @@ def run_consensus(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     open_items = sum(1 for row in rows if row["decision"] is None)
-    print(f"{coders[0]} vs {coders[1]}, consensus coder {consensus}: {len(rows)} "
-          f"disagreement{'s' if len(rows) != 1 else ''}, {open_items} open")
+    print(f"{coders[0]} vs {coders[1]}, consensus coder {consensus}: "
+          f"{plural(len(rows), 'disagreement')}, {open_items} open")
     if rows:
         print_table(
             ["#", "document", "where", "code", "applied by", "decision", "text"],

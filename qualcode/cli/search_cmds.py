@@ -38,6 +38,7 @@ def keyword_in_context(context: str, start: int, end: int, width: int = 90) -> s
 
 
 def run_search(args: argparse.Namespace) -> int:
+    from qualcode.analysis.saturation_text import plural
     from qualcode.export.passages import position_text
     from qualcode.search import auto_code, find
 
@@ -75,11 +76,10 @@ def run_search(args: argparse.Namespace) -> int:
         start = hit.start - hit.context_start
         print(f"{where}: {keyword_in_context(hit.context, start, start + len(hit.text))}")
     documents = len({hit.document for hit in hits})
-    print(f"{len(hits)} hit{'s' if len(hits) != 1 else ''} in {documents} "
-          f"document{'s' if documents != 1 else ''}")
+    print(f"{plural(len(hits), 'hit')} in {plural(documents, 'document')}")
     if result is not None:
         print(
-            f"coded {result.coded} passage{'s' if result.coded != 1 else ''} "
+            f"coded {plural(result.coded, 'passage')} "
             f"({result.scope}) as {' > '.join(result.code_path)}"
             + (f"; {result.already_coded} already coded" if result.already_coded else "")
         )
@@ -87,6 +87,7 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_query(args: argparse.Namespace) -> int:
+    from qualcode.analysis.saturation_text import plural
     from qualcode.export.passages import position_text, write_passages
     from qualcode.search.coding_query import CodingQuery, run_query
 
@@ -113,7 +114,7 @@ def run_query(args: argparse.Namespace) -> int:
         met = "; ".join(" > ".join(path) for path in passage.met)
         print(f"{where} [{' > '.join(passage.code_path)}{' + ' + met if met else ''}] "
               f"{shorten(passage.text, 70)}")
-    print(f"{len(passages)} passage{'s' if len(passages) != 1 else ''}: {query.describe()}")
+    print(f"{plural(len(passages), 'passage')}: {query.describe()}")
     if args.out:
         print(f"wrote {args.out}")
     return 0

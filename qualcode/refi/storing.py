@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, insert, select, update
 
+from qualcode.analysis.saturation_text import plural
 from qualcode.model import (
     Attribute,
     Case,
@@ -374,7 +375,7 @@ def mark_coded_sources_in_progress(session: Any, writer: Writer, report: RefiRep
         return
     session.execute(update(Document).where(Document.id.in_(coded)).values(status="in-progress"))
     report.notes.append(
-        f"{len(coded)} imported document{'s' if len(coded) != 1 else ''} with codings marked "
+        f"{plural(len(coded), 'imported document')} with codings marked "
         "in-progress; mark those whose coding is finished as coded ('qualcode status P DOC... "
         "--set coded', or c on the project screen): saturation counts only coded interviews"
     )

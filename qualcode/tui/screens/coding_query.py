@@ -140,7 +140,7 @@ class CodingQueryScreen(QualcodeScreen):
         self.asked = message.query
         self.passages = message.passages
         count = len(self.passages)
-        status.update(f"{count} passage{'s' if count != 1 else ''}: {message.query.describe()}"
+        status.update(f"{plural(count, 'passage')}: {message.query.describe()}"
                       " · Enter opens one · ctrl+e exports")
         kept = listing.highlighted
         listing.set_options([Option(passage_label(p)) for p in self.passages])

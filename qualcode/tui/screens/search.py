@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from qualcode.analysis.saturation_text import plural
 from qualcode.errors import QualcodeError
 from qualcode.export.passages import position_text
 from qualcode.search import SCOPES, SearchHit, auto_code, find, passages
@@ -192,8 +193,8 @@ class SearchScreen(QualcodeScreen):
         self.marked = set()
         documents = len({hit.document for hit in self.hits})
         status.update(
-            f"{len(self.hits)} hit{'s' if len(self.hits) != 1 else ''} in {documents} "
-            f"document{'s' if documents != 1 else ''} · Enter opens · space marks · c codes"
+            f"{plural(len(self.hits), 'hit')} in {plural(documents, 'document')} "
+            "· Enter opens · space marks · c codes"
         )
         self._refill()
         if self.hits:
@@ -273,7 +274,7 @@ class SearchScreen(QualcodeScreen):
             )
 
         self.app.push_screen(
-            Choose(f"Code {len(hits)} hit{'s' if len(hits) != 1 else ''}: what to code?",
+            Choose(f"Code {plural(len(hits), 'hit')}: what to code?",
                    list(SCOPE_LABELS)),
             scope_chosen,
         )
@@ -300,13 +301,13 @@ class SearchScreen(QualcodeScreen):
                 return
             note = f"; {result.already_coded} already coded" if result.already_coded else ""
             self.app.notify(
-                f"coded {result.coded} passage{'s' if result.coded != 1 else ''} as "
+                f"coded {plural(result.coded, 'passage')} as "
                 f"{code.path_text}{note} (ctrl+z on the coding screen undoes)"
             )
             self.qualcode.coding.reload_all()
 
         self.app.push_screen(
-            Confirm(f"Code {count} passage{'s' if count != 1 else ''} "
+            Confirm(f"Code {plural(count, 'passage')} "
                     f"({SCOPE_LABELS[SCOPES.index(scope)]}) as {code.path_text}? "
                     "Passages already coded with it are left alone."),
             answer,
